@@ -1,0 +1,61 @@
+"""Start-up and matching speed with the full content.
+
+    .venv/bin/python bench/matcher_speed.py [questions.yaml]
+
+Prints content load time, index build time and per-question matching latency (p50/p99/max)
+over the labelled questions: a cold pass (each question new to the caches) and warm passes.
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import time
+from pathlib import Path
+
+import yaml
+
+from bot.domain.content import load_content
+from bot.domain.matcher import Matcher
+
+DEFAULT_QUESTIONS = Path(__file__).resolve().parents[1] / "tests" / "data" / "dev.yaml"
+WARM_PASSES = 20
+
+
+def _percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))]
+
+
+def _report(label: str, seconds: list[float]) -> None:
+    ms = [s * 1000 for s in seconds]
+    print(
+        f"{label:<28} n={len(ms):<6} p50={_percentile(ms, 0.5):.3f} ms  "
+        f"p99={_percentile(ms, 0.99):.3f} ms  max={max(ms):.3f} ms  mean={statistics.mean(ms):.3f} ms"
+    )
+
+
+def main() -> None:
+    path = Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT_QUESTIONS
+    questions = [q["q"] for q in yaml.safe_load(path.read_text(encoding="utf-8"))["questions"]]
+
+    started = time.perf_counter()
+    content = load_content()
+    loaded = time.perf_counter()
+    matcher = Matcher(content)
+    built = time.perf_counter()
+    print(f"content load       {1000 * (loaded - started):8.1f} ms")
+    print(f"index build        {1000 * (built - loaded):8.1f} ms")
+    print(f"start-up total     {1000 * (built - started):8.1f} ms  ({len(matcher.entries)} entries)")
+
+    def timed(question: str) -> float:
+        begin = time.perf_counter()
+        matcher.match(question)
+        return time.perf_counter() - begin
+
+    _report("match, cold (first pass)", [timed(q) for q in questions])
+    _report("match, warm", [timed(q) for _ in range(WARM_PASSES) for q in questions])
+
+
+if __name__ == "__main__":
+    main()

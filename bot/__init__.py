@@ -1,0 +1,1 @@
+"""Samenwerkwijzer: a Teams bot that guides municipal staff through their partnerships."""

@@ -1,0 +1,104 @@
+"""Turns text into weighted terms: typo repair, synonyms, stemming and compound splitting.
+
+The same analyzer, built from the content's own vocabulary, treats content and questions,
+so that 'AVG', 'privacy' and 'persoonsgegevens' meet in one term, 'staatsteun' is read as
+'staatssteun' and 'verwerkersovereenkomst' also matches 'overeenkomst'.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+
+from rapidfuzz import fuzz, process
+
+from bot.domain.dutch import STOP_WORDS, stem, words
+
+Terms = dict[str, float]
+
+SYNONYM_PREFIX = "="
+PREFIX_PREFIX = "~"
+PREFIX_LENGTH = 6
+PREFIX_WEIGHT = 0.4
+PART_WEIGHT = 0.6
+MIN_PART = 4
+MIN_COMPOUND = 9
+
+
+class Analyzer:
+    def __init__(self, synonym_groups: Iterable[Sequence[str]], corpus: Iterable[str]) -> None:
+        self._phrases: dict[tuple[str, ...], str] = {}
+        for group in synonym_groups:
+            canonical = SYNONYM_PREFIX + "_".join(words(group[0]))
+            for term in group:
+                self._phrases[tuple(stem(word) for word in words(term))] = canonical
+        self._longest_phrase = max((len(phrase) for phrase in self._phrases), default=1)
+        vocabulary = {word for text in corpus for word in words(text)}
+        vocabulary |= {word for group in synonym_groups for term in group for word in words(term)}
+        self._vocabulary = frozenset(vocabulary - STOP_WORDS)
+        self._sorted_vocabulary = sorted(self._vocabulary)
+        self._split = lru_cache(maxsize=65536)(self._split_uncached)
+        self._repair = lru_cache(maxsize=65536)(self._repair_uncached)
+
+    @property
+    def vocabulary(self) -> frozenset[str]:
+        return self._vocabulary
+
+    def terms(self, text: str, *, repair_typos: bool = False) -> Terms:
+        tokens = words(text)
+        if repair_typos:
+            tokens = [self._repair(token) for token in tokens]
+        stems = [stem(token) for token in tokens]
+        result: Terms = {}
+        for canonical in self._synonyms_in(stems):
+            _add(result, canonical, 1.0)
+        for token, stemmed in zip(tokens, stems, strict=True):
+            if token in STOP_WORDS or len(token) < 2:
+                continue
+            _add(result, stemmed, 1.0)
+            if len(stemmed) > PREFIX_LENGTH + 1:
+                _add(result, PREFIX_PREFIX + stemmed[:PREFIX_LENGTH], PREFIX_WEIGHT)
+            for part in self._split(token):
+                _add(result, stem(part), PART_WEIGHT)
+        return result
+
+    def _synonyms_in(self, stems: list[str]) -> list[str]:
+        found: list[str] = []
+        start = 0
+        while start < len(stems):
+            for length in range(min(self._longest_phrase, len(stems) - start), 0, -1):
+                canonical = self._phrases.get(tuple(stems[start : start + length]))
+                if canonical:
+                    found.append(canonical)
+                    start += length
+                    break
+            else:
+                start += 1
+        return found
+
+    def _split_uncached(self, word: str) -> tuple[str, ...]:
+        """Parts of a compound word: the longest known tail, then the head (linking s dropped)."""
+        if len(word) < MIN_COMPOUND:
+            return ()
+        for cut in range(MIN_PART, len(word) - MIN_PART + 1):
+            tail = word[cut:]
+            if tail in self._vocabulary:
+                head = word[:cut]
+                if head.endswith("s") and len(head) > MIN_PART:
+                    head = head[:-1]
+                return (head, tail, *self._split(head))
+        return ()
+
+    def _repair_uncached(self, token: str) -> str:
+        """A word the content never uses is read as the closest word it does use, if close."""
+        if token in self._vocabulary or token in STOP_WORDS or len(token) < 5 or token.isdigit():
+            return token
+        cutoff = 88 if len(token) < 8 else 90
+        match = process.extractOne(
+            token, self._sorted_vocabulary, scorer=fuzz.ratio, score_cutoff=cutoff
+        )
+        return str(match[0]) if match else token
+
+
+def _add(terms: Terms, term: str, weight: float) -> None:
+    terms[term] = terms.get(term, 0.0) + weight

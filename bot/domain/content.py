@@ -1,0 +1,288 @@
+"""Loads the content folder, validates it and cross-checks its references."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from bot.domain.models import (
+    ChecklistItem,
+    ContactOverrides,
+    Expert,
+    ExpertFile,
+    Framework,
+    MessageFile,
+    Messages,
+    OutOfScopeFile,
+    SynonymFile,
+    Theme,
+)
+from bot.domain.yaml_source import Location, YamlDocument, YamlSyntaxError, read_yaml
+
+CONTACTS_ENV = "SAMENWERKWIJZER_CONTACTS"
+DEFAULT_ROOT = Path(__file__).resolve().parents[2] / "content"
+Model = TypeVar("Model", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class ContentIssue:
+    path: str
+    line: int
+    entry: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.entry}: " if self.entry else ""
+        return f"{self.path}:{self.line}: {where}{self.message}"
+
+
+class ContentError(Exception):
+    def __init__(self, issues: list[ContentIssue]) -> None:
+        super().__init__("\n".join(str(issue) for issue in issues))
+        self.issues = issues
+
+
+@dataclass(frozen=True)
+class Content:
+    themes: tuple[Theme, ...]
+    experts: dict[str, Expert]
+    frameworks: tuple[Framework, ...]
+    synonyms: tuple[tuple[str, ...], ...]
+    out_of_scope: tuple[str, ...]
+    messages: Messages
+    items: dict[str, ChecklistItem] = field(init=False)
+    theme_of_item: dict[str, Theme] = field(init=False)
+
+    def __post_init__(self) -> None:
+        items = {item.id: item for theme in self.themes for item in theme.items}
+        themes = {item.id: theme for theme in self.themes for item in theme.items}
+        object.__setattr__(self, "items", items)
+        object.__setattr__(self, "theme_of_item", themes)
+
+
+def load_content(root: Path = DEFAULT_ROOT, contacts: Path | None = None) -> Content:
+    """Load and check all content; raise ContentError listing every problem found."""
+    if contacts is None and os.environ.get(CONTACTS_ENV):
+        contacts = Path(os.environ[CONTACTS_ENV])
+    reader = _Reader(root)
+    themes = reader.each(sorted((root / "themes").glob("*.yaml")), Theme, "themes/*.yaml")
+    experts = reader.one(root / "experts.yaml", ExpertFile)
+    frameworks = reader.each(
+        sorted((root / "frameworks").glob("*.yaml")), Framework, "frameworks/*.yaml"
+    )
+    synonyms = reader.one(root / "synonyms.yaml", SynonymFile)
+    out_of_scope = reader.one(root / "out_of_scope.yaml", OutOfScopeFile)
+    messages = reader.one(root / "messages.yaml", MessageFile)
+    overrides = reader.one(contacts, ContactOverrides) if contacts else None
+    if reader.issues or not (experts and synonyms and out_of_scope and messages):
+        raise ContentError(reader.issues)
+    checker = _CrossChecker(reader)
+    checker.check(themes, experts, frameworks, synonyms, overrides)
+    if reader.issues:
+        raise ContentError(reader.issues)
+    experts_by_code = {expert.code: expert for _, expert in _located_experts(experts)}
+    if overrides:
+        experts_by_code = _apply_overrides(experts_by_code, overrides[1])
+    return Content(
+        themes=tuple(theme for _, theme in themes),
+        experts=experts_by_code,
+        frameworks=tuple(framework for _, framework in frameworks),
+        synonyms=tuple(tuple(group) for group in synonyms[1].groups),
+        out_of_scope=tuple(out_of_scope[1].examples),
+        messages=messages[1].messages,
+    )
+
+
+def _apply_overrides(experts: dict[str, Expert], overrides: ContactOverrides) -> dict[str, Expert]:
+    merged = dict(experts)
+    for code, contact in overrides.contacts.items():
+        given = contact.model_dump(exclude_unset=True)
+        merged[code] = experts[code].model_copy(
+            update={
+                "contact": experts[code].contact.model_copy(update={**given, "placeholder": False})
+            }
+        )
+    return merged
+
+
+def _located_experts(experts: tuple[YamlDocument, ExpertFile]) -> Iterator[tuple[Location, Expert]]:
+    for index, expert in enumerate(experts[1].experts):
+        yield ("experts", index), expert
+
+
+class _Reader:
+    """Reads files into models and collects issues with file and line."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.issues: list[ContentIssue] = []
+
+    def display(self, path: Path) -> str:
+        try:
+            return str(path.resolve().relative_to(self.root.resolve().parent))
+        except ValueError:
+            return str(path)
+
+    def report(
+        self, doc: YamlDocument, location: Location, message: str, line_at: Location = ()
+    ) -> None:
+        line = doc.line_of(line_at or location)
+        label = _entry_label(doc.data, location)
+        self.issues.append(ContentIssue(self.display(doc.path), line, label, message))
+
+    def one(self, path: Path, model: type[Model]) -> tuple[YamlDocument, Model] | None:
+        if not path.is_file():
+            self.issues.append(ContentIssue(self.display(path), 1, "", "file is missing"))
+            return None
+        try:
+            doc = read_yaml(path)
+        except YamlSyntaxError as error:
+            self.issues.append(ContentIssue(self.display(path), error.line, "", error.message))
+            return None
+        try:
+            return doc, model.model_validate(doc.data)
+        except ValidationError as error:
+            for detail in error.errors():
+                self.report(doc, tuple(detail["loc"]), _describe(detail))
+            return None
+
+    def each(
+        self, paths: Iterable[Path], model: type[Model], pattern: str
+    ) -> list[tuple[YamlDocument, Model]]:
+        paths = list(paths)
+        if not paths:
+            self.issues.append(ContentIssue(self.display(self.root / pattern), 1, "", "no files"))
+        loaded = (self.one(path, model) for path in paths)
+        return [result for result in loaded if result is not None]
+
+
+def _describe(detail: Any) -> str:
+    if detail["type"] == "extra_forbidden":
+        return "unknown key"
+    if detail["type"] == "missing":
+        return "is required"
+    return str(detail["msg"])
+
+
+def _entry_label(data: Any, location: Location) -> str:
+    """'jur-3.experts' for ('items', 2, 'experts'): the nearest named entry, then the path."""
+    label: list[str] = []
+    node = data
+    for step in location:
+        try:
+            node = node[step]
+        except (KeyError, IndexError, TypeError):
+            label.append(str(step))
+            node = None
+            continue
+        name = _entry_name(node) if isinstance(step, int) else None
+        if name:
+            label = [name]
+        else:
+            label.append(f"[{step}]" if isinstance(step, int) else str(step))
+    return ".".join(label).replace(".[", "[")
+
+
+def _entry_name(node: Any) -> str | None:
+    if isinstance(node, dict):
+        for key in ("id", "code", "key"):
+            if isinstance(node.get(key), str):
+                return str(node[key])
+    return None
+
+
+class _CrossChecker:
+    """Checks that ids are unique and that every reference points at something real."""
+
+    def __init__(self, reader: _Reader) -> None:
+        self.reader = reader
+
+    def check(
+        self,
+        themes: list[tuple[YamlDocument, Theme]],
+        experts: tuple[YamlDocument, ExpertFile],
+        frameworks: list[tuple[YamlDocument, Framework]],
+        synonyms: tuple[YamlDocument, SynonymFile],
+        overrides: tuple[YamlDocument, ContactOverrides] | None,
+    ) -> None:
+        codes = self._unique(
+            (experts[0], location, expert.code) for location, expert in _located_experts(experts)
+        )
+        self._unique((doc, ("key",), theme.key) for doc, theme in themes)
+        item_ids = self._unique(
+            (doc, ("items", index, "id"), item.id)
+            for doc, theme in themes
+            for index, item in enumerate(theme.items)
+        )
+        self._unique(
+            [(doc, ("id",), framework.id) for doc, framework in frameworks]
+            + [
+                (doc, ("sections", index, "id"), section.id)
+                for doc, framework in frameworks
+                for index, section in enumerate(framework.sections)
+            ],
+            taken=item_ids,
+        )
+        for doc, theme in themes:
+            for index, item in enumerate(theme.items):
+                where = ("items", index)
+                self._known(doc, (*where, "experts"), item.experts, codes, "expert")
+                self._known(doc, (*where, "related"), item.related, item_ids, "checklist item")
+                if item.id in item.related:
+                    self.reader.report(doc, (*where, "related"), "an item cannot relate to itself")
+                self._no_repeats(
+                    doc,
+                    [
+                        ((*where, "phrasings", n), text.lower())
+                        for n, text in enumerate(item.phrasings)
+                    ],
+                    "phrasing",
+                )
+        for doc, framework in frameworks:
+            self._known(doc, ("experts",), framework.experts, codes, "expert")
+        self._no_repeats(
+            synonyms[0],
+            [
+                (("groups", index), term.lower())
+                for index, group in enumerate(synonyms[1].groups)
+                for term in group
+            ],
+            "synonym (a term belongs to one group only)",
+        )
+        if overrides:
+            doc, model = overrides
+            for code in model.contacts:
+                if code not in codes:
+                    self.reader.report(doc, ("contacts", code), f"unknown expert '{code}'")
+
+    def _unique(
+        self, entries: Iterable[tuple[YamlDocument, Location, str]], taken: set[str] | None = None
+    ) -> set[str]:
+        seen: set[str] = set()
+        for doc, location, value in entries:
+            if value in seen or (taken is not None and value in taken):
+                self.reader.report(doc, location, f"duplicate id '{value}'")
+            seen.add(value)
+        return seen
+
+    def _known(
+        self, doc: YamlDocument, where: Location, values: list[str], known: set[str], kind: str
+    ) -> None:
+        for index, value in enumerate(values):
+            if value not in known:
+                message = f"unknown {kind} '{value}'"
+                self.reader.report(doc, where, message, line_at=(*where, index))
+
+    def _no_repeats(
+        self, doc: YamlDocument, located: list[tuple[Location, str]], kind: str
+    ) -> None:
+        seen: set[str] = set()
+        for location, value in located:
+            if value in seen:
+                self.reader.report(doc, location, f"duplicate {kind} '{value}'")
+            seen.add(value)

@@ -1,0 +1,46 @@
+"""Dutch (and a little English) text normalisation: the language part of matching."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import snowballstemmer
+
+_STEMMER = snowballstemmer.stemmer("dutch")
+_JOINED_AMPERSAND = re.compile(r"(?<=\w)&(?=\w)")
+_APOSTROPHE = re.compile(r"(?<=\w)['\u2019`](?=\w)")
+_WORD = re.compile(r"[a-z0-9]+")
+
+STOP_WORDS = frozenset(
+    """
+    aan al alle alles als altijd andere ben bij daar daarbij daarin daarom dan dat de deze die dit
+    doe doen doet door dus een eens eigenlijk en er ga gaan gaat geen had heb hebben heeft het hier
+    hij hoe hoeveel hun iemand iets ik in is ja je jij jou jouw jullie kan kun kunnen maar me meer
+    met mij mijn moet moeten mogen mag na naar niet nog nou nu of om omdat onder ons onze ook op
+    over precies te tegen toch toe tot u uit uw van veel voor waar waarom wanneer wat we wel welk
+    welke wie wij wil willen word worden wordt zal ze zelf zich zij zijn zo zodat zou zouden zullen
+    eigen even graag hallo hoi dag beste bedankt dank alvast super handig goed er erg heel
+    a an and are can do does for from have how i if in is it me my of on or please should the
+    to we what when where which who why will with you your
+    """.split()
+)
+
+
+def normalize(text: str) -> str:
+    """Lower case, accents removed, 'P&O' kept as one word, punctuation as spaces."""
+    text = unicodedata.normalize("NFKD", text.lower())
+    text = "".join(char for char in text if not unicodedata.combining(char))
+    text = _APOSTROPHE.sub("", _JOINED_AMPERSAND.sub("", text))
+    return " ".join(_WORD.findall(text))
+
+
+def words(text: str) -> list[str]:
+    return normalize(text).split()
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    stemmed: str = _STEMMER.stemWord(word)
+    return stemmed

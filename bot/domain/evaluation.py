@@ -1,0 +1,143 @@
+"""Scores a ranker on a labelled question file: accuracy, out-of-scope handling, routing."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from pydantic import ValidationError
+
+from bot.domain.content import ContentError, ContentIssue
+from bot.domain.models import Strict, Text, Versioned
+from bot.domain.yaml_source import YamlSyntaxError, read_yaml
+
+OUT_OF_SCOPE = "out_of_scope"
+
+
+class LabelledQuestion(Strict):
+    q: Text
+    expect: list[Text] | Literal["out_of_scope"]
+    expert: Text | None = None
+    tags: list[Text] = []
+
+    @property
+    def in_scope(self) -> bool:
+        return self.expect != OUT_OF_SCOPE
+
+    @property
+    def expected_ids(self) -> list[str]:
+        return [] if self.expect == OUT_OF_SCOPE else list(self.expect)
+
+
+class LabelledSet(Versioned):
+    questions: list[LabelledQuestion]
+
+
+@dataclass(frozen=True)
+class Prediction:
+    """What a ranker made of one question: its decision and (id, main expert) best first."""
+
+    decision: Literal["answer", "clarify", "out_of_scope"]
+    ranked: tuple[tuple[str, str | None], ...]
+
+
+Ranker = Callable[[str], Prediction]
+
+
+def load_labelled_set(path: Path, known_ids: Iterable[str]) -> list[LabelledQuestion]:
+    try:
+        doc = read_yaml(path)
+    except YamlSyntaxError as error:
+        raise ContentError([ContentIssue(str(path), error.line, "", error.message)]) from None
+    try:
+        questions = LabelledSet.model_validate(doc.data).questions
+    except ValidationError as error:
+        raise ContentError(
+            [
+                ContentIssue(str(path), doc.line_of(tuple(d["loc"])), "", str(d["msg"]))
+                for d in error.errors()
+            ]
+        ) from None
+    known = set(known_ids)
+    issues = [
+        ContentIssue(
+            str(path), doc.line_of(("questions", index, "expect")), "", f"unknown id '{id_}'"
+        )
+        for index, question in enumerate(questions)
+        for id_ in question.expected_ids
+        if id_ not in known
+    ]
+    if issues:
+        raise ContentError(issues)
+    return questions
+
+
+@dataclass
+class Tally:
+    total: int = 0
+    hits: int = 0
+
+    def add(self, hit: bool) -> None:
+        self.total += 1
+        self.hits += hit
+
+    @property
+    def rate(self) -> float | None:
+        return self.hits / self.total if self.total else None
+
+
+@dataclass(frozen=True)
+class Miss:
+    question: LabelledQuestion
+    prediction: Prediction
+    rank: int | None  # 1-based rank of the first expected id, None when absent or rejected
+
+
+@dataclass
+class Report:
+    top1: Tally = field(default_factory=Tally)
+    top3: Tally = field(default_factory=Tally)
+    out_of_scope_recall: Tally = field(default_factory=Tally)
+    false_rejection: Tally = field(default_factory=Tally)
+    clarified: Tally = field(default_factory=Tally)
+    expert: Tally = field(default_factory=Tally)
+    by_tag: dict[str, Tally] = field(default_factory=lambda: defaultdict(Tally))
+    misses: list[Miss] = field(default_factory=list)
+
+
+def evaluate(questions: Iterable[LabelledQuestion], ranker: Ranker) -> Report:
+    """In-scope questions count as right only when not rejected; top-k looks at the ranking."""
+    report = Report()
+    for question in questions:
+        prediction = ranker(question.q)
+        rejected = prediction.decision == "out_of_scope"
+        if not question.in_scope:
+            report.out_of_scope_recall.add(rejected)
+            for tag in question.tags:
+                report.by_tag[tag].add(rejected)
+            continue
+        ids = [id_ for id_, _ in prediction.ranked]
+        rank = _first_rank(ids, question.expected_ids) if not rejected else None
+        report.top1.add(rank == 1)
+        report.top3.add(rank is not None and rank <= 3)
+        report.false_rejection.add(rejected)
+        report.clarified.add(prediction.decision == "clarify")
+        if question.expert:
+            main_expert = prediction.ranked[0][1] if prediction.ranked and not rejected else None
+            report.expert.add(main_expert == question.expert)
+        for tag in question.tags:
+            report.by_tag[tag].add(rank == 1)
+        if rank != 1:
+            report.misses.append(Miss(question, prediction, rank))
+    report.misses.sort(key=lambda miss: -(miss.rank or 1000))
+    return report
+
+
+def _first_rank(ids: list[str], expected: list[str]) -> int | None:
+    for position, id_ in enumerate(ids, start=1):
+        if id_ in expected:
+            return position
+    return None

@@ -1,0 +1,48 @@
+"""Prints evaluation reports of several rankers side by side."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bot.domain.evaluation import Report, Tally
+
+ROWS = (
+    ("top-1 accuracy", "top1"),
+    ("top-3 accuracy", "top3"),
+    ("out-of-scope recall", "out_of_scope_recall"),
+    ("in-scope rejected", "false_rejection"),
+    ("asked to clarify", "clarified"),
+    ("main expert right", "expert"),
+)
+
+
+def format_report(path: Path, count: int, reports: dict[str, Report], worst: int) -> str:
+    names = list(reports)
+    width = max(len(name) for name in names) + 2
+    lines = [
+        f"{path}: {count} questions",
+        "",
+        f"{'':<22}" + "".join(f"{n:>{width}}" for n in names),
+    ]
+    for label, attribute in ROWS:
+        cells = [_cell(getattr(report, attribute), width) for report in reports.values()]
+        lines.append(f"{label:<22}" + "".join(cells))
+    lines += ["", "top-1 by kind of question (out_of_scope: recall)"]
+    tags = sorted({tag for report in reports.values() for tag in report.by_tag})
+    for tag in tags:
+        cells = [_cell(report.by_tag.get(tag, Tally()), width) for report in reports.values()]
+        lines.append(f"  {tag:<20}" + "".join(cells))
+    first = reports[names[0]]
+    lines += ["", f"worst misses of {names[0]} (expected -> got):"]
+    for miss in first.misses[:worst]:
+        got = ", ".join(f"{id_}" for id_, _ in miss.prediction.ranked[:3]) or "-"
+        rank = f"rank {miss.rank}" if miss.rank else miss.prediction.decision
+        expected = ",".join(miss.question.expected_ids)
+        lines.append(f"  [{rank}] {miss.question.q!r}: {expected} -> {got}")
+    return "\n".join(lines)
+
+
+def _cell(tally: Tally, width: int) -> str:
+    rate = tally.rate
+    text = "-" if rate is None else f"{rate:6.1%} ({tally.hits}/{tally.total})"
+    return f"{text:>{width + 10}}"

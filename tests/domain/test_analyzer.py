@@ -1,0 +1,64 @@
+from __future__ import annotations
+
+import pytest
+
+from bot.domain.analyzer import Analyzer
+from bot.domain.dutch import normalize
+
+CORPUS = [
+    "Is er een verwerkersovereenkomst benodigd?",
+    "Is er sprake van staatssteun?",
+    "Is er een overeenkomst?",
+    "Welke persoonsgegevens worden verwerkt?",
+    "steun aan bedrijven",
+]
+SYNONYMS = [["privacy", "avg", "persoonsgegevens"], ["ondernemingsraad", "or", "medezeggenschap"]]
+
+
+@pytest.fixture(scope="module")
+def analyzer() -> Analyzer:
+    return Analyzer(SYNONYMS, CORPUS)
+
+
+@pytest.mark.parametrize(
+    ("text", "normal"),
+    [
+        ("Financiën & Privacy!", "financien privacy"),
+        ("P&O-adviseur", "po adviseur"),
+        ("risico’s van de GR", "risicos van de gr"),
+        ("  Wet- en regelgeving  ", "wet en regelgeving"),
+    ],
+)
+def test_normalize_lowers_strips_accents_and_punctuation(text, normal):
+    assert normalize(text) == normal
+
+
+def test_stop_words_are_dropped_and_words_stemmed(analyzer):
+    assert analyzer.terms("Welke persoonsgegevens worden verwerkt?").keys() >= {
+        "persoonsgeven",
+        "verwerk",
+    }
+    assert "welke" not in analyzer.terms("Welke persoonsgegevens worden verwerkt?")
+
+
+def test_synonyms_meet_in_one_canonical_term(analyzer):
+    assert "=privacy" in analyzer.terms("AVG")
+    assert "=privacy" in analyzer.terms("persoonsgegevens")
+    assert "=ondernemingsraad" in analyzer.terms("rol van de OR")
+
+
+def test_typos_are_repaired_only_for_questions(analyzer):
+    assert "staatssteun" in analyzer.terms("staatsteun", repair_typos=True)
+    assert "staatssteun" not in analyzer.terms("staatsteun")
+    assert "verwerkersovereenkomst" in analyzer.terms("verwerkersovereenkomt", repair_typos=True)
+
+
+def test_short_or_far_words_are_not_repaired(analyzer):
+    assert analyzer.terms("lunch", repair_typos=True) == {"lunch": 1.0}
+
+
+def test_compound_words_also_yield_their_parts(analyzer):
+    terms = analyzer.terms("verwerkersovereenkomst")
+    assert terms["overeenkomst"] == pytest.approx(0.6)
+    assert "verwerker" in terms
+    assert "steun" in analyzer.terms("staatssteun")

@@ -1,0 +1,107 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.domain.content import CONTACTS_ENV, ContentError, load_content
+
+
+def _problems(root: Path, contacts: Path | None = None) -> list[str]:
+    with pytest.raises(ContentError) as caught:
+        load_content(root, contacts)
+    return [str(issue) for issue in caught.value.issues]
+
+
+def _replace(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_fixture_content_loads_with_items_indexed_by_id(fixture_content):
+    assert [theme.key for theme in fixture_content.themes] == ["juridisch", "privacy"]
+    assert fixture_content.items["jur-2"].experts == ["JUR", "FIN"]
+    assert fixture_content.theme_of_item["inf-1"].title == "Informatievoorziening & Privacy"
+
+
+def test_unknown_expert_is_reported_with_file_line_and_entry(content_dir):
+    _replace(content_dir / "themes/juridisch.yaml", "experts: [JUR, FIN]", "experts: [JURR, FIN]")
+    assert _problems(content_dir) == [
+        "content/themes/juridisch.yaml:22: jur-2.experts: unknown expert 'JURR'"
+    ]
+
+
+def test_unknown_key_is_rejected(content_dir):
+    _replace(content_dir / "themes/privacy.yaml", "    question:", "    vraag: x\n    question:")
+    assert _problems(content_dir) == ["content/themes/privacy.yaml:8: inf-1.vraag: unknown key"]
+
+
+def test_missing_and_empty_fields_are_reported(content_dir):
+    _replace(
+        content_dir / "themes/privacy.yaml", "why: Informatie moet goed", "why: ''\nx: Informatie"
+    )
+    problems = _problems(content_dir)
+    assert "content/themes/privacy.yaml:4: why: String should have at least 1 character" in problems
+    assert "content/themes/privacy.yaml:5: x: unknown key" in problems
+
+
+def test_too_few_phrasings_is_reported_on_the_item(content_dir):
+    _replace(content_dir / "themes/privacy.yaml", "      - dpa nodig\n", "")
+    [problem] = _problems(content_dir)
+    assert problem.startswith("content/themes/privacy.yaml:11: inf-1.phrasings: List should have")
+
+
+def test_broken_yaml_names_file_and_line(content_dir):
+    _replace(content_dir / "synonyms.yaml", "  - [privacy, avg", "  - [privacy, avg]]")
+    [problem] = _problems(content_dir)
+    assert problem.startswith("content/synonyms.yaml:4: invalid YAML")
+
+
+def test_all_problems_are_listed_at_once(content_dir):
+    _replace(content_dir / "themes/juridisch.yaml", "related: [jur-2]", "related: [jur-9]")
+    _replace(content_dir / "themes/privacy.yaml", "id: inf-1", "id: jur-1")
+    _replace(content_dir / "frameworks/fasen.yaml", "version: 1", "version: 2")
+    problems = _problems(content_dir)
+    assert len(problems) == 1  # a file that fails its model stops before cross-checks
+    assert problems[0].startswith("content/frameworks/fasen.yaml:1: version: Input should be 1")
+    _replace(content_dir / "frameworks/fasen.yaml", "version: 2", "version: 1")
+    assert _problems(content_dir) == [
+        "content/themes/privacy.yaml:7: jur-1.id: duplicate id 'jur-1'",
+        "content/themes/juridisch.yaml:18: jur-1.related: unknown checklist item 'jur-9'",
+    ]
+
+
+def test_synonym_in_two_groups_and_missing_file_are_reported(content_dir):
+    _replace(content_dir / "synonyms.yaml", "persoonsgegevens]", "persoonsgegevens, contract]")
+    (content_dir / "out_of_scope.yaml").unlink()
+    assert _problems(content_dir) == ["content/out_of_scope.yaml:1: file is missing"]
+    (content_dir / "out_of_scope.yaml").write_text("version: 1\nexamples: [lunch]\n")
+    assert _problems(content_dir) == [
+        "content/synonyms.yaml:4: groups[1]: duplicate synonym (a term belongs to one group only) "
+        "'contract'"
+    ]
+
+
+def test_contact_override_replaces_placeholder_without_touching_shipped_files(
+    content_dir, tmp_path, monkeypatch
+):
+    overrides = tmp_path / "contacts.yaml"
+    overrides.write_text("version: 1\ncontacts:\n  JUR:\n    email: jur@gemeente.nl\n")
+    monkeypatch.setenv(CONTACTS_ENV, str(overrides))
+    content = load_content(content_dir)
+    contact = content.experts["JUR"].contact
+    assert (contact.email, contact.team, contact.placeholder) == (
+        "jur@gemeente.nl",
+        "Juridische Zaken",
+        False,
+    )
+    assert content.experts["IBC"].contact.placeholder is True
+
+
+def test_contact_override_for_unknown_team_is_an_error(content_dir, tmp_path):
+    overrides = tmp_path / "contacts.yaml"
+    overrides.write_text("version: 1\ncontacts:\n  XYZ:\n    email: x@y.nl\n")
+    assert _problems(content_dir, overrides) == [
+        "contacts.yaml:3: contacts.XYZ: unknown expert 'XYZ'"
+    ]

@@ -1,0 +1,80 @@
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+from bot.cli import main
+from tests.conftest import FIXTURE_CONTENT
+
+FIXTURE = ["--content", str(FIXTURE_CONTENT)]
+
+
+def test_content_check_passes_on_valid_content(capsys):
+    assert main([*FIXTURE, "content", "check"]) == 0
+    assert capsys.readouterr().out.startswith("Content OK: 2 themes, 3 checklist items")
+
+
+def test_content_check_lists_every_problem_and_fails(content_dir: Path, capsys):
+    path = content_dir / "themes" / "juridisch.yaml"
+    path.write_text(path.read_text().replace("experts: [JUR]", "experts: [XX, YY]"))
+    assert main(["--content", str(content_dir), "content", "check"]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert err == [
+        "content/themes/juridisch.yaml:11: jur-1.experts: unknown expert 'XX'",
+        "content/themes/juridisch.yaml:11: jur-1.experts: unknown expert 'YY'",
+        "2 problem(s) in the content.",
+    ]
+
+
+def test_ask_json_gives_decision_and_ranked_matches(capsys):
+    assert main([*FIXTURE, "ask", "--json", "staatsteun"]) == 0
+    answer = json.loads(capsys.readouterr().out)
+    assert answer["query"] == "staatsteun"
+    assert answer["decision"] == "answer"
+    assert answer["matches"][0] == {
+        "id": "jur-2",
+        "kind": "checklist",
+        "theme": "Juridisch",
+        "question": "Is er sprake van staatssteun?",
+        "experts": ["JUR", "FIN"],
+        "score": answer["matches"][0]["score"],
+    }
+    assert 1 <= len(answer["matches"]) <= 5
+
+
+def test_ask_prints_a_readable_dutch_answer_with_experts(capsys):
+    assert main([*FIXTURE, "ask", "Moeten we een contract tekenen?"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Is er een overeenkomst?\nThema: Juridisch\n")
+    assert "Neem contact op met:\n  Juridische Zaken (JUR)" in out
+
+
+def test_ask_declines_off_topic_questions_politely(capsys):
+    assert main([*FIXTURE, "ask", "ik ben mijn wachtwoord vergeten"]) == 0
+    assert capsys.readouterr().out.startswith("Daar kan ik je helaas niet mee helpen.")
+
+
+def test_ask_without_question_answers_each_stdin_line_as_json(capsys, monkeypatch):
+    monkeypatch.setattr("sys.stdin", io.StringIO("staatsteun\nwat eten we vandaag\n\n"))
+    assert main([*FIXTURE, "ask"]) == 0
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [(line["query"], line["decision"]) for line in lines] == [
+        ("staatsteun", "answer"),
+        ("wat eten we vandaag", "out_of_scope"),
+        ("", "out_of_scope"),
+    ]
+
+
+def test_eval_prints_both_rankers_side_by_side(tmp_path: Path, capsys):
+    labelled = tmp_path / "set.yaml"
+    labelled.write_text(
+        "version: 1\nquestions:\n"
+        "  - {q: staatsteun, expect: [jur-2], expert: JUR, tags: [typo]}\n"
+        "  - {q: wachtwoord vergeten, expect: out_of_scope, tags: [out_of_scope]}\n"
+    )
+    assert main([*FIXTURE, "eval", str(labelled)]) == 0
+    out = capsys.readouterr().out
+    assert "Samenwerkwijzer" in out and "BM25 (guide)" in out
+    top1 = next(line for line in out.splitlines() if line.startswith("top-1 accuracy"))
+    assert top1.split() == ["top-1", "accuracy", "100.0%", "(1/1)", "0.0%", "(0/1)"]
