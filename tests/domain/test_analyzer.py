@@ -25,7 +25,7 @@ def analyzer() -> Analyzer:
     [
         ("Financiën & Privacy!", "financien privacy"),
         ("P&O-adviseur", "po adviseur"),
-        ("risico’s van de GR", "risicos van de gr"),
+        ("risico\u2019s van de GR", "risicos van de gr"),
         ("  Wet- en regelgeving  ", "wet en regelgeving"),
     ],
 )
