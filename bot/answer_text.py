@@ -65,7 +65,7 @@ def _framework_text(id_: str, content: Content) -> list[str]:
 def _contact(expert: Expert, content: Content) -> list[str]:
     contact = expert.contact
     if contact.placeholder:
-        return [f"  {expert.name}: {content.messages.expert_contact_placeholder}"]
+        return [f"  {expert.name} ({content.messages.expert_contact_placeholder})"]
     details = [
         value for value in (contact.team, contact.email, contact.phone, contact.url) if value
     ]

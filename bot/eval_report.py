@@ -39,6 +39,9 @@ def format_report(path: Path, count: int, reports: dict[str, Report], worst: int
         rank = f"rank {miss.rank}" if miss.rank else miss.prediction.decision
         expected = ",".join(miss.question.expected_ids)
         lines.append(f"  [{rank}] {miss.question.q!r}: {expected} -> {got}")
+    if first.answered_out_of_scope:
+        lines += ["", f"out-of-scope questions {names[0]} answered:"]
+        lines += [f"  {q!r}" for q in first.answered_out_of_scope]
     return "\n".join(lines)
 
 

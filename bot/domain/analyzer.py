@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
 
 from bot.domain.dutch import STOP_WORDS, stem, words
 
@@ -36,7 +37,10 @@ class Analyzer:
         vocabulary = {word for text in corpus for word in words(text)}
         vocabulary |= {word for group in synonym_groups for term in group for word in words(term)}
         self._vocabulary = frozenset(vocabulary - STOP_WORDS)
-        self._sorted_vocabulary = sorted(self._vocabulary)
+        self._by_spelling_key: dict[str, str] = {}
+        for word in sorted(self._vocabulary):
+            self._by_spelling_key.setdefault(_spelling_key(word), word)
+        self._spelling_keys = sorted(self._by_spelling_key)
         self._split = lru_cache(maxsize=65536)(self._split_uncached)
         self._repair = lru_cache(maxsize=65536)(self._repair_uncached)
 
@@ -77,27 +81,49 @@ class Analyzer:
         return found
 
     def _split_uncached(self, word: str) -> tuple[str, ...]:
-        """Parts of a compound word: the longest known tail, then the head (linking s dropped)."""
+        """Parts of a compound word: the longest known tail, else the longest known head.
+
+        Dutch glues words with a linking s ('aanbestedings|plichtig'), which is dropped.
+        """
         if len(word) < MIN_COMPOUND:
             return ()
-        for cut in range(MIN_PART, len(word) - MIN_PART + 1):
-            tail = word[cut:]
-            if tail in self._vocabulary:
-                head = word[:cut]
-                if head.endswith("s") and len(head) > MIN_PART:
-                    head = head[:-1]
-                return (head, tail, *self._split(head))
+        cuts = range(MIN_PART, len(word) - MIN_PART + 1)
+        for cut in cuts:
+            if word[cut:] in self._vocabulary:
+                head = _unlinked(word[:cut])
+                return (head, word[cut:], *self._split(head))
+        for cut in reversed(cuts):
+            head = _unlinked(word[:cut])
+            if head in self._vocabulary:
+                return (head, word[cut:])
         return ()
 
     def _repair_uncached(self, token: str) -> str:
-        """A word the content never uses is read as the closest word it does use, if close."""
+        """A word the content never uses is read as the closest word it does use, if close.
+
+        Closeness is measured on spelling keys, so that the usual Dutch slips (a doubled or
+        single letter, ij for ei) cost nothing and one or two other slips are forgiven.
+        """
         if token in self._vocabulary or token in STOP_WORDS or len(token) < 5 or token.isdigit():
             return token
-        cutoff = 88 if len(token) < 8 else 90
+        key = _spelling_key(token)
+        if key in self._by_spelling_key:
+            return self._by_spelling_key[key]
+        allowed_edits = 1 if len(token) < 10 else 2
         match = process.extractOne(
-            token, self._sorted_vocabulary, scorer=fuzz.ratio, score_cutoff=cutoff
+            key, self._spelling_keys, scorer=OSA.distance, score_cutoff=allowed_edits
         )
-        return str(match[0]) if match else token
+        return self._by_spelling_key[match[0]] if match else token
+
+
+def _spelling_key(word: str) -> str:
+    """'midellen' and 'middelen' share the key 'midelen'; 'entitijt' and 'entiteit' too."""
+    word = word.replace("ij", "ei")
+    return "".join(char for index, char in enumerate(word) if index == 0 or char != word[index - 1])
+
+
+def _unlinked(head: str) -> str:
+    return head[:-1] if head.endswith("s") and len(head) > MIN_PART else head
 
 
 def _add(terms: Terms, term: str, weight: float) -> None:

@@ -106,6 +106,7 @@ class Report:
     expert: Tally = field(default_factory=Tally)
     by_tag: dict[str, Tally] = field(default_factory=lambda: defaultdict(Tally))
     misses: list[Miss] = field(default_factory=list)
+    answered_out_of_scope: list[str] = field(default_factory=list)
 
 
 def evaluate(questions: Iterable[LabelledQuestion], ranker: Ranker) -> Report:
@@ -116,6 +117,8 @@ def evaluate(questions: Iterable[LabelledQuestion], ranker: Ranker) -> Report:
         rejected = prediction.decision == "out_of_scope"
         if not question.in_scope:
             report.out_of_scope_recall.add(rejected)
+            if not rejected:
+                report.answered_out_of_scope.append(question.q)
             for tag in question.tags:
                 report.by_tag[tag].add(rejected)
             continue

@@ -2,7 +2,8 @@
 
 Scoring is TF-IDF cosine on analysed terms (see analyzer.py), taken twice: against an entry
 as a whole (all its phrasings, explanation and theme) and against its single best phrasing.
-Out-of-scope examples compete as one more entry, so "wachtwoord vergeten" loses to them.
+The out-of-scope examples compete phrasing against phrasing: when the closest example is
+closer than every in-scope phrasing, the question is declined.
 """
 
 from __future__ import annotations
@@ -17,16 +18,20 @@ from bot.domain.content import Content
 from bot.domain.entries import OUT_OF_SCOPE_ID, Entry, build_entries
 
 Decision = Literal["answer", "clarify", "out_of_scope"]
+Postings = dict[str, list[tuple[int, float]]]
 
 
 @dataclass(frozen=True)
 class Tuning:
     whole_entry_share: float = 0.5  # the rest goes to the best single phrasing
-    unknown_word_weight: float = 0.5  # share of a top idf that an unknown word weighs
-    min_score: float = 0.2  # below this the question is out of scope
+    unknown_word_weight: float = 0.5  # share of the top idf that a word nobody uses weighs
+    min_score: float = 0.15  # below this the question is out of scope
     clarify_ratio: float = 0.92  # runner-up this close to the best: ask which one
     confident_score: float = 0.55  # above this, answer even with close runners-up
     max_options: int = 3
+    # The checklist is the primary answer; a framework or team card wins when asked for.
+    framework_weight: float = 0.85
+    expert_weight: float = 0.85
 
 
 @dataclass(frozen=True)
@@ -40,6 +45,7 @@ class MatchResult:
     query: str
     decision: Decision
     matches: tuple[Match, ...]
+    max_options: int = Tuning.max_options
 
     @property
     def options(self) -> tuple[Match, ...]:
@@ -47,32 +53,36 @@ class MatchResult:
         if self.decision == "answer":
             return self.matches[:1]
         if self.decision == "clarify":
-            return self.matches[: Tuning.max_options]
+            return self.matches[: self.max_options]
         return ()
 
 
 class Matcher:
     def __init__(self, content: Content, tuning: Tuning | None = None) -> None:
         self.tuning = tuning or Tuning()
-        self.entries = tuple(build_entries(content))
+        entries = list(build_entries(content))
         self.analyzer = Analyzer(
-            content.synonyms, (field.text for entry in self.entries for field in entry.fields)
+            content.synonyms, (field.text for entry in entries for field in entry.fields)
         )
-        entry_terms = [self._entry_terms(entry) for entry in self.entries]
+        entry_terms = [self._entry_terms(entry) for entry in entries]
         self._idf = _idf(entry_terms)
         self._max_idf = max(self._idf.values())
         self._entry_postings = _postings(
             [{term: _sublinear(tf) for term, tf in terms.items()} for terms in entry_terms],
             self._idf,
         )
-        docs: list[Terms] = []
-        self._doc_entry: list[int] = []
-        for index, entry in enumerate(self.entries):
-            for field in entry.fields:
-                if field.is_phrasing:
-                    docs.append(self.analyzer.terms(field.text))
-                    self._doc_entry.append(index)
-        self._doc_postings = _postings(docs, self._idf)
+        phrasings = [
+            (index, self.analyzer.terms(field.text))
+            for index, entry in enumerate(entries)
+            for field in entry.fields
+            if field.is_phrasing
+        ]
+        self._phrasing_entry = [index for index, _ in phrasings]
+        self._phrasing_postings = _postings([terms for _, terms in phrasings], self._idf)
+        self._out_of_scope = next(i for i, e in enumerate(entries) if e.id == OUT_OF_SCOPE_ID)
+        weights = {"framework": self.tuning.framework_weight, "expert": self.tuning.expert_weight}
+        self._priors = [weights.get(entry.kind, 1.0) for entry in entries]
+        self.entries = tuple(entries)
 
     def _entry_terms(self, entry: Entry) -> Terms:
         terms: Terms = defaultdict(float)
@@ -82,56 +92,60 @@ class Matcher:
         return terms
 
     def match(self, query: str, limit: int = 5) -> MatchResult:
-        scores = self.scores(query)
+        vector, norm = self._query_vector(query)
+        whole = _dot(vector, self._entry_postings, len(self.entries))
+        best_phrasing = [0.0] * len(self.entries)
+        for phrasing, score in enumerate(_dot(vector, self._phrasing_postings, self._phrasings)):
+            entry = self._phrasing_entry[phrasing]
+            best_phrasing[entry] = max(best_phrasing[entry], score)
+        share = self.tuning.whole_entry_share
         ranked = sorted(
-            (Match(entry, score) for entry, score in zip(self.entries, scores, strict=True)),
+            (
+                Match(entry, prior * (share * w + (1 - share) * p) / norm)
+                for entry, prior, w, p in zip(
+                    self.entries, self._priors, whole, best_phrasing, strict=True
+                )
+                if entry.kind != "out_of_scope" and (w or p)
+            ),
             key=lambda match: match.score,
             reverse=True,
         )
-        out_of_scope = next(m.score for m in ranked if m.entry.id == OUT_OF_SCOPE_ID)
-        in_scope = tuple(m for m in ranked if m.entry.id != OUT_OF_SCOPE_ID and m.score > 0)
-        return MatchResult(query, self._decide(in_scope, out_of_scope), in_scope[:limit])
-
-    def scores(self, query: str) -> list[float]:
-        """One score in [0, 1] per entry, in the order of `self.entries`."""
-        terms = self.analyzer.terms(query, repair_typos=True)
-        vector = {
-            term: weight * self._idf[term] for term, weight in terms.items() if term in self._idf
-        }
-        unknown = sum(1 for term in terms if term not in self._idf and term[0].isalnum())
-        norm = math.sqrt(
-            sum(value * value for value in vector.values())
-            + unknown * (self.tuning.unknown_word_weight * self._max_idf) ** 2
+        closest_example = best_phrasing.pop(self._out_of_scope)
+        off_topic = closest_example > max(best_phrasing)
+        return MatchResult(
+            query, self._decide(ranked, off_topic), tuple(ranked[:limit]), self.tuning.max_options
         )
-        whole = [0.0] * len(self.entries)
-        best_phrasing = [0.0] * len(self.entries)
-        if not vector:
-            return whole
-        for term, value in vector.items():
-            for index, weight in self._entry_postings.get(term, ()):
-                whole[index] += value * weight
-        phrasing_scores: dict[int, float] = defaultdict(float)
-        for term, value in vector.items():
-            for doc, weight in self._doc_postings.get(term, ()):
-                phrasing_scores[doc] += value * weight
-        for doc, score in phrasing_scores.items():
-            index = self._doc_entry[doc]
-            best_phrasing[index] = max(best_phrasing[index], score)
-        share = self.tuning.whole_entry_share
-        return [
-            (share * entry + (1 - share) * phrasing) / norm
-            for entry, phrasing in zip(whole, best_phrasing, strict=True)
-        ]
 
-    def _decide(self, in_scope: tuple[Match, ...], out_of_scope: float) -> Decision:
+    @property
+    def _phrasings(self) -> int:
+        return len(self._phrasing_entry)
+
+    def _query_vector(self, query: str) -> tuple[dict[str, float], float]:
+        """TF-IDF of the question's known terms; words the content never uses add to the norm."""
+        terms = self.analyzer.terms(query, repair_typos=True)
+        vector = {term: tf * self._idf[term] for term, tf in terms.items() if term in self._idf}
+        unknown = sum(1 for term in terms if term not in self._idf and term[0].isalnum())
+        unknown_weight = self.tuning.unknown_word_weight * self._max_idf
+        squares = sum(value * value for value in vector.values()) + unknown * unknown_weight**2
+        return vector, math.sqrt(squares) or 1.0
+
+    def _decide(self, ranked: list[Match], off_topic: bool) -> Decision:
         tuning = self.tuning
-        if not in_scope or in_scope[0].score < tuning.min_score or out_of_scope > in_scope[0].score:
+        if off_topic or not ranked or ranked[0].score < tuning.min_score:
             return "out_of_scope"
-        best = in_scope[0].score
-        runner_up = in_scope[1].score if len(in_scope) > 1 else 0.0
+        best = ranked[0].score
+        runner_up = ranked[1].score if len(ranked) > 1 else 0.0
         if best < tuning.confident_score and runner_up >= tuning.clarify_ratio * best:
             return "clarify"
         return "answer"
+
+
+def _dot(vector: dict[str, float], postings: Postings, size: int) -> list[float]:
+    sums = [0.0] * size
+    for term, value in vector.items():
+        for index, weight in postings.get(term, ()):
+            sums[index] += value * weight
+    return sums
 
 
 def _sublinear(tf: float) -> float:
@@ -147,9 +161,9 @@ def _idf(documents: list[Terms]) -> dict[str, float]:
     return {term: math.log(1 + (count - df + 0.5) / (df + 0.5)) for term, df in frequency.items()}
 
 
-def _postings(documents: list[Terms], idf: dict[str, float]) -> dict[str, list[tuple[int, float]]]:
+def _postings(documents: list[Terms], idf: dict[str, float]) -> Postings:
     """Inverted index of unit-length TF-IDF vectors: term -> [(document, weight)]."""
-    postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
+    postings: Postings = defaultdict(list)
     for index, terms in enumerate(documents):
         vector = {term: weight * idf[term] for term, weight in terms.items()}
         norm = math.sqrt(sum(value * value for value in vector.values())) or 1.0

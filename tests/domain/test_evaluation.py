@@ -10,7 +10,7 @@ from bot.domain.evaluation import LabelledQuestion, Prediction, evaluate, load_l
 
 
 def _q(q: str, expect: list[str] | str, expert: str | None = None, tags=()) -> LabelledQuestion:
-    return LabelledQuestion(q=q, expect=expect, expert=expert, tags=list(tags))  # type: ignore[arg-type]
+    return LabelledQuestion(q=q, expect=expect, expert=expert, tags=list(tags))
 
 
 ANSWERS = {
