@@ -17,8 +17,8 @@ STOP_WORDS = frozenset(
     """
     aan al alle alles als altijd andere ben bij daar daarbij daarin daarom dan dat de deze die dit
     doe doen doet door dus een eens eigenlijk en er ga gaan gaat geen had heb hebben heeft het hier
-    hij hoe hoeveel hun iemand iets ik in is ja je jij jou jouw jullie kan kun kunnen maar me meer
-    met mij mijn moet moeten mogen mag na naar niet nog nou nu of om omdat onder ons onze ook op
+    hij hoe hoeveel hun iemand iets  in is ja je jij jou jouw jullie kan kun kunnen maar  meer
+    met   moet moeten mogen mag na naar niet nog nou nu of om omdat onder ons onze ook op
     over precies te tegen toch toe tot u uit uw van veel voor waar waarom wanneer wat we wel welk
     welke wie wij wil willen word worden wordt zal ze zelf zich zij zijn zo zodat zou zouden zullen
     eigen even graag hallo hoi dag beste bedankt dank alvast super handig goed er erg heel
