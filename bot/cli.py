@@ -15,6 +15,10 @@ from bot.domain.content import DEFAULT_ROOT, Content, ContentError, load_content
 from bot.domain.evaluation import Prediction, evaluate, load_labelled_set
 from bot.domain.matcher import Matcher, MatchResult
 from bot.eval_report import format_report
+from bot.feedback_report import format_feedback
+from bot.settings import Settings
+from bot.store.database import open_database
+from bot.store.feedback import FeedbackRepository
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -45,6 +49,14 @@ def _parser() -> argparse.ArgumentParser:
     ask.add_argument("--json", action="store_true", help="print JSON instead of text")
     ask.set_defaults(run=_ask)
 
+    feedback = commands.add_parser("feedback", help="what users said about the answers")
+    feedback_commands = feedback.add_subparsers(required=True, metavar="action")
+    report = feedback_commands.add_parser(
+        "report", help="feedback per checklist item and the questions the bot could not answer"
+    )
+    report.add_argument("--database", help="database URL (default: DATABASE_URL or the default)")
+    report.set_defaults(run=_feedback_report)
+
     eval_ = commands.add_parser("eval", help="score the matcher on a labelled question file")
     eval_.add_argument("file", type=Path)
     eval_.add_argument("--worst", type=int, default=10, help="how many misses to list")
@@ -60,6 +72,16 @@ def _check(args: argparse.Namespace, content: Content) -> int:
         f"{len(content.experts)} expert teams, {len(content.frameworks)} frameworks "
         f"({sections} sections), {len(content.synonyms)} synonym groups."
     )
+    return 0
+
+
+def _feedback_report(args: argparse.Namespace, content: Content) -> int:
+    url = args.database or Settings.from_env().database_url
+    database = open_database(url)
+    try:
+        print(format_feedback(FeedbackRepository(database), content))
+    finally:
+        database.close()
     return 0
 
 

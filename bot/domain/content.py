@@ -99,14 +99,14 @@ def load_content(root: Path = DEFAULT_ROOT, contacts: Path | None = None) -> Con
 
 
 def _apply_overrides(experts: dict[str, Expert], overrides: ContactOverrides) -> dict[str, Expert]:
+    """An organisation's contact replaces the shipped placeholder; only the team name stays."""
     merged = dict(experts)
     for code, contact in overrides.contacts.items():
-        given = contact.model_dump(exclude_unset=True)
-        merged[code] = experts[code].model_copy(
-            update={
-                "contact": experts[code].contact.model_copy(update={**given, "placeholder": False})
-            }
+        shipped = experts[code].contact
+        own = contact.model_copy(
+            update={"placeholder": False, "team": contact.team or shipped.team}
         )
+        merged[code] = experts[code].model_copy(update={"contact": own})
     return merged
 
 

@@ -91,9 +91,10 @@ def test_contact_override_replaces_placeholder_without_touching_shipped_files(
     monkeypatch.setenv(CONTACTS_ENV, str(overrides))
     content = load_content(content_dir)
     contact = content.experts["JUR"].contact
-    assert (contact.email, contact.team, contact.placeholder) == (
+    assert (contact.email, contact.team, contact.phone, contact.placeholder) == (
         "jur@gemeente.nl",
         "Juridische Zaken",
+        None,
         False,
     )
     assert content.experts["IBC"].contact.placeholder is True

@@ -1,0 +1,73 @@
+"""A local stand-in for the Teams connector service that records what the bot sends."""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, field
+from typing import Any
+
+from aiohttp import web
+from aiohttp.test_utils import TestServer
+
+
+@dataclass
+class Sent:
+    conversation_id: str
+    reply_to: str | None
+    activity: dict[str, Any]
+    authorization: str | None
+
+    @property
+    def card(self) -> dict[str, Any] | None:
+        for attachment in self.activity.get("attachments") or []:
+            if attachment.get("contentType") == "application/vnd.microsoft.card.adaptive":
+                content: dict[str, Any] = attachment["content"]
+                return content
+        return None
+
+
+@dataclass
+class ConnectorStandIn:
+    sent: list[Sent] = field(default_factory=list)
+    _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
+    server: TestServer | None = None
+
+    def app(self) -> web.Application:
+        app = web.Application()
+        app.router.add_post("/v3/conversations/{conversation}/activities", self._receive)
+        app.router.add_post("/v3/conversations/{conversation}/activities/{reply_to}", self._receive)
+        return app
+
+    async def start(self) -> None:
+        self.server = TestServer(self.app(), host="127.0.0.1")
+        await self.server.start_server()
+
+    @property
+    def url(self) -> str:
+        assert self.server is not None, "start() the stand-in first"
+        return f"http://127.0.0.1:{self.server.port}/"
+
+    async def close(self) -> None:
+        if self.server:
+            await self.server.close()
+
+    async def _receive(self, request: web.Request) -> web.Response:
+        self.sent.append(
+            Sent(
+                conversation_id=request.match_info["conversation"],
+                reply_to=request.match_info.get("reply_to"),
+                activity=await request.json(),
+                authorization=request.headers.get("Authorization"),
+            )
+        )
+        return web.json_response({"id": f"sent-{next(self._ids)}"})
+
+    def messages(self) -> list[Sent]:
+        """What the user sees: everything but typing indicators."""
+        return [s for s in self.sent if s.activity.get("type") == "message"]
+
+    def take(self) -> list[Sent]:
+        """The messages sent since the last take()."""
+        messages = self.messages()
+        self.sent.clear()
+        return messages

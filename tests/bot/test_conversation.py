@@ -1,0 +1,190 @@
+"""Conversations end to end: HTTP endpoint -> bot -> connector stand-in."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from bot.web import DATABASE
+from tests.bot.cardtext import actions, find_action, texts
+from tests.bot.conftest import Teams, post, start_bot
+
+
+async def _say(bot, connector, teams: Teams, text: str):
+    assert await post(bot, teams.message(text)) == 201
+    return connector.take()
+
+
+async def test_install_in_personal_chat_sends_one_welcome_card(bot, connector):
+    teams = Teams(connector.url)
+    assert await post(bot, teams.bot_added()) == 201
+    [welcome] = connector.take()
+    text = texts(welcome.card)
+    assert "Moeten we een verwerkersovereenkomst afsluiten?" in text
+    assert find_action(welcome.card, "Moeten we een verwerkersovereenkomst")["data"] == {
+        "msteams": {"type": "imBack", "value": "Moeten we een verwerkersovereenkomst afsluiten?"}
+    }
+    assert await post(bot, teams.bot_added()) == 201  # Teams may repeat the event
+    assert connector.take() == []
+
+
+async def test_added_to_a_team_welcomes_the_channel_once_not_each_member(bot, connector):
+    teams = Teams(connector.url, conversation_type="channel")
+    await post(bot, teams.bot_added())
+    assert len(connector.take()) == 1
+    other_member = teams.activity("conversationUpdate", membersAdded=[{"id": "29:user-bram"}])
+    assert await post(bot, other_member) == 201
+    assert connector.take() == []
+
+
+async def test_question_gets_answer_card_with_the_right_expert_after_typing(bot, connector):
+    teams = Teams(connector.url)
+    await post(bot, teams.message("moeten we een verwerkersovereenkomt afsluiten met de partner?"))
+    kinds = [sent.activity["type"] for sent in connector.sent]
+    assert kinds == ["typing", "message"]
+    [answer] = connector.take()
+    text = texts(answer.card)
+    assert "Is er een verwerkersovereenkomst benodigd?" in text
+    assert "Informatiebeheer & Control (IBC)" in text
+    assert find_action(answer.card, "Nuttig")["data"] == {
+        "action": "feedback",
+        "id": "inf-6",
+        "helpful": True,
+    }
+    assert find_action(answer.card, "Alle vragen over")["data"] == {
+        "action": "theme",
+        "key": "informatievoorziening",
+    }
+
+
+async def test_mention_in_a_channel_is_stripped_before_matching(bot, connector):
+    teams = Teams(connector.url, conversation_type="channel")
+    activity = teams.message(
+        "<at>Samenwerkwijzer</at> staatsteun",
+        entities=[
+            {
+                "type": "mention",
+                "text": "<at>Samenwerkwijzer</at>",
+                "mentioned": {"id": "28:samenwerkwijzer-bot", "name": "Samenwerkwijzer"},
+            }
+        ],
+    )
+    assert await post(bot, activity) == 201
+    [answer] = connector.take()
+    assert "Is er sprake van staatssteun?" in texts(answer.card)
+
+
+async def test_clarify_offers_options_that_answer_when_clicked_or_typed(bot, connector):
+    teams = Teams(connector.url)
+    [clarify] = await _say(bot, connector, teams, "GR")
+    text = texts(clarify.card)
+    assert "Bedoel je" in text
+    show = _show_actions(clarify.card)
+    assert 2 <= len(show) <= 3
+    await post(bot, teams.click(show[1]["data"]))
+    [answer] = connector.take()
+    assert show[1]["title"].rstrip("…") in texts(answer.card)
+    [clarify_again] = await _say(bot, connector, teams, "GR")
+    [typed] = await _say(bot, connector, teams, "1")
+    assert _show_actions(clarify_again.card)[0]["title"].rstrip("…") in texts(typed.card)
+
+
+async def test_out_of_scope_question_gets_a_friendly_reply(bot, connector):
+    teams = Teams(connector.url)
+    [reply] = await _say(bot, connector, teams, "wat eten we vandaag in de kantine?")
+    assert "Daar kan ik je helaas niet mee helpen" in texts(reply.card)
+
+
+async def test_commands_work_in_any_case_with_or_without_slash(bot, connector):
+    teams = Teams(connector.url)
+    [help_] = await _say(bot, connector, teams, "/HELP")
+    assert "thema's" in [a["data"].get("msteams", {}).get("value") for a in _imbacks(help_.card)]
+    [themes] = await _say(bot, connector, teams, "Thema's")
+    assert "Juridisch" in texts(themes.card)
+    await post(bot, teams.click(find_action(themes.card, "Juridisch")["data"]))
+    [theme] = connector.take()
+    assert "Is er sprake van staatssteun?" in texts(theme.card)
+    [experts] = await _say(bot, connector, teams, "experts")
+    await post(bot, teams.click(find_action(experts.card, "Juridische Zaken")["data"]))
+    [expert] = connector.take()
+    assert "Juridische Zaken (JUR)" in texts(expert.card)
+    [privacy] = await _say(bot, connector, teams, "privacy")
+    assert find_action(privacy.card, "Verwijder mijn gegevens")["data"] == {
+        "action": "delete_my_data"
+    }
+
+
+async def test_unknown_command_falls_through_to_question_matching(bot, connector):
+    teams = Teams(connector.url)
+    [answer] = await _say(bot, connector, teams, "/archiefwet")
+    assert "Zijn er afspraken gemaakt over de informatievoorziening?" in texts(answer.card)
+
+
+async def test_expert_asked_for_by_name_gets_the_team_card(bot, connector):
+    teams = Teams(connector.url)
+    [card] = await _say(bot, connector, teams, "wie is IBC")
+    assert texts(card.card).startswith("Informatiebeheer & Control (IBC)")
+
+
+async def test_feedback_and_unanswered_questions_are_stored_without_identity(
+    bot, connector, settings
+):
+    teams = Teams(connector.url)
+    [answer] = await _say(bot, connector, teams, "staatssteun")
+    await post(bot, teams.click(find_action(answer.card, "Niet nuttig")["data"]))
+    [thanks] = connector.take()
+    assert "Bedankt" in thanks.activity["text"]
+    await _say(bot, connector, teams, "hoe laat gaat de kantine open")
+    rows = bot.app[DATABASE].query("SELECT kind, entry_id, question FROM feedback ORDER BY id")
+    assert [tuple(row) for row in rows] == [
+        ("not_helpful", "jur-2", None),
+        ("unanswered", rows[1][1], None),
+    ]
+
+
+async def test_question_text_is_stored_only_when_the_organisation_enables_it(connector, settings):
+    client = await start_bot(replace(settings, store_question_text=True))
+    try:
+        teams = Teams(connector.url)
+        await post(client, teams.message("hoe laat gaat de kantine open"))
+        rows = client.app[DATABASE].query("SELECT question FROM feedback")
+        assert [tuple(row) for row in rows] == [("hoe laat gaat de kantine open",)]
+    finally:
+        await client.close()
+
+
+async def test_restart_on_the_same_database_keeps_the_conversation_state(settings, connector):
+    teams = Teams(connector.url)
+    first = await start_bot(settings)
+    await post(first, teams.bot_added())
+    await post(first, teams.message("GR"))
+    [clarify] = connector.take()[-1:]
+    await first.close()
+    second = await start_bot(settings)
+    try:
+        await post(second, teams.bot_added())
+        await post(second, teams.message("2"))
+        [answer] = connector.take()  # no second welcome; the typed choice still works
+        expected = _show_actions(clarify.card)[1]["title"].rstrip("…")
+        assert expected in texts(answer.card)
+    finally:
+        await second.close()
+
+
+async def test_delete_my_data_forgets_the_conversation(bot, connector):
+    teams = Teams(connector.url)
+    await post(bot, teams.bot_added())
+    connector.take()
+    await post(bot, teams.click({"action": "delete_my_data"}))
+    [confirmation] = connector.take()
+    assert "verwijderd" in confirmation.activity["text"]
+    await post(bot, teams.bot_added())
+    assert len(connector.take()) == 1  # welcomed again: nothing was remembered
+
+
+def _show_actions(card: dict[str, Any] | None) -> list[dict[str, Any]]:
+    return [a for a in actions(card) if (a.get("data") or {}).get("action") == "show"]
+
+
+def _imbacks(card: dict[str, Any] | None) -> list[dict[str, Any]]:
+    return [a for a in actions(card) if "msteams" in (a.get("data") or {})]

@@ -1,0 +1,162 @@
+"""Every card built from the real content follows the rules Teams and our handler need."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from bot.cards import (
+    answer_card,
+    clarify_card,
+    expert_card,
+    experts_card,
+    help_card,
+    out_of_scope_card,
+    privacy_card,
+    theme_card,
+    themes_card,
+    welcome_card,
+)
+from bot.domain.matcher import Matcher, Tuning
+from tests.cards.inspect_card import (
+    ACTION_TYPES,
+    ELEMENT_TYPES,
+    MAX_CARD_BYTES,
+    nodes,
+    of_type,
+    payloads,
+    size,
+)
+
+EXAMPLES = [
+    "Moeten we een verwerkersovereenkomst afsluiten met de GR?",
+    "Is er sprake van staatssteun als we een stichting subsidie geven?",
+    "Wie moet ik bellen over detachering?",
+]
+PAYLOAD_FIELDS: dict[str, dict[str, type]] = {
+    "show": {"id": str},
+    "theme": {"key": str},
+    "expert": {"code": str},
+    "feedback": {"id": str, "helpful": bool},
+    "delete_my_data": {},
+}
+
+
+@pytest.fixture(scope="module")
+def all_cards(content, matcher) -> list[tuple[str, dict[str, Any]]]:
+    """Every card the bot can send: each checklist item, framework, section and team as an
+    answer, each theme and team on its own, the lists, and the fixed cards."""
+    cards = [
+        (f"answer {entry.id}", answer_card(entry, content))
+        for entry in matcher.entries
+        if entry.kind != "out_of_scope"
+    ]
+    cards += [(f"theme {theme.key}", theme_card(theme, content)) for theme in content.themes]
+    cards += [(f"expert {code}", expert_card(e, content)) for code, e in content.experts.items()]
+    clarifying = Matcher(content, Tuning(clarify_ratio=0.0, confident_score=1.1))
+    cards += [
+        ("themes", themes_card(content)),
+        ("experts", experts_card(content)),
+        ("welcome", welcome_card(content, EXAMPLES)),
+        ("help", help_card(content, EXAMPLES)),
+        ("privacy", privacy_card(["Je gesprekstoestand", "Je feedback, zonder naam"])),
+        ("privacy, nothing", privacy_card([])),
+        ("out of scope", out_of_scope_card(content)),
+        ("clarify", clarify_card(clarifying.match("overeenkomst"), content)),
+    ]
+    return cards
+
+
+def test_all_cards_cover_every_item_framework_section_theme_and_team(all_cards, content):
+    names = {name for name, _ in all_cards}
+    sections = [s.id for f in content.frameworks for s in f.sections]
+    expected = [
+        *(f"answer {id_}" for id_ in content.items),
+        *(f"answer {f.id}" for f in content.frameworks),
+        *(f"answer {id_}" for id_ in sections),
+        *(f"answer {code}" for code in content.experts),
+        *(f"theme {theme.key}" for theme in content.themes),
+        *(f"expert {code}" for code in content.experts),
+    ]
+    assert set(expected) <= names
+
+
+def test_every_card_is_an_adaptive_card_of_version_1_5_or_lower(all_cards):
+    for name, card in all_cards:
+        assert card["type"] == "AdaptiveCard", name
+        assert card["$schema"] == "http://adaptivecards.io/schemas/adaptive-card.json", name
+        major, minor = (int(part) for part in card["version"].split("."))
+        assert (major, minor) <= (1, 5), name
+
+
+def test_every_card_uses_only_elements_and_actions_teams_supports(all_cards):
+    for name, card in all_cards:
+        for node in nodes(card):
+            if node is card:
+                continue
+            if node["type"] == "AdaptiveCard":  # only as the card of a ShowCard
+                assert any(a.get("card") is node for a in of_type(card, "Action.ShowCard")), name
+            else:
+                assert node["type"] in ELEMENT_TYPES | ACTION_TYPES, (name, node["type"])
+
+
+def test_every_text_block_wraps(all_cards):
+    for name, card in all_cards:
+        for block in of_type(card, "TextBlock"):
+            assert block["wrap"] is True, (name, block["text"])
+
+
+def test_every_card_stays_under_28_kb(all_cards):
+    for name, card in all_cards:
+        assert size(card) < MAX_CARD_BYTES, name
+
+
+def test_no_action_set_holds_more_buttons_than_teams_shows(all_cards):
+    for name, card in all_cards:
+        assert len(card["actions"]) <= 6, name
+        for action_set in of_type(card, "ActionSet"):
+            assert 1 <= len(action_set["actions"]) <= 6, name
+
+
+def test_no_column_set_is_wider_than_two_columns(all_cards):
+    for name, card in all_cards:
+        for column_set in of_type(card, "ColumnSet"):
+            assert len(column_set["columns"]) <= 2, name
+
+
+def test_only_answer_cards_are_full_width(all_cards):
+    for name, card in all_cards:
+        full = card.get("msteams") == {"width": "Full"}
+        assert full == name.startswith(("answer ", "theme ", "expert ")), name
+
+
+def test_every_submit_payload_has_exactly_an_agreed_shape(all_cards):
+    for name, card in all_cards:
+        for data in payloads(card):
+            if "msteams" in data:
+                assert data == {"msteams": {"type": "imBack", "value": data["msteams"]["value"]}}
+                assert isinstance(data["msteams"]["value"], str), name
+                assert data["msteams"]["value"], name
+                continue
+            fields = PAYLOAD_FIELDS[data["action"]]
+            assert set(data) == {"action", *fields}, (name, data)
+            for field, kind in fields.items():
+                assert isinstance(data[field], kind), (name, data)
+
+
+def test_every_button_opens_something_that_exists(all_cards, content, entries):
+    for name, card in all_cards:
+        for data in payloads(card):
+            if data.get("action") in ("show", "feedback"):
+                assert data["id"] in entries, (name, data)
+            elif data.get("action") == "theme":
+                assert data["key"] in {theme.key for theme in content.themes}, (name, data)
+            elif data.get("action") == "expert":
+                assert data["code"] in content.experts, (name, data)
+
+
+def test_every_button_title_fits_on_a_phone(all_cards):
+    for name, card in all_cards:
+        for action in of_type(card, *ACTION_TYPES):
+            assert 0 < len(action["title"]) <= 80, (name, action["title"])
