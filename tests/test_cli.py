@@ -2,9 +2,12 @@ from __future__ import annotations
 
 import io
 import json
+from datetime import UTC, datetime
 from pathlib import Path
 
 from bot.cli import main
+from bot.store.database import open_database
+from bot.store.feedback import FeedbackRepository
 from tests.conftest import FIXTURE_CONTENT
 
 FIXTURE = ["--content", str(FIXTURE_CONTENT)]
@@ -78,3 +81,22 @@ def test_eval_prints_both_rankers_side_by_side(tmp_path: Path, capsys):
     assert "Samenwerkwijzer" in out and "BM25 (guide)" in out
     top1 = next(line for line in out.splitlines() if line.startswith("top-1 accuracy"))
     assert top1.split() == ["top-1", "accuracy", "100.0%", "(1/1)", "0.0%", "(0/1)"]
+
+
+def test_feedback_report_lists_answers_and_unanswered_questions(tmp_path: Path, capsys):
+    url = f"sqlite:///{tmp_path}/bot.db"
+    database = open_database(url)
+    repository = FeedbackRepository(database)
+    at = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
+    repository.record("not_helpful", "jur-2", None, at)
+    repository.record("helpful", "jur-2", None, at)
+    repository.record("unanswered", None, "hoe laat is de lunch", at)
+    repository.record("unanswered", None, "hoe laat is de lunch", at)
+    database.close()
+    assert main([*FIXTURE, "feedback", "report", "--database", url]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "Feedback: helpful 1, not_helpful 1, unanswered 2, unclear 0"
+    assert out[3].split() == [
+        "jur-2", "nuttig", "1", "niet", "nuttig", "1", "Is", "er", "sprake", "van", "staatssteun?"
+    ]  # fmt: skip
+    assert out[-1] == "     2x unanswered last 2026-11-23  'hoe laat is de lunch'"

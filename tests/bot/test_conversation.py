@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import replace
 from typing import Any
 
-from bot.web import DATABASE
+from bot.web import BOT, DATABASE
 from tests.bot.cardtext import actions, find_action, texts
 from tests.bot.conftest import Teams, post, start_bot
 
@@ -188,3 +189,24 @@ def _show_actions(card: dict[str, Any] | None) -> list[dict[str, Any]]:
 
 def _imbacks(card: dict[str, Any] | None) -> list[dict[str, Any]]:
     return [a for a in actions(card) if "msteams" in (a.get("data") or {})]
+
+
+async def test_failing_turn_apologises_with_a_reference_code_and_logs_it(
+    bot, connector, caplog, monkeypatch
+):
+    teams = Teams(connector.url)
+    await _say(bot, connector, teams, "GR")  # leaves clarify options in the conversation state
+
+    def broken(query: str, limit: int = 5) -> None:
+        raise RuntimeError("matcher broke")
+
+    monkeypatch.setattr(bot.app[BOT]._matcher, "match", broken)
+    with caplog.at_level(logging.ERROR, logger="bot.web"):
+        [apology] = await _say(bot, connector, teams, "staatssteun")
+    reference = apology.activity["text"].split("code ")[1].split(" ")[0].rstrip(".")
+    assert apology.activity["text"].startswith("Sorry, er ging iets mis")
+    [record] = caplog.records
+    assert reference in record.getMessage() and record.exc_info is not None
+    monkeypatch.undo()
+    [reply] = await _say(bot, connector, teams, "1")  # the old options were cleared:
+    assert "Daar kan ik je helaas niet mee helpen" in texts(reply.card)  # "1" is no question

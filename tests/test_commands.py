@@ -1,0 +1,31 @@
+from __future__ import annotations
+
+import pytest
+
+from bot.commands import Command, parse_command, pick_option
+
+
+@pytest.mark.parametrize(
+    ("text", "command"),
+    [
+        ("help", Command.HELP),
+        ("/Menu", Command.HELP),
+        ("thema's", Command.THEMES),
+        ("Thema\u2019s", Command.THEMES),
+        ("THEMAS", Command.THEMES),
+        (" experts ", Command.EXPERTS),
+        ("/privacy", Command.PRIVACY),
+        ("verwijder mijn gegevens", Command.DELETE_MY_DATA),
+        ("wie is ibc", None),
+        ("/archiefwet", None),
+    ],
+)
+def test_commands_are_recognised_in_any_case_with_or_without_slash(text, command):
+    assert parse_command(text) is command
+
+
+@pytest.mark.parametrize(
+    ("text", "picked"), [("1", 0), (" 3. ", 2), ("4", None), ("0", None), ("een", None)]
+)
+def test_typed_number_picks_one_of_three_options(text, picked):
+    assert pick_option(text, 3) == picked

@@ -1,0 +1,72 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.settings import Settings, SettingsError
+
+
+def test_defaults_run_locally_without_authentication(tmp_path: Path):
+    settings = Settings.from_env({}, dotenv=tmp_path / "missing.env")
+    assert (settings.port, settings.database_url, settings.auth_enabled) == (
+        3978,
+        "sqlite:///data/samenwerkwijzer.db",
+        False,
+    )
+    assert settings.allowed_tenant_ids == frozenset()
+    assert settings.store_question_text is False
+
+
+def test_environment_overrides_dotenv(tmp_path: Path):
+    dotenv = tmp_path / ".env"
+    dotenv.write_text("# local\nPORT=4000\nALLOWED_TENANT_IDS= a , b,,\nLOG_LEVEL=debug\n")
+    settings = Settings.from_env({"PORT": "5000"}, dotenv=dotenv)
+    assert settings.port == 5000
+    assert settings.allowed_tenant_ids == frozenset({"a", "b"})
+    assert settings.logs_message_text is True
+
+
+def test_app_id_enables_authentication_and_hides_the_password(tmp_path: Path):
+    settings = Settings.from_env(
+        {"MicrosoftAppId": "id", "MicrosoftAppPassword": "geheim"}, dotenv=tmp_path / "none"
+    )
+    assert settings.auth_enabled is True
+    assert "geheim" not in repr(settings)
+
+
+@pytest.mark.parametrize(
+    ("environ", "message"),
+    [
+        ({"PORT": "abc"}, "PORT must be a whole number, not 'abc'"),
+        ({"PORT": "70000"}, "PORT must be between 1 and 65535, not 70000"),
+        ({"LOG_LEVEL": "LOUD"}, "LOG_LEVEL must be one of DEBUG, INFO, WARNING, ERROR"),
+        ({"MicrosoftAppId": "id"}, "MicrosoftAppPassword is required when MicrosoftAppId is set"),
+        ({"MicrosoftAppPassword": "x"}, "MicrosoftAppId is required"),
+        (
+            {
+                "MicrosoftAppId": "i",
+                "MicrosoftAppPassword": "p",
+                "MicrosoftAppType": "SingleTenant",
+            },
+            "MicrosoftAppTenantId is required when MicrosoftAppType is SingleTenant",
+        ),
+        (
+            {"FEEDBACK_STORE_QUESTIONS": "misschien"},
+            "FEEDBACK_STORE_QUESTIONS must be true or false",
+        ),
+        ({"CONTENT_DIR": "/nowhere"}, "CONTENT_DIR /nowhere is not a folder"),
+    ],
+)
+def test_bad_settings_are_refused_with_a_clear_message(tmp_path: Path, environ, message):
+    with pytest.raises(SettingsError) as caught:
+        Settings.from_env(environ, dotenv=tmp_path / "none")
+    assert str(caught.value).startswith(message)
+
+
+def test_broken_dotenv_line_names_file_and_line(tmp_path: Path):
+    dotenv = tmp_path / ".env"
+    dotenv.write_text("PORT=1\nthis is not a setting\n")
+    with pytest.raises(SettingsError) as caught:
+        Settings.from_env({}, dotenv=dotenv)
+    assert str(caught.value) == f"{dotenv}:2: expected KEY=value"
