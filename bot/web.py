@@ -13,13 +13,11 @@ from urllib.parse import urlsplit
 
 from aiohttp import web
 from botbuilder.core import ConversationState, TurnContext, UserState
-from botbuilder.integration.aiohttp import (
-    CloudAdapter,
-    ConfigurationBotFrameworkAuthentication,
-)
+from botbuilder.integration.aiohttp import ConfigurationBotFrameworkAuthentication
 from botbuilder.schema import Activity
 
 from bot import cards
+from bot.connector import ActivitySender, TeamsAdapter
 from bot.domain.content import Content, load_content
 from bot.domain.matcher import Matcher
 from bot.settings import Settings
@@ -51,7 +49,8 @@ def create_app(
     database = database or open_database(settings.database_url)
     storage = SqlStateStorage(database)
     conversation_state = ConversationState(storage)
-    adapter = CloudAdapter(ConfigurationBotFrameworkAuthentication(_BotConfig(settings)))
+    sender = ActivitySender()
+    adapter = TeamsAdapter(ConfigurationBotFrameworkAuthentication(_BotConfig(settings)), sender)
     adapter.on_turn_error = _turn_error_handler(conversation_state)
     bot = SamenwerkwijzerBot(
         content=content,
@@ -72,7 +71,7 @@ def create_app(
     app.router.add_post("/api/messages", messages)
     app.router.add_get("/healthz", healthz)
     app.router.add_get("/readyz", readyz)
-    app.on_cleanup.append(_close_database)
+    app.on_cleanup.append(_close_connections)
     return app
 
 
@@ -194,5 +193,6 @@ def _turn_error_handler(conversation_state: ConversationState) -> Callable[..., 
     return on_turn_error
 
 
-async def _close_database(app: web.Application) -> None:
+async def _close_connections(app: web.Application) -> None:
+    await app[ADAPTER].sender.close()
     app[DATABASE].close()

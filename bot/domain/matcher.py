@@ -93,32 +93,30 @@ class Matcher:
 
     def match(self, query: str, limit: int = 5) -> MatchResult:
         vector, norm = self._query_vector(query)
-        whole = _dot(vector, self._entry_postings, len(self.entries))
-        best_phrasing = [0.0] * len(self.entries)
-        for phrasing, score in enumerate(_dot(vector, self._phrasing_postings, self._phrasings)):
+        whole = _dot(vector, self._entry_postings)
+        best_phrasing: dict[int, float] = {}
+        for phrasing, score in _dot(vector, self._phrasing_postings).items():
             entry = self._phrasing_entry[phrasing]
-            best_phrasing[entry] = max(best_phrasing[entry], score)
+            best_phrasing[entry] = max(best_phrasing.get(entry, 0.0), score)
+        closest_example = best_phrasing.pop(self._out_of_scope, 0.0)
+        whole.pop(self._out_of_scope, None)
         share = self.tuning.whole_entry_share
         ranked = sorted(
             (
-                Match(entry, prior * (share * w + (1 - share) * p) / norm)
-                for entry, prior, w, p in zip(
-                    self.entries, self._priors, whole, best_phrasing, strict=True
+                Match(
+                    self.entries[index],
+                    self._priors[index]
+                    * (share * whole.get(index, 0.0) + (1 - share) * best_phrasing.get(index, 0.0))
+                    / norm,
                 )
-                if entry.kind != "out_of_scope" and (w or p)
+                for index in whole.keys() | best_phrasing.keys()
             ),
-            key=lambda match: match.score,
-            reverse=True,
+            key=lambda match: (-match.score, match.entry.id),
         )
-        closest_example = best_phrasing.pop(self._out_of_scope)
-        off_topic = closest_example > max(best_phrasing)
+        off_topic = closest_example > max(best_phrasing.values(), default=0.0)
         return MatchResult(
             query, self._decide(ranked, off_topic), tuple(ranked[:limit]), self.tuning.max_options
         )
-
-    @property
-    def _phrasings(self) -> int:
-        return len(self._phrasing_entry)
 
     def _query_vector(self, query: str) -> tuple[dict[str, float], float]:
         """TF-IDF of the question's known terms; words the content never uses add to the norm."""
@@ -140,8 +138,9 @@ class Matcher:
         return "answer"
 
 
-def _dot(vector: dict[str, float], postings: Postings, size: int) -> list[float]:
-    sums = [0.0] * size
+def _dot(vector: dict[str, float], postings: Postings) -> dict[int, float]:
+    """Dot products with every document sharing a term with the vector (the others are 0)."""
+    sums: dict[int, float] = defaultdict(float)
     for term, value in vector.items():
         for index, weight in postings.get(term, ()):
             sums[index] += value * weight

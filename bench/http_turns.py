@@ -1,0 +1,178 @@
+"""Question turns through the real HTTP endpoint, next to a bare aiohttp handler.
+
+    .venv/bin/python bench/http_turns.py [--turns 400] [--memory-turns 10000]
+
+Starts `python app.py` (auth off, a fresh SQLite file) and a bare aiohttp handler that parses
+the activity and posts one reply, each in its own process; a connector stand-in on loopback
+receives the replies. Prints turns per second and p50/p99 latency at 1, 10 and 50 concurrent
+conversations, and the bot's resident memory before and after many turns.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import itertools
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import aiohttp
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from tests.bot.connector import ConnectorStandIn
+
+ROOT = Path(__file__).resolve().parents[1]
+QUESTIONS = (
+    "moeten we een verwerkersovereenkomst afsluiten",
+    "staatsteun bij een subsidie aan de stichting",
+    "wie betaalt de loonkosten van gedetacheerde collega's",
+    "hoe leggen we verantwoording af over de financiën",
+    "wie is ibc",
+)
+BARE_HANDLER = """
+import json, sys
+from aiohttp import ClientSession, web
+
+async def on_startup(app):
+    app["session"] = ClientSession()
+
+async def on_cleanup(app):
+    await app["session"].close()
+
+async def messages(request):
+    activity = json.loads(await request.read())
+    reply = {"type": "message", "text": "antwoord", "replyToId": activity["id"]}
+    url = (f"{activity['serviceUrl']}v3/conversations/{activity['conversation']['id']}"
+           f"/activities/{activity['id']}")
+    async with request.app["session"].post(url, json=reply) as response:
+        await response.read()
+    return web.Response(status=201)
+
+app = web.Application()
+app.on_startup.append(on_startup)
+app.on_cleanup.append(on_cleanup)
+app.router.add_post("/api/messages", messages)
+web.run_app(app, host="127.0.0.1", port=int(sys.argv[1]), print=None)
+"""
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def _rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+async def _wait_ready(url: str) -> None:
+    async with aiohttp.ClientSession() as session:
+        for _ in range(200):
+            try:
+                async with session.get(url) as response:  # 405 once it listens
+                    if response.status < 500:
+                        return
+            except aiohttp.ClientConnectionError:
+                await asyncio.sleep(0.05)
+    raise RuntimeError(f"{url} did not come up")
+
+
+async def _run(url: str, service_url: str, concurrency: int, turns: int) -> list[float]:
+    counter = itertools.count()
+    latencies: list[float] = []
+
+    async def conversation(number: int, session: aiohttp.ClientSession) -> None:
+        while (turn := next(counter)) < turns:
+            activity = {
+                "type": "message",
+                "id": f"m{turn}",
+                "channelId": "msteams",
+                "serviceUrl": service_url,
+                "from": {"id": f"29:user-{number}"},
+                "recipient": {"id": "28:bot"},
+                "conversation": {"id": f"a:bench-{number}", "conversationType": "personal"},
+                "text": QUESTIONS[turn % len(QUESTIONS)],
+            }
+            begin = time.perf_counter()
+            async with session.post(url, json=activity) as response:
+                await response.read()
+                if response.status != 201:
+                    raise RuntimeError(f"turn answered {response.status}")
+            latencies.append(time.perf_counter() - begin)
+
+    connector = aiohttp.TCPConnector(limit=0)
+    async with aiohttp.ClientSession(connector=connector) as session:
+        await asyncio.gather(*(conversation(n, session) for n in range(concurrency)))
+    return latencies
+
+
+def _report(label: str, concurrency: int, latencies: list[float], seconds: float) -> None:
+    ms = sorted(value * 1000 for value in latencies)
+    p99 = ms[min(len(ms) - 1, int(0.99 * len(ms)))]
+    print(
+        f"{label:<16} c={concurrency:<3} {len(ms) / seconds:8.1f} turns/s  "
+        f"p50={statistics.median(ms):7.2f} ms  p99={p99:7.2f} ms"
+    )
+
+
+async def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--turns", type=int, default=400)
+    parser.add_argument("--memory-turns", type=int, default=10_000)
+    args = parser.parse_args()
+
+    stand_in = ConnectorStandIn()
+    await stand_in.start()
+    with tempfile.TemporaryDirectory() as scratch:
+        bot_port, bare_port = _free_port(), _free_port()
+        environment = {
+            **os.environ,
+            "PORT": str(bot_port),
+            "DATABASE_URL": f"sqlite:///{scratch}/bench.db",
+            "LOG_LEVEL": "WARNING",
+        }
+        bot = subprocess.Popen([sys.executable, "app.py"], cwd=ROOT, env=environment)
+        bare = subprocess.Popen([sys.executable, "-c", BARE_HANDLER, str(bare_port)])
+        try:
+            targets = {
+                "samenwerkwijzer": f"http://127.0.0.1:{bot_port}/api/messages",
+                "bare aiohttp": f"http://127.0.0.1:{bare_port}/api/messages",
+            }
+            for url in targets.values():
+                await _wait_ready(url)
+            for concurrency in (1, 10, 50):
+                for label, url in targets.items():
+                    await _run(url, stand_in.url, concurrency, 50)  # warm up
+                    stand_in.sent.clear()
+                    begin = time.perf_counter()
+                    latencies = await _run(url, stand_in.url, concurrency, args.turns)
+                    _report(label, concurrency, latencies, time.perf_counter() - begin)
+                    replies = [s for s in stand_in.sent if s.activity.get("type") == "message"]
+                    assert len(replies) == args.turns, "every turn must reach the connector"
+                    stand_in.sent.clear()
+            before = _rss_mb(bot.pid)
+            await _run(targets["samenwerkwijzer"], stand_in.url, 10, args.memory_turns)
+            stand_in.sent.clear()
+            print(
+                f"bot memory (RSS): {before:.1f} MB before, {_rss_mb(bot.pid):.1f} MB after "
+                f"{args.memory_turns} more turns"
+            )
+        finally:
+            for process in (bot, bare):
+                process.terminate()
+                process.wait(timeout=10)
+            await stand_in.close()
+
+
+if __name__ == "__main__":
+    asyncio.run(main())
