@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import Enum
 
 from bot.domain.dutch import normalize
@@ -13,6 +14,15 @@ class Command(Enum):
     EXPERTS = "experts"
     PRIVACY = "privacy"
     DELETE_MY_DATA = "delete_my_data"
+    INTAKE = "intake"
+    NEW_PARTNERSHIP = "new_partnership"
+    MY_PARTNERSHIPS = "my_partnerships"
+
+
+@dataclass(frozen=True)
+class ParsedCommand:
+    command: Command
+    argument: str = ""  # what follows a command that takes one ("intake juridisch")
 
 
 _WORDS = {
@@ -21,13 +31,28 @@ _WORDS = {
     Command.EXPERTS: ("experts", "expert", "expertteams", "teams", "deskundigen"),
     Command.PRIVACY: ("privacy", "mijn gegevens", "wat weet je van mij"),
     Command.DELETE_MY_DATA: ("verwijder mijn gegevens", "wis mijn gegevens", "delete my data"),
+    Command.NEW_PARTNERSHIP: (
+        "nieuwe samenwerking",
+        "samenwerking registreren",
+        "registreer samenwerking",
+        "new partnership",
+    ),
+    Command.MY_PARTNERSHIPS: ("mijn samenwerkingen", "samenwerkingen", "my partnerships"),
 }
+_WITH_ARGUMENT = {Command.INTAKE: ("intake", "checklist doorlopen", "start intake")}
 _BY_TEXT = {word: command for command, words in _WORDS.items() for word in words}
 
 
-def parse_command(text: str) -> Command | None:
+def parse_command(text: str) -> ParsedCommand | None:
     """The command `text` asks for, or None when it is a question ('thema's' -> THEMES)."""
-    return _BY_TEXT.get(normalize(text.strip().lstrip("/")))
+    typed = normalize(text.strip().lstrip("/"))
+    if typed in _BY_TEXT:
+        return ParsedCommand(_BY_TEXT[typed])
+    for command, words in _WITH_ARGUMENT.items():
+        for word in words:
+            if typed == word or typed.startswith(word + " "):
+                return ParsedCommand(command, typed[len(word) :].strip())
+    return None
 
 
 def pick_option(text: str, options: int) -> int | None:

@@ -28,6 +28,7 @@ class Settings:
     app_type: str = "MultiTenant"
     app_tenant_id: str = ""
     allowed_tenant_ids: frozenset[str] = frozenset()
+    administrators: frozenset[str] = frozenset()  # Entra object ids who may change any partnership
     database_url: str = DEFAULT_DATABASE_URL
     log_level: str = "INFO"
     content_dir: Path = DEFAULT_ROOT
@@ -60,9 +61,8 @@ class Settings:
             app_password=get("MicrosoftAppPassword", "").strip(),
             app_type=app_type,
             app_tenant_id=get("MicrosoftAppTenantId", "").strip(),
-            allowed_tenant_ids=frozenset(
-                part.strip() for part in get("ALLOWED_TENANT_IDS", "").split(",") if part.strip()
-            ),
+            allowed_tenant_ids=_id_set(get("ALLOWED_TENANT_IDS", "")),
+            administrators=_id_set(get("ADMIN_USER_IDS", "")),
             database_url=get("DATABASE_URL", DEFAULT_DATABASE_URL) or DEFAULT_DATABASE_URL,
             log_level=log_level,
             content_dir=Path(get("CONTENT_DIR") or DEFAULT_ROOT),
@@ -115,6 +115,10 @@ def _read_dotenv(path: Path) -> list[tuple[str, str]]:
             raise SettingsError(f"{path}:{number}: expected KEY=value")
         pairs.append((key.strip(), value.strip().strip("'\"")))
     return pairs
+
+
+def _id_set(text: str) -> frozenset[str]:
+    return frozenset(part.strip() for part in text.split(",") if part.strip())
 
 
 def _int(text: str, name: str, low: int, high: int) -> int:

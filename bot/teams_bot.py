@@ -1,4 +1,4 @@
-"""The Teams conversation: commands, card actions and free-text questions."""
+"""The Teams conversation: commands, card actions, guided dialogs and free-text questions."""
 
 from __future__ import annotations
 
@@ -8,15 +8,24 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from botbuilder.core import CardFactory, ConversationState, MessageFactory, TurnContext, UserState
+from botbuilder.core import ConversationState, TurnContext, UserState
 from botbuilder.core.teams import TeamsActivityHandler
+from botbuilder.dialogs import DialogSet
 from botbuilder.schema import Activity, ActivityTypes, ChannelAccount
 
 from bot import cards
-from bot.commands import Command, parse_command, pick_option
+from bot.commands import Command, ParsedCommand, parse_command, pick_option
 from bot.domain.content import Content
+from bot.domain.dutch import normalize
 from bot.domain.matcher import Matcher, MatchResult
+from bot.domain.models import Theme
+from bot.partnership_actions import ACTIONS as PARTNERSHIP_ACTIONS
+from bot.partnership_actions import PartnershipActions
 from bot.store.feedback import FeedbackKind, FeedbackRepository
+from bot.store.register import IntakeRepository, PartnershipRepository
+from dialogs.intake import INTAKE_DIALOG, IntakeDialog
+from dialogs.partnership import PARTNERSHIP_DIALOG, PartnershipDialog
+from dialogs.replies import send_card, sender
 
 log = logging.getLogger(__name__)
 
@@ -26,6 +35,16 @@ EXAMPLE_QUESTIONS = (
     "Wat regel ik met P&O als collega's gedetacheerd worden?",
 )
 _LEADING_MENTION = re.compile(r"^\s*<at>[^<]*</at>", re.IGNORECASE)
+# Commands that answer and leave a running intake or registration where it was.
+_COMMANDS_BESIDE_DIALOGS = {
+    Command.DELETE_MY_DATA,
+    Command.THEMES,
+    Command.EXPERTS,
+    Command.PRIVACY,
+    Command.MY_PARTNERSHIPS,
+}
+_STARTS = {"intake_start": INTAKE_DIALOG, "partnership_new": PARTNERSHIP_DIALOG}
+_FORMS = {"intake_form": INTAKE_DIALOG, "partnership_form": PARTNERSHIP_DIALOG}
 
 
 class SamenwerkwijzerBot(TeamsActivityHandler):  # type: ignore[misc]
@@ -37,6 +56,9 @@ class SamenwerkwijzerBot(TeamsActivityHandler):  # type: ignore[misc]
         conversation_state: ConversationState,
         user_state: UserState,
         feedback: FeedbackRepository,
+        partnerships: PartnershipRepository,
+        intakes: IntakeRepository,
+        administrators: frozenset[str],
         store_question_text: bool,
         log_message_text: bool,
         clock: Callable[[], datetime],
@@ -48,6 +70,13 @@ class SamenwerkwijzerBot(TeamsActivityHandler):  # type: ignore[misc]
         self._conversation_state = conversation_state
         self._user_state = user_state
         self._conversation = conversation_state.create_property("conversation")
+        self._dialogs = DialogSet(conversation_state.create_property("dialogs"))
+        self._intake = IntakeDialog(content, intakes, partnerships, clock)
+        self._dialogs.add(self._intake)
+        self._dialogs.add(PartnershipDialog(content, partnerships, clock))
+        self._partnerships = partnerships
+        self._intakes = intakes
+        self._register = PartnershipActions(content, partnerships, intakes, administrators, clock)
         self._feedback = feedback
         self._store_question_text = store_question_text
         self._log_message_text = log_message_text
@@ -73,7 +102,9 @@ class SamenwerkwijzerBot(TeamsActivityHandler):  # type: ignore[misc]
         if memory.get("welcomed"):
             return
         memory["welcomed"] = True
-        await _send_card(turn_context, cards.welcome_card(self._content, list(EXAMPLE_QUESTIONS)))
+        await send_card(turn_context, cards.welcome_card(self._content, list(EXAMPLE_QUESTIONS)))
+
+    # --- messages ---------------------------------------------------------------------------
 
     async def on_message_activity(self, turn_context: TurnContext) -> None:
         activity = turn_context.activity
@@ -83,84 +114,97 @@ class SamenwerkwijzerBot(TeamsActivityHandler):  # type: ignore[misc]
         text = strip_bot_mention(activity)
         if self._log_message_text:
             log.debug("message text: %r", text)
+        parsed = parse_command(text) if text else None
+        dialog = await self._dialogs.create_context(turn_context)
+        if dialog.active_dialog is not None and (
+            parsed is None or parsed.command not in _COMMANDS_BESIDE_DIALOGS
+        ):
+            if parsed is None or parsed.command is Command.HELP:
+                await dialog.continue_dialog()
+                return
+            await self._offer_resume(turn_context, dialog, _requested_start(parsed, self))
+            return
         if not text:
-            await _send_card(turn_context, cards.help_card(self._content, list(EXAMPLE_QUESTIONS)))
-            return
-        command = parse_command(text)
-        if command is not None:
-            await self._on_command(turn_context, command)
-            return
+            await send_card(turn_context, cards.help_card(self._content, list(EXAMPLE_QUESTIONS)))
+        elif parsed is not None:
+            await self._on_command(turn_context, parsed)
+        else:
+            await self._on_question(turn_context, text)
+
+    async def _on_question(self, turn_context: TurnContext, text: str) -> None:
         memory = await self._memory(turn_context)
         options: list[str] = memory.get("options", [])
         picked = pick_option(text, len(options))
         if picked is not None and options[picked] in self._entries:
             await self._show(turn_context, options[picked])
             return
-        await self._answer(turn_context, text)
-
-    async def _answer(self, turn_context: TurnContext, text: str) -> None:
         await turn_context.send_activity(Activity(type=ActivityTypes.typing))
         result = self._matcher.match(text)
         log.info(
-            "question answered",
-            extra={"decision": result.decision, "entry": _best_id(result)},
+            "question answered", extra={"decision": result.decision, "entry": _best_id(result)}
         )
-        memory = await self._memory(turn_context)
         memory["options"] = (
             [m.entry.id for m in result.options] if result.decision == "clarify" else []
         )
         if result.decision == "answer":
-            await _send_card(
-                turn_context, cards.answer_card(result.options[0].entry, self._content)
-            )
+            await send_card(turn_context, cards.answer_card(result.options[0].entry, self._content))
             return
         kind: FeedbackKind = "unclear" if result.decision == "clarify" else "unanswered"
         question = text if self._store_question_text else None
         self._feedback.record(kind, _best_id(result), question, self._clock())
         if result.decision == "clarify":
-            await _send_card(turn_context, cards.clarify_card(result, self._content))
+            await send_card(turn_context, cards.clarify_card(result, self._content))
         else:
-            await _send_card(turn_context, cards.out_of_scope_card(self._content))
+            await send_card(turn_context, cards.out_of_scope_card(self._content))
 
-    async def _show(self, turn_context: TurnContext, entry_id: str) -> None:
-        entry = self._entries.get(entry_id)
-        if entry is None or entry.kind == "out_of_scope":
-            await turn_context.send_activity(cards.unknown_item_text())
-            return
-        (await self._memory(turn_context))["options"] = []
-        await _send_card(turn_context, cards.answer_card(entry, self._content))
-
-    async def _on_command(self, turn_context: TurnContext, command: Command) -> None:
+    async def _on_command(self, turn_context: TurnContext, parsed: ParsedCommand) -> None:
         content = self._content
+        command = parsed.command
         if command is Command.HELP:
-            await _send_card(turn_context, cards.help_card(content, list(EXAMPLE_QUESTIONS)))
+            await send_card(turn_context, cards.help_card(content, list(EXAMPLE_QUESTIONS)))
         elif command is Command.THEMES:
-            await _send_card(turn_context, cards.themes_card(content))
+            await send_card(turn_context, cards.themes_card(content))
         elif command is Command.EXPERTS:
-            await _send_card(turn_context, cards.experts_card(content))
+            await send_card(turn_context, cards.experts_card(content))
         elif command is Command.PRIVACY:
-            await _send_card(
+            await send_card(
                 turn_context, cards.privacy_card(await self._stored_lines(turn_context))
             )
         elif command is Command.DELETE_MY_DATA:
             await self._delete_my_data(turn_context)
+        elif command is Command.INTAKE:
+            theme = self.find_theme(parsed.argument)
+            if theme is None:
+                await send_card(turn_context, cards.themes_card(content))
+            else:
+                await send_card(turn_context, cards.intake_choice_card(theme, None))
+        elif command is Command.NEW_PARTNERSHIP:
+            await self._begin(turn_context, PARTNERSHIP_DIALOG, {"mode": "form"})
+        elif command is Command.MY_PARTNERSHIPS:
+            await self._register.show_mine(turn_context)
+
+    # --- card buttons -------------------------------------------------------------------------
 
     async def _on_card_action(self, turn_context: TurnContext, value: dict[str, Any]) -> None:
         action = value.get("action")
-        if action == "show":
+        if action in _STARTS:
+            await self._begin(turn_context, _STARTS[action], _start_options(value))
+        elif action in _FORMS:
+            await self._on_form(turn_context, _FORMS[action], value)
+        elif action in ("intake_resume", "intake_discard"):
+            await self._resume_or_discard(turn_context, action == "intake_resume")
+        elif action in PARTNERSHIP_ACTIONS:
+            await self._register.handle(turn_context, value)
+        elif action == "show":
             await self._show(turn_context, str(value.get("id", "")))
         elif action == "theme":
-            theme = next((t for t in self._content.themes if t.key == value.get("key")), None)
-            if theme is None:
-                await turn_context.send_activity(cards.unknown_item_text())
-            else:
-                await _send_card(turn_context, cards.theme_card(theme, self._content))
+            theme = self.find_theme(str(value.get("key", "")), exact=True)
+            card = cards.theme_card(theme, self._content) if theme else None
+            await self._send_or_unknown(turn_context, card)
         elif action == "expert":
             expert = self._content.experts.get(str(value.get("code", "")))
-            if expert is None:
-                await turn_context.send_activity(cards.unknown_item_text())
-            else:
-                await _send_card(turn_context, cards.expert_card(expert, self._content))
+            card = cards.expert_card(expert, self._content) if expert else None
+            await self._send_or_unknown(turn_context, card)
         elif action == "feedback" and str(value.get("id")) in self._entries:
             helpful = value.get("helpful") is True
             kind: FeedbackKind = "helpful" if helpful else "not_helpful"
@@ -171,28 +215,160 @@ class SamenwerkwijzerBot(TeamsActivityHandler):  # type: ignore[misc]
         else:
             await turn_context.send_activity(cards.unknown_item_text())
 
+    async def _on_form(
+        self, turn_context: TurnContext, dialog_id: str, value: dict[str, Any]
+    ) -> None:
+        """A submitted form continues its dialog, or completes at once when none is running
+        (an old form, or a form from before a restart that lost nothing)."""
+        dialog = await self._dialogs.create_context(turn_context)
+        active = dialog.active_dialog
+        if active is not None and active.id == dialog_id:
+            await dialog.continue_dialog()
+        elif active is None:
+            await dialog.begin_dialog(dialog_id, {**_start_options(value), "submitted": True})
+        else:
+            await self._offer_resume(turn_context, dialog, None)
+
+    # --- dialogs ------------------------------------------------------------------------------
+
+    async def _begin(
+        self, turn_context: TurnContext, dialog_id: str, options: dict[str, Any]
+    ) -> None:
+        if (
+            dialog_id == INTAKE_DIALOG
+            and self.find_theme(str(options.get("theme")), exact=True) is None
+        ):
+            await turn_context.send_activity(cards.unknown_item_text())
+            return
+        dialog = await self._dialogs.create_context(turn_context)
+        if dialog.active_dialog is not None:
+            await self._offer_resume(turn_context, dialog, (dialog_id, options))
+            return
+        await dialog.begin_dialog(dialog_id, options)
+
+    async def _offer_resume(
+        self, turn_context: TurnContext, dialog: Any, requested: tuple[str, dict[str, Any]] | None
+    ) -> None:
+        """Something new while a dialog is unfinished: continue it, or throw it away."""
+        memory = await self._memory(turn_context)
+        memory["requested"] = list(requested) if requested else None
+        active = dialog.active_dialog
+        if active.id == INTAKE_DIALOG:
+            theme, index = self._intake.progress(active.state)
+            await send_card(turn_context, cards.intake_resume_card(theme, index, len(theme.items)))
+        else:
+            await send_card(turn_context, cards.registration_resume_card())
+
+    async def _resume_or_discard(self, turn_context: TurnContext, resume: bool) -> None:
+        dialog = await self._dialogs.create_context(turn_context)
+        memory = await self._memory(turn_context)
+        requested = memory.pop("requested", None)
+        if dialog.active_dialog is None:
+            await turn_context.send_activity(cards.nothing_to_resume_text())
+        elif resume:
+            await dialog.reprompt_dialog()
+            return
+        else:
+            await dialog.cancel_all_dialogs()
+            await turn_context.send_activity(cards.intake_discarded_text())
+        if requested:
+            await self._begin(turn_context, requested[0], requested[1])
+
+    # --- showing things -------------------------------------------------------------------
+
+    async def _show(self, turn_context: TurnContext, entry_id: str) -> None:
+        entry = self._entries.get(entry_id)
+        if entry is None or entry.kind == "out_of_scope":
+            await turn_context.send_activity(cards.unknown_item_text())
+            return
+        (await self._memory(turn_context))["options"] = []
+        await send_card(turn_context, cards.answer_card(entry, self._content))
+
+    async def _send_or_unknown(
+        self, turn_context: TurnContext, card: dict[str, Any] | None
+    ) -> None:
+        if card:
+            await send_card(turn_context, card)
+        else:
+            await turn_context.send_activity(cards.unknown_item_text())
+
+    def find_theme(self, text: str, *, exact: bool = False) -> Theme | None:
+        """A theme by key, or (typed) by the start of its title or one of its aliases."""
+        typed = normalize(text)
+        for theme in self._content.themes:
+            if typed == theme.key:
+                return theme
+            names = [theme.title, *theme.aliases]
+            if not exact and typed and any(normalize(name).startswith(typed) for name in names):
+                return theme
+        return None
+
+    # --- privacy --------------------------------------------------------------------------
+
     async def _stored_lines(self, turn_context: TurnContext) -> list[str]:
         memory = await self._memory(turn_context)
+        person = sender(turn_context)
         lines = []
         if memory.get("welcomed"):
             lines.append("Dat ik je in dit gesprek welkom heb geheten.")
         if memory.get("options"):
             lines.append("De vragen die ik je het laatst als keuze voorlegde.")
+        dialog = await self._dialogs.create_context(turn_context)
+        if dialog.active_dialog is not None:
+            lines.append("De antwoorden van je onafgemaakte intake of registratie.")
+        partnerships = self._partnerships.mine(person.id, include_archived=True)
+        if partnerships:
+            lines.append(
+                f"Je naam en Teams-id bij {len(partnerships)} samenwerking(en) waarvan je "
+                "accounthouder bent of die je registreerde."
+            )
+        intakes = self._intakes.by_user(person.id)
+        if intakes:
+            lines.append(
+                f"Dat jij {len(intakes)} intake(s) invulde "
+                "(de antwoorden zelf horen bij de samenwerking)."
+            )
         return lines
 
     async def _delete_my_data(self, turn_context: TurnContext) -> None:
-        """A personal chat is the user's own; a channel's memory is shared and holds no one's."""
+        """Forget the person; partnerships they hold stay, as the organisation needs them."""
+        person = sender(turn_context)
         states = [self._user_state]
         if turn_context.activity.conversation.conversation_type in (None, "personal"):
             states.append(self._conversation_state)
         for state in states:
             await state.load(turn_context)  # botbuilder deletes only what it has loaded
             await state.delete(turn_context)
+        self._partnerships.forget_person(person.id)
+        self._intakes.forget_user(person.id)
+        held = [p for p in self._partnerships.mine(person.id) if p.account_holder.id == person.id]
         await turn_context.send_activity(cards.data_deleted_text())
+        if held:
+            await turn_context.send_activity(
+                cards.still_account_holder_text([p.name for p in held])
+            )
 
     async def _memory(self, turn_context: TurnContext) -> dict[str, Any]:
         memory: dict[str, Any] = await self._conversation.get(turn_context, dict)
         return memory
+
+
+def _requested_start(
+    parsed: ParsedCommand, bot: SamenwerkwijzerBot
+) -> tuple[str, dict[str, Any]] | None:
+    """What a command typed during an unfinished dialog wants to start, if anything."""
+    if parsed.command is Command.NEW_PARTNERSHIP:
+        return PARTNERSHIP_DIALOG, {"mode": "form"}
+    if parsed.command is Command.INTAKE:
+        theme = bot.find_theme(parsed.argument)
+        return (INTAKE_DIALOG, {"theme": theme.key, "mode": "steps"}) if theme else None
+    return None
+
+
+def _start_options(value: dict[str, Any]) -> dict[str, Any]:
+    options = {key: value[key] for key in ("theme", "mode", "partnership") if key in value}
+    options["values"] = value
+    return options
 
 
 def strip_bot_mention(activity: Activity) -> str:
@@ -215,7 +391,3 @@ def strip_bot_mention(activity: Activity) -> str:
 
 def _best_id(result: MatchResult) -> str | None:
     return result.matches[0].entry.id if result.matches else None
-
-
-async def _send_card(turn_context: TurnContext, card: dict[str, Any]) -> None:
-    await turn_context.send_activity(MessageFactory.attachment(CardFactory.adaptive_card(card)))

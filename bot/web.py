@@ -23,6 +23,7 @@ from bot.domain.matcher import Matcher
 from bot.settings import Settings
 from bot.store.database import Database, open_database
 from bot.store.feedback import FeedbackRepository
+from bot.store.register import IntakeRepository, PartnershipRepository
 from bot.store.state_storage import SqlStateStorage
 from bot.teams_bot import SamenwerkwijzerBot
 
@@ -58,6 +59,9 @@ def create_app(
         conversation_state=conversation_state,
         user_state=UserState(storage),
         feedback=FeedbackRepository(database),
+        partnerships=PartnershipRepository(database),
+        intakes=IntakeRepository(database),
+        administrators=settings.administrators,
         store_question_text=settings.store_question_text,
         log_message_text=settings.logs_message_text,
         clock=clock or (lambda: datetime.now(UTC)),

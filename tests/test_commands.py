@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.commands import Command, parse_command, pick_option
+from bot.commands import Command, ParsedCommand, parse_command, pick_option
 
 
 @pytest.mark.parametrize(
@@ -21,7 +21,22 @@ from bot.commands import Command, parse_command, pick_option
     ],
 )
 def test_commands_are_recognised_in_any_case_with_or_without_slash(text, command):
-    assert parse_command(text) is command
+    parsed = parse_command(text)
+    assert (parsed.command if parsed else None) is command
+
+
+@pytest.mark.parametrize(
+    ("text", "argument"),
+    [("intake", ""), ("/Intake Juridisch", "juridisch"), ("start intake financiën", "financien")],
+)
+def test_intake_command_carries_the_theme_it_names(text, argument):
+    assert parse_command(text) == ParsedCommand(Command.INTAKE, argument)
+
+
+def test_partnership_commands():
+    assert parse_command("Nieuwe samenwerking") == ParsedCommand(Command.NEW_PARTNERSHIP)
+    assert parse_command("mijn samenwerkingen") == ParsedCommand(Command.MY_PARTNERSHIPS)
+    assert parse_command("intakes zijn lastig") is None
 
 
 @pytest.mark.parametrize(

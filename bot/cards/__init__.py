@@ -3,8 +3,48 @@
 from bot.cards.answers import answer_card, clarify_card, out_of_scope_card
 from bot.cards.browse import expert_card, experts_card, theme_card, themes_card
 from bot.cards.common import Card
+from bot.cards.intake import (
+    intake_choice_card,
+    intake_form_card,
+    intake_question_card,
+    intake_resume_card,
+    intake_summary_card,
+    intake_summary_markdown,
+)
 from bot.cards.privacy import privacy_card
-from bot.cards.texts import data_deleted_text, error_text, feedback_thanks, unknown_item_text
+from bot.cards.register import (
+    partnership_card,
+    partnership_form_card,
+    partnership_question_card,
+    partnership_registered_card,
+    partnerships_list_card,
+)
+from bot.cards.registration import (
+    handover_missing_text,
+    nothing_to_resume_text,
+    registration_resume_card,
+    still_account_holder_text,
+)
+from bot.cards.texts import (
+    data_deleted_text,
+    dutch_date,
+    error_text,
+    feedback_thanks,
+    intake_discarded_text,
+    intake_help_text,
+    intake_resumed_text,
+    intake_stopped_text,
+    partnership_archived_text,
+    partnership_handover_text,
+    partnership_not_allowed_text,
+    partnership_updated_text,
+    registration_field_text,
+    registration_help_text,
+    registration_problems_text,
+    registration_retry_text,
+    registration_stopped_text,
+    unknown_item_text,
+)
 from bot.cards.welcome import help_card, welcome_card
 
 __all__ = [
@@ -12,13 +52,42 @@ __all__ = [
     "answer_card",
     "clarify_card",
     "data_deleted_text",
+    "dutch_date",
     "error_text",
     "expert_card",
     "experts_card",
     "feedback_thanks",
+    "handover_missing_text",
     "help_card",
+    "intake_choice_card",
+    "intake_discarded_text",
+    "intake_form_card",
+    "intake_help_text",
+    "intake_question_card",
+    "intake_resume_card",
+    "intake_resumed_text",
+    "intake_stopped_text",
+    "intake_summary_card",
+    "intake_summary_markdown",
+    "nothing_to_resume_text",
     "out_of_scope_card",
+    "partnership_archived_text",
+    "partnership_card",
+    "partnership_form_card",
+    "partnership_handover_text",
+    "partnership_not_allowed_text",
+    "partnership_question_card",
+    "partnership_registered_card",
+    "partnership_updated_text",
+    "partnerships_list_card",
     "privacy_card",
+    "registration_field_text",
+    "registration_help_text",
+    "registration_problems_text",
+    "registration_resume_card",
+    "registration_retry_text",
+    "registration_stopped_text",
+    "still_account_holder_text",
     "theme_card",
     "themes_card",
     "unknown_item_text",

@@ -6,6 +6,10 @@ placeholder-contact note, headings of the answer card) come from content/message
 
 from __future__ import annotations
 
+from datetime import date
+
+from bot.domain.dates import MONTHS
+
 # Answer cards
 THEME_LINE = "Thema: {theme}"
 FROM_FRAMEWORK = "uit {framework}"
@@ -101,3 +105,278 @@ def unknown_item_text() -> str:
         "Dat kan ik niet meer vinden; misschien is de inhoud intussen aangepast. "
         "Stel je vraag opnieuw, of typ thema's."
     )
+
+
+# Dates
+
+
+def dutch_date(value: date) -> str:
+    """date(2027, 11, 23) -> '23 november 2027'."""
+    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+
+
+def dutch_list(parts: list[str]) -> str:
+    """['a', 'b', 'c'] -> 'a, b en c'."""
+    if len(parts) < 2:
+        return "".join(parts)
+    return f"{', '.join(parts[:-1])} en {parts[-1]}"
+
+
+# Intakes: starting and the form
+ANSWER_LABELS = {
+    "ja": "Ja",
+    "nee": "Nee",
+    "weet_niet": "Weet ik niet",
+    "nvt": "Niet van toepassing",
+}
+INTAKE_HEADING = "Intake {theme}"
+INTAKE_FOR = "Voor de samenwerking {partnership}"
+INTAKE_WHAT = (
+    "Je loopt de {count} checklistvragen van dit thema langs en antwoordt met Ja, Nee, "
+    "Weet ik niet of Niet van toepassing. Dat duurt ongeveer {minutes} minuten."
+)
+INTAKE_AFTER = "Daarna krijg je de open punten en de expertteams die je kunt inschakelen."
+INTAKE_HOW = "Hoe wil je antwoorden?"
+INTAKE_FORM_BUTTON = "Formulier invullen"
+INTAKE_STEPS_BUTTON = "Stap voor stap in de chat"
+INTAKE_FORM_INTRO = (
+    "Beantwoord wat je weet; een vraag zonder antwoord telt als overgeslagen. "
+    "Klik onderaan op Versturen."
+)
+ANSWER_INPUT_LABEL = "Antwoord"
+NOTE_INPUT_LABEL = "Notitie"
+NOTE_PLACEHOLDER = "Notitie (optioneel)"
+SEND = "Versturen"
+
+# Intakes: step by step
+QUESTION_OF = "Vraag {index} van {total}"
+STEP_ANSWERS = (("Ja", "ja"), ("Nee", "nee"), ("Weet ik niet", "weet niet"), ("N.v.t.", "nvt"))
+SKIP = ("Overslaan", "overslaan")
+BACK = ("Terug", "terug")
+STOP = ("Stop", "stop")
+STEP_TYPING_HINT = (
+    "Je kunt je antwoord ook typen. Andere tekst bewaar ik als notitie bij deze vraag."
+)
+NOTE_LINE = "Notitie: {note}"
+RESUME_QUESTION = (
+    "Je was nog bezig met de intake {theme} (vraag {index} van {total}). "
+    "Verdergaan of opnieuw beginnen?"
+)
+RESUME_BUTTON = "Verdergaan"
+DISCARD_BUTTON = "Opnieuw beginnen"
+
+# Intakes: the summary
+SUMMARY_HEADING = "Samenvatting intake {theme}"
+SUMMARY_FOR = " voor {partnership}"
+ANSWERED_LINE = "{answered} van {total} vragen beantwoord"
+SKIPPED_PART = ", {skipped} overgeslagen"
+OPEN_POINTS_HEADING = "Open punten"
+YOUR_ANSWER = "Jouw antwoord: {answer}"
+INVOLVE_LINE = "Inschakelen: {teams}"
+NO_OPEN_POINTS = "Op basis van je antwoorden zijn er geen open punten. Mooi zo!"
+SUMMARY_TEAMS_HEADING = "Schakel deze expertteams in"
+NEXT_THEMES_HEADING = "Kijk ook naar"
+INTAKE_BUTTON = "Intake {theme}"
+MARKDOWN_BUTTON = "Samenvatting als tekst"
+MD_DATE = "Datum: {date}"
+MD_PARTNERSHIP = "Samenwerking: {partnership}"
+MD_ANSWERS = "Antwoorden"
+MD_ANSWER = "Antwoord: {answer}"
+MD_SKIPPED = "overgeslagen"
+MD_WHY = "Waarom: {why}"
+MD_TEAMS = "Expertteams"
+MD_EMAIL = "E-mail: {email}"
+MD_WEBSITE = "Website: {url}"
+
+
+def intake_help_text() -> str:
+    return (
+        "Zo beantwoord je de vragen in de chat:\n\n"
+        "- **ja**, **nee**, **weet niet** of **nvt** (niet van toepassing): je antwoord\n"
+        "- **overslaan**: deze vraag overslaan\n"
+        "- **terug**: de vorige vraag opnieuw\n"
+        "- **stop**: stoppen; wat je al hebt beantwoord, komt in de samenvatting\n"
+        "- **help**: deze uitleg\n\n"
+        "Typ je iets anders, dan bewaar ik dat als notitie bij de vraag. "
+        "Met 'ja, we hebben een convenant' geef je antwoord en notitie in één keer."
+    )
+
+
+def intake_stopped_text() -> str:
+    return "Oké, ik ben gestopt met de intake. Je kunt hem later opnieuw starten."
+
+
+def intake_resumed_text(theme: str, index: int, total: int) -> str:
+    return f"We gaan verder met de intake {theme}, bij vraag {index} van {total}."
+
+
+def intake_discarded_text() -> str:
+    return "Oké, ik heb de onafgemaakte intake weggegooid."
+
+
+# The register: fields, in the form and step by step
+FIELD_LABELS = {
+    "name": "Naam van de samenwerking",
+    "purpose": "Doel in een of twee zinnen",
+    "partners": "Partners (gescheiden door komma's)",
+    "form": "Vorm van de samenwerking",
+    "mandated": "Is de samenwerking wettelijk verplicht (gemandateerd)?",
+    "phase": "In welke fase zit de samenwerking?",
+    "flags": "Wat speelt er?",
+    "first_evaluation": "Eerste evaluatiemoment",
+    "cadence": "Hoe vaak evalueren jullie?",
+    "next_evaluation": "Volgende evaluatie",
+    "account_holder_email": "E-mailadres of naam van de nieuwe accounthouder",
+}
+FIELD_HINTS = {
+    "name": "Een korte naam die iedereen herkent.",
+    "purpose": "Wat wil de samenwerking bereiken? Weet je het nog niet, typ dan overslaan.",
+    "partners": (
+        "Met wie werk je samen? Bijvoorbeeld: gemeente Breda, provincie Noord-Brabant. "
+        "Typ overslaan als je het nog niet weet."
+    ),
+    "form": "Kies de vorm die het best past.",
+    "mandated": "Bijvoorbeeld een veiligheidsregio of GGD. Antwoord met ja of nee.",
+    "phase": "Kies de fase waarin de samenwerking nu zit.",
+    "flags": "Typ de nummers die gelden, bijvoorbeeld 1, 3. Geldt er niets, typ dan geen.",
+    "first_evaluation": (
+        "Typ een datum, bijvoorbeeld 23-11-2027 of 23 november 2027. Typ standaard, "
+        "dan reken ik hem uit met het evaluatieritme dat je hierna kiest."
+    ),
+    "cadence": "Kies hoe vaak jullie de samenwerking evalueren.",
+}
+FIELD_NAMES = {  # in a sentence: 'controleer de naam en de vorm'
+    "name": "de naam",
+    "purpose": "het doel",
+    "partners": "de partners",
+    "form": "de vorm",
+    "mandated": "of de samenwerking wettelijk verplicht is",
+    "phase": "de fase",
+    "flags": "wat er speelt",
+    "first_evaluation": "de datum van de eerste evaluatie",
+    "cadence": "hoe vaak jullie evalueren",
+    "next_evaluation": "de datum van de volgende evaluatie",
+}
+YES_NO = (("Ja", "true"), ("Nee", "false"))
+PICK_PLACEHOLDER = "Kies…"
+NAME_REQUIRED = "Vul de naam van de samenwerking in."
+FORM_REQUIRED = "Kies een vorm."
+MANDATED_REQUIRED = "Kies ja of nee."
+NEW_PARTNERSHIP_HEADING = "Nieuwe samenwerking"
+NEW_PARTNERSHIP_INTRO = "Vul in wat je nu weet. Fase, evaluatie en accounthouder pas je later aan."
+ACCOUNT_HOLDER_LINE = "Accounthouder: jij ({name}); overdragen kan later."
+REGISTER_BUTTON = "Registreren"
+NUMBERED_CHOICE = "{number}. {label}"
+NONE_CHOICE = ("Geen", "geen")
+TYPE_ANSWER = "Typ je antwoord."
+PICK_OR_TYPE = "Kies een knop of typ je antwoord."
+
+
+def registration_field_text(field: str) -> tuple[str, str | None]:
+    """The label and hint of a registration question asked step by step."""
+    return FIELD_LABELS[field], FIELD_HINTS.get(field)
+
+
+def registration_retry_text(field: str) -> str:
+    """When typed text does not fit the question."""
+    if field == "name":
+        return "Een samenwerking heeft een naam nodig. Typ de naam, of typ stop."
+    if field == "mandated":
+        return "Dat herken ik niet. Antwoord met ja of nee."
+    if field == "first_evaluation":
+        return "Die datum kan ik niet lezen. Typ bijvoorbeeld 23-11-2027, of typ standaard."
+    if field == "flags":
+        return "Dat herken ik niet. Typ de nummers die gelden, bijvoorbeeld 1, 3, of typ geen."
+    return "Dat herken ik niet als een van de keuzes. Kies een knop of typ het nummer."
+
+
+def registration_problems_text(fields: list[str]) -> str:
+    """When the registration cannot be stored yet; `fields` are the field names at fault."""
+    names = dutch_list([FIELD_NAMES.get(field, field) for field in fields])
+    return f"Dat lukte nog niet: controleer {names} en probeer het opnieuw."
+
+
+def registration_help_text() -> str:
+    return (
+        "Zo registreer je een samenwerking in de chat:\n\n"
+        "- typ je antwoord of kies een knop; bij een keuze mag je ook het nummer typen\n"
+        "- **overslaan**: deze vraag overslaan (niet bij de naam)\n"
+        "- **terug**: de vorige vraag opnieuw\n"
+        "- **stop**: stoppen; er wordt dan niets geregistreerd\n"
+        "- **help**: deze uitleg"
+    )
+
+
+def registration_stopped_text() -> str:
+    return "Oké, ik ben gestopt. Er is niets geregistreerd; je kunt altijd opnieuw beginnen."
+
+
+# The register: a partnership and the list
+FACT_PARTNERS = "Partners"
+FACT_FORM = "Vorm"
+FACT_MANDATED = "Wettelijk verplicht"
+FACT_PHASE = "Fase"
+FACT_ACCOUNT_HOLDER = "Accounthouder"
+FACT_NEXT_EVALUATION = "Volgende evaluatie"
+FACT_OPEN_POINTS = "Open punten"
+YES = "ja"
+NO = "nee"
+NOT_FILLED_IN = "nog niet ingevuld"
+NO_PURPOSE = "Nog geen doel ingevuld."
+EVALUATION_VALUE = "{date} ({cadence})"
+NOT_PLANNED = "nog niet gepland ({cadence})"
+ARCHIVED_LINE = "Deze samenwerking is gearchiveerd."
+INTAKES_HEADING = "Afgeronde intakes"
+INTAKE_DONE_LINE = "{theme} ({date})"
+NO_INTAKES = "Nog geen intakes gedaan."
+RECOMMENDED_HEADING = "Aanbevolen intakes"
+RECOMMENDED_INTRO = "Deze thema's passen bij de vorm, de fase en wat er speelt:"
+ALL_RECOMMENDED_DONE = "De aanbevolen intakes zijn allemaal gedaan."
+MORE_RECOMMENDED = "Ook aanbevolen: {themes}."
+PRINCIPLES_HEADING = "Principes voor regionale samenwerking"
+PRINCIPLES_PART = {
+    "A": "Kijk vooral naar deel A: samenwerking op basis van de Wgr.",
+    "B": "Kijk vooral naar deel B: netwerksamenwerking.",
+}
+PRINCIPLES_BUTTON = "Alle principes"
+PRINCIPLES_ID = "principes"
+CHANGE_BUTTON = "Wijzigen"
+SAVE_BUTTON = "Opslaan"
+HANDOVER_BUTTON = "Accounthouder overdragen"
+HANDOVER_SUBMIT = "Overdragen"
+ARCHIVE_BUTTON = "Archiveren"
+ARCHIVE_CONFIRM = "Weet je zeker dat je {name} wilt archiveren?"
+ARCHIVE_SUBMIT = "Ja, archiveren"
+MY_PARTNERSHIPS = "Mijn samenwerkingen"
+NO_PARTNERSHIPS = (
+    "Je hebt nog geen samenwerkingen in het register. Registreer er een, dan raad ik je "
+    "intakes en principes aan die erbij passen."
+)
+MORE_PARTNERSHIPS = "En nog {count} samenwerkingen."
+PARTNERSHIP_BUTTON = "{name} · {phase}"
+PARTNERSHIP_EVALUATION = " · evaluatie {date}"
+NEW_PARTNERSHIP_BUTTON = "Nieuwe samenwerking"
+STEPS_REGISTRATION_BUTTON = "Stap voor stap registreren"
+REGISTERED_HEADING = "Samenwerking {name} is geregistreerd"
+REGISTERED_INTRO = "Jij bent de accounthouder. Hieronder staat waar je nu naar kunt kijken."
+FIRST_EVALUATION_LINE = "Eerste evaluatie: {evaluation}"
+OPEN_PARTNERSHIP_BUTTON = "Bekijk de samenwerking"
+
+
+def partnership_not_allowed_text() -> str:
+    return (
+        "Alleen de accounthouder, wie de samenwerking registreerde en beheerders kunnen "
+        "deze samenwerking wijzigen."
+    )
+
+
+def partnership_updated_text(name: str) -> str:
+    return f"Opgeslagen: de wijzigingen aan {name}."
+
+
+def partnership_handover_text(name: str, to: str) -> str:
+    return f"Genoteerd: {to} wordt de nieuwe accounthouder van {name}."
+
+
+def partnership_archived_text(name: str) -> str:
+    return f"{name} is gearchiveerd."

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -11,14 +11,19 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from bot.domain.models import (
+    Cadence,
     ChecklistItem,
     ContactOverrides,
     Expert,
     ExpertFile,
+    Flag,
+    FormOption,
     Framework,
     MessageFile,
     Messages,
     OutOfScopeFile,
+    PhaseOption,
+    RegisterFile,
     SynonymFile,
     Theme,
 )
@@ -55,6 +60,7 @@ class Content:
     synonyms: tuple[tuple[str, ...], ...]
     out_of_scope: tuple[str, ...]
     messages: Messages
+    register: RegisterFile
     items: dict[str, ChecklistItem] = field(init=False)
     theme_of_item: dict[str, Theme] = field(init=False)
 
@@ -78,11 +84,13 @@ def load_content(root: Path = DEFAULT_ROOT, contacts: Path | None = None) -> Con
     synonyms = reader.one(root / "synonyms.yaml", SynonymFile)
     out_of_scope = reader.one(root / "out_of_scope.yaml", OutOfScopeFile)
     messages = reader.one(root / "messages.yaml", MessageFile)
+    register = reader.one(root / "register.yaml", RegisterFile)
     overrides = reader.one(contacts, ContactOverrides) if contacts else None
-    if reader.issues or not (experts and synonyms and out_of_scope and messages):
+    if reader.issues or not (experts and synonyms and out_of_scope and messages and register):
         raise ContentError(reader.issues)
     checker = _CrossChecker(reader)
     checker.check(themes, experts, frameworks, synonyms, overrides)
+    checker.check_register(register, themes, frameworks)
     if reader.issues:
         raise ContentError(reader.issues)
     experts_by_code = {expert.code: expert for _, expert in _located_experts(experts)}
@@ -95,6 +103,7 @@ def load_content(root: Path = DEFAULT_ROOT, contacts: Path | None = None) -> Con
         synonyms=tuple(tuple(group) for group in synonyms[1].groups),
         out_of_scope=tuple(out_of_scope[1].examples),
         messages=messages[1].messages,
+        register=register[1],
     )
 
 
@@ -243,6 +252,7 @@ class _CrossChecker:
                     ],
                     "phrasing",
                 )
+                self._rules(doc, where, item, codes)
         for doc, framework in frameworks:
             self._known(doc, ("experts",), framework.experts, codes, "expert")
         self._no_repeats(
@@ -260,13 +270,77 @@ class _CrossChecker:
                 if code not in codes:
                     self.reader.report(doc, ("contacts", code), f"unknown expert '{code}'")
 
+    def _rules(
+        self, doc: YamlDocument, where: Location, item: ChecklistItem, codes: set[str]
+    ) -> None:
+        """Every item has a rule; each answer leads to at most one rule; teams exist."""
+        if not item.rules:
+            self.reader.report(doc, (*where, "rules"), "needs at least one rule")
+        ruled: set[str] = set()
+        for index, rule in enumerate(item.rules):
+            at = (*where, "rules", index)
+            self._known(doc, (*at, "involve"), rule.involve, codes, "expert")
+            self._no_repeats(doc, [((*at, "involve"), code) for code in rule.involve], "expert")
+            self._no_repeats(doc, [((*at, "when"), answer) for answer in rule.when], "answer")
+            for n, answer in enumerate(rule.when):
+                if answer in ruled and answer not in rule.when[:n]:  # repeats reported above
+                    message = f"answer '{answer}' in two rules"
+                    self.reader.report(doc, (*at, "when"), message, line_at=(*at, "when", n))
+            ruled.update(rule.when)
+
+    def check_register(
+        self,
+        register: tuple[YamlDocument, RegisterFile],
+        themes: list[tuple[YamlDocument, Theme]],
+        frameworks: list[tuple[YamlDocument, Framework]],
+    ) -> None:
+        """Keys are unique per list, themes and principles exist, the default cadence too."""
+        doc, model = register
+        theme_keys = {theme.key for _, theme in themes}
+        principles = {
+            section.id
+            for _, framework in frameworks
+            for section in framework.sections
+            if section.id.startswith("principe-")
+        }
+        choices: dict[str, Sequence[FormOption | PhaseOption | Flag | Cadence]] = {
+            "forms": model.forms,
+            "phases": model.phases,
+            "flags": model.flags,
+            "cadences": model.cadences,
+        }
+        for name, options in choices.items():
+            self._unique(
+                ((doc, (name, index, "key"), option.key) for index, option in enumerate(options)),
+                kind="key",
+            )
+            for index, option in enumerate(options):
+                if not isinstance(option, Cadence):
+                    where = (name, index, "themes")
+                    self._known(doc, where, option.themes, theme_keys, "theme")
+                    self._no_repeats(doc, [(where, key) for key in option.themes], "theme")
+        for index, form in enumerate(model.forms):
+            where = ("forms", index, "key_principles")
+            self._known(doc, where, form.key_principles, principles, "principle")
+            part = f"principe-{form.principles.lower()}"
+            for n, principle in enumerate(form.key_principles):
+                if principle in principles and not principle.startswith(part):
+                    message = f"principle '{principle}' is not in part {form.principles}"
+                    self.reader.report(doc, where, message, line_at=(*where, n))
+        if model.default_cadence not in {cadence.key for cadence in model.cadences}:
+            message = f"unknown cadence '{model.default_cadence}'"
+            self.reader.report(doc, ("default_cadence",), message)
+
     def _unique(
-        self, entries: Iterable[tuple[YamlDocument, Location, str]], taken: set[str] | None = None
+        self,
+        entries: Iterable[tuple[YamlDocument, Location, str]],
+        taken: set[str] | None = None,
+        kind: str = "id",
     ) -> set[str]:
         seen: set[str] = set()
         for doc, location, value in entries:
             if value in seen or (taken is not None and value in taken):
-                self.reader.report(doc, location, f"duplicate id '{value}'")
+                self.reader.report(doc, location, f"duplicate {kind} '{value}'")
             seen.add(value)
         return seen
 

@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Identifier = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 ExpertCode = Annotated[str, StringConstraints(pattern=r"^[A-Z][A-Z&]{1,9}$")]
+ChoiceKey = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(_[a-z0-9]+)*$")]  # geen_binding
 MIN_PHRASINGS = 5
 
 
@@ -20,6 +21,17 @@ class Versioned(Strict):
     version: Literal[1]
 
 
+AnswerCode = Literal["ja", "nee", "weet_niet", "nvt"]
+
+
+class IntakeRule(Strict):
+    """In an intake, these answers make the item an open point for these expert teams."""
+
+    when: list[AnswerCode] = Field(min_length=1)
+    involve: list[ExpertCode] = Field(min_length=1)
+    why: Text
+
+
 class ChecklistItem(Strict):
     id: Identifier
     part: Text | None = None
@@ -28,6 +40,7 @@ class ChecklistItem(Strict):
     experts: list[ExpertCode] = Field(min_length=1)
     phrasings: list[Text] = Field(min_length=MIN_PHRASINGS)
     related: list[Identifier] = []
+    rules: list[IntakeRule] = []
 
 
 class Theme(Versioned):
@@ -82,6 +95,50 @@ class Framework(Versioned):
     phrasings: list[Text] = []
     phases: list[Text] = []
     sections: list[Section] = Field(min_length=1)
+
+
+PrinciplePart = Literal["A", "B"]
+
+
+class FormOption(Strict):
+    """A form of partnership (vorm) and the themes and principles it calls for."""
+
+    key: ChoiceKey
+    label: Text
+    hint: Text | None = None
+    themes: list[Identifier] = Field(min_length=1)
+    principles: PrinciplePart
+    key_principles: list[Identifier] = []  # section ids of the principles most at stake
+
+
+class PhaseOption(Strict):
+    key: ChoiceKey
+    label: Text
+    themes: list[Identifier] = []
+
+
+class Flag(Strict):
+    """A yes/no question when registering; 'yes' adds themes to look at."""
+
+    key: ChoiceKey
+    question: Text
+    themes: list[Identifier] = Field(min_length=1)
+
+
+class Cadence(Strict):
+    key: ChoiceKey
+    label: Text
+    months: int | None = Field(default=None, ge=1, le=60)  # None: no fixed rhythm
+
+
+class RegisterFile(Versioned):
+    """The choices of the partnership register: forms, phases, flags and evaluation rhythm."""
+
+    forms: list[FormOption] = Field(min_length=1)
+    phases: list[PhaseOption] = Field(min_length=1)
+    flags: list[Flag] = []
+    cadences: list[Cadence] = Field(min_length=1)
+    default_cadence: ChoiceKey
 
 
 class SynonymFile(Versioned):

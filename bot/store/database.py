@@ -141,3 +141,10 @@ def _statements(script: str) -> Iterator[str]:
             if pending.strip(" \t\n;"):
                 yield pending.strip()
             pending = ""
+
+
+def utc_text(at: datetime, what: str) -> str:
+    """A timezone-aware moment as fixed-width UTC text, so that text order is time order."""
+    if at.utcoffset() is None:
+        raise ValueError(f"{what} must be timezone-aware")
+    return at.astimezone(UTC).isoformat(timespec="microseconds")

@@ -6,10 +6,10 @@ Privacy: no user identity is ever stored; question text only when the caller pas
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Literal, get_args
 
-from bot.store.database import Database
+from bot.store.database import Database, utc_text
 
 FeedbackKind = Literal["helpful", "not_helpful", "unanswered", "unclear"]
 FEEDBACK_KINDS: tuple[FeedbackKind, ...] = get_args(FeedbackKind)
@@ -39,11 +39,9 @@ class FeedbackRepository:
     ) -> None:
         if kind not in FEEDBACK_KINDS:
             raise ValueError(f"unknown feedback kind {kind!r}")
-        if at.utcoffset() is None:
-            raise ValueError("feedback time must be timezone-aware")
         self._db.execute(
             "INSERT INTO feedback (created_at, kind, entry_id, question) VALUES (?, ?, ?, ?)",
-            (_utc_text(at), kind, entry_id, question),
+            (utc_text(at, "feedback time"), kind, entry_id, question),
         )
 
     def summary(self) -> list[EntryFeedback]:
@@ -77,8 +75,3 @@ class FeedbackRepository:
         """Total per kind, every kind present."""
         rows = self._db.query("SELECT kind, count(*) FROM feedback GROUP BY kind")
         return {kind: 0 for kind in FEEDBACK_KINDS} | {row[0]: row[1] for row in rows}
-
-
-def _utc_text(at: datetime) -> str:
-    # Fixed width, so text order is time order.
-    return at.astimezone(UTC).isoformat(timespec="microseconds")

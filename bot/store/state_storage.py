@@ -1,4 +1,7 @@
-"""Bot Framework state storage on the database: plain JSON with optimistic concurrency."""
+"""Bot Framework state storage on the database: plain JSON with optimistic concurrency.
+
+The dialog stack of botbuilder-dialogs is stored as tagged JSON (see state_codec.py).
+"""
 
 from __future__ import annotations
 
@@ -10,6 +13,7 @@ from datetime import UTC, datetime
 from botbuilder.core import Storage
 
 from bot.store.database import Database
+from bot.store.state_codec import decode, encode
 
 ETAG_KEY = "e_tag"
 ANY_ETAG = "*"
@@ -29,7 +33,10 @@ class SqlStateStorage(Storage):  # type: ignore[misc]
             f"SELECT key, etag, data FROM state WHERE key IN ({', '.join('?' * len(wanted))})",
             wanted,
         )
-        return {row["key"]: {**json.loads(row["data"]), ETAG_KEY: row["etag"]} for row in rows}
+        return {
+            row["key"]: {**json.loads(row["data"], object_hook=decode), ETAG_KEY: row["etag"]}
+            for row in rows
+        }
 
     async def write(self, changes: dict[str, object]) -> None:
         # Serialise everything before taking the write lock; the batch is all or nothing.
@@ -71,6 +78,7 @@ def _prepare(key: str, value: object) -> tuple[object, str]:
             {name: item for name, item in value.items() if name != ETAG_KEY},
             ensure_ascii=False,
             allow_nan=False,
+            default=encode,
         )
     except (TypeError, ValueError) as error:  # ValueError: NaN, infinity, circular reference
         raise TypeError(f"state for '{key}' is not plain JSON: {error}") from error

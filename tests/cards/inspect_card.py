@@ -17,6 +17,7 @@ ELEMENT_TYPES = {
     "ActionSet",
     "Image",
 }
+INPUT_TYPES = {"Input.Text", "Input.ChoiceSet", "Input.Date", "Input.Toggle"}
 ACTION_TYPES = {"Action.Submit", "Action.OpenUrl", "Action.ShowCard", "Action.ToggleVisibility"}
 MAX_CARD_BYTES = 28_000
 
@@ -50,6 +51,11 @@ def payloads(card: dict[str, Any], action: str | None = None) -> list[dict[str, 
 
 def im_back_values(card: dict[str, Any]) -> list[str]:
     return [data["msteams"]["value"] for data in payloads(card) if "msteams" in data]
+
+
+def inputs(card: dict[str, Any]) -> list[dict[str, Any]]:
+    """Every input element, ShowCards included, in card order."""
+    return of_type(card, *INPUT_TYPES)
 
 
 def texts(card: dict[str, Any]) -> list[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 import pytest
@@ -12,7 +13,17 @@ from bot.cards import (
     expert_card,
     experts_card,
     help_card,
+    intake_choice_card,
+    intake_form_card,
+    intake_question_card,
+    intake_resume_card,
+    intake_summary_card,
     out_of_scope_card,
+    partnership_card,
+    partnership_form_card,
+    partnership_question_card,
+    partnership_registered_card,
+    partnerships_list_card,
     privacy_card,
     theme_card,
     themes_card,
@@ -22,11 +33,21 @@ from bot.domain.matcher import Matcher, Tuning
 from tests.cards.inspect_card import (
     ACTION_TYPES,
     ELEMENT_TYPES,
+    INPUT_TYPES,
     MAX_CARD_BYTES,
+    inputs,
     nodes,
     of_type,
     payloads,
     size,
+)
+from tests.cards.test_intake_cards import OUTCOME, worst_outcome
+from tests.cards.test_register_cards import (
+    BASE,
+    RECOMMENDATION,
+    REGISTER,
+    partnership,
+    stored_intake,
 )
 
 EXAMPLES = [
@@ -40,7 +61,35 @@ PAYLOAD_FIELDS: dict[str, dict[str, type]] = {
     "expert": {"code": str},
     "feedback": {"id": str, "helpful": bool},
     "delete_my_data": {},
+    "intake_start": {"theme": str, "mode": str},
+    "intake_form": {"theme": str},
+    "intake_resume": {},
+    "intake_discard": {},
+    "intake_markdown": {"intake": int},
+    "partnership_new": {"mode": str},
+    "partnership_form": {"account_holder": str},
+    "partnerships_mine": {},
+    "partnership_open": {"id": int},
+    "partnership_update": {"id": int},
+    "partnership_handover": {"id": int},
+    "partnership_archive": {"id": int},
 }
+OPTIONAL_PAYLOAD_FIELDS: dict[str, dict[str, type]] = {"intake_start": {"partnership": int}}
+PAYLOAD_VALUES: dict[tuple[str, str], set[Any]] = {
+    ("intake_start", "mode"): {"form", "steps"},
+    ("partnership_new", "mode"): {"form", "steps"},
+    ("partnership_form", "account_holder"): {"me"},
+}
+FULL_WIDTH = (
+    "answer ",
+    "theme ",
+    "expert ",
+    "intake form ",
+    "intake summary ",
+    "partnership form",
+    "partnership card",
+    "partnership registered",
+)
 
 
 @pytest.fixture(scope="module")
@@ -65,7 +114,65 @@ def all_cards(content, matcher) -> list[tuple[str, dict[str, Any]]]:
         ("out of scope", out_of_scope_card(content)),
         ("clarify", clarify_card(clarifying.match("overeenkomst"), content)),
     ]
+    cards += _intake_cards(content)
+    cards += _register_cards(content)
     return cards
+
+
+def _intake_cards(content) -> list[tuple[str, dict[str, Any]]]:
+    cards = []
+    for theme in content.themes:
+        last = len(theme.items)
+        cards += [
+            (f"intake choice {theme.key}", intake_choice_card(theme, "Energieloket", 7)),
+            (f"intake form {theme.key}", intake_form_card(theme, content)),
+            (f"intake question {theme.key}", intake_question_card(theme, theme.items[0], 1, last)),
+            (
+                f"intake question last {theme.key}",
+                intake_question_card(theme, theme.items[-1], last, last, "notitie " * 100),
+            ),
+            (f"intake resume {theme.key}", intake_resume_card(theme, 2, last)),
+            (
+                f"intake summary all open {theme.key}",
+                intake_summary_card(worst_outcome(theme), content, 1, "Energieloket", 7),
+            ),
+        ]
+    cards.append(("intake summary juridisch", intake_summary_card(OUTCOME, content, 2, None)))
+    return cards
+
+
+def _register_cards(content) -> list[tuple[str, dict[str, Any]]]:
+    intakes = [stored_intake("juridisch", 4), stored_intake("bestuur", 5)]
+    choices = [(form.key, form.label) for form in REGISTER.forms]
+    flags = [(flag.key, flag.question) for flag in REGISTER.flags]
+    archived = partnership(archived=True, next_evaluation=None)
+    return [
+        ("partnership form", partnership_form_card(REGISTER, "Anne", date(2026, 11, 23))),
+        (
+            "partnership card, may change",
+            partnership_card(BASE, REGISTER, content, RECOMMENDATION, intakes, 2, True),
+        ),
+        (
+            "partnership card, read only",
+            partnership_card(BASE, REGISTER, content, RECOMMENDATION, [], 0, False),
+        ),
+        (
+            "partnership card, archived",
+            partnership_card(archived, REGISTER, content, RECOMMENDATION, [], 0, True),
+        ),
+        (
+            "partnership registered",
+            partnership_registered_card(BASE, REGISTER, content, RECOMMENDATION),
+        ),
+        ("partnerships", partnerships_list_card([BASE, archived], REGISTER)),
+        ("partnerships, none", partnerships_list_card([], REGISTER)),
+        ("partnership question, text", partnership_question_card("Naam", 1, 9, None, "Hint")),
+        ("partnership question, choices", partnership_question_card("Vorm", 4, 9, choices, None)),
+        (
+            "partnership question, several",
+            partnership_question_card("Wat speelt er?", 7, 9, flags, None, multiple=True),
+        ),
+    ]
 
 
 def test_all_cards_cover_every_item_framework_section_theme_and_team(all_cards, content):
@@ -98,7 +205,29 @@ def test_every_card_uses_only_elements_and_actions_teams_supports(all_cards):
             if node["type"] == "AdaptiveCard":  # only as the card of a ShowCard
                 assert any(a.get("card") is node for a in of_type(card, "Action.ShowCard")), name
             else:
-                assert node["type"] in ELEMENT_TYPES | ACTION_TYPES, (name, node["type"])
+                assert node["type"] in ELEMENT_TYPES | INPUT_TYPES | ACTION_TYPES, (
+                    name,
+                    node["type"],
+                )
+
+
+def test_every_input_has_a_unique_id_and_a_label(all_cards):
+    for name, card in all_cards:
+        ids = [element["id"] for element in inputs(card)]
+        assert all(ids), name
+        assert len(ids) == len(set(ids)), name
+        for element in inputs(card):
+            assert element["label"], (name, element["id"])
+
+
+def test_forms_and_the_cards_that_show_inputs_are_the_ones_expected(all_cards):
+    with_inputs = {name for name, card in all_cards if inputs(card)}
+    assert with_inputs == {
+        *(name for name, _ in all_cards if name.startswith("intake form ")),
+        "partnership form",
+        "partnership card, may change",
+        "partnership card, archived",
+    }
 
 
 def test_every_text_block_wraps(all_cards):
@@ -125,10 +254,10 @@ def test_no_column_set_is_wider_than_two_columns(all_cards):
             assert len(column_set["columns"]) <= 2, name
 
 
-def test_only_answer_cards_are_full_width(all_cards):
+def test_only_answers_forms_summaries_and_partnerships_are_full_width(all_cards):
     for name, card in all_cards:
         full = card.get("msteams") == {"width": "Full"}
-        assert full == name.startswith(("answer ", "theme ", "expert ")), name
+        assert full == name.startswith(FULL_WIDTH), name
 
 
 def test_every_submit_payload_has_exactly_an_agreed_shape(all_cards):
@@ -140,9 +269,13 @@ def test_every_submit_payload_has_exactly_an_agreed_shape(all_cards):
                 assert data["msteams"]["value"], name
                 continue
             fields = PAYLOAD_FIELDS[data["action"]]
-            assert set(data) == {"action", *fields}, (name, data)
-            for field, kind in fields.items():
-                assert isinstance(data[field], kind), (name, data)
+            optional = OPTIONAL_PAYLOAD_FIELDS.get(data["action"], {})
+            assert {"action", *fields} <= set(data) <= {"action", *fields, *optional}, (name, data)
+            for field, kind in (fields | optional).items():
+                if field in data:
+                    assert isinstance(data[field], kind), (name, data)
+                    allowed = PAYLOAD_VALUES.get((data["action"], field))
+                    assert allowed is None or data[field] in allowed, (name, data)
 
 
 def test_every_button_opens_something_that_exists(all_cards, content, entries):
@@ -152,6 +285,8 @@ def test_every_button_opens_something_that_exists(all_cards, content, entries):
                 assert data["id"] in entries, (name, data)
             elif data.get("action") == "theme":
                 assert data["key"] in {theme.key for theme in content.themes}, (name, data)
+            elif data.get("action") in ("intake_start", "intake_form"):
+                assert data["theme"] in {theme.key for theme in content.themes}, (name, data)
             elif data.get("action") == "expert":
                 assert data["code"] in content.experts, (name, data)
 

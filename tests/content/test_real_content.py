@@ -10,6 +10,7 @@ from bot.domain.content import Content, load_content
 from bot.domain.dutch import normalize
 from bot.domain.evaluation import Prediction, evaluate, load_labelled_set
 from bot.domain.matcher import Matcher
+from bot.domain.models import ChecklistItem, IntakeRule
 
 DEV_SET = Path(__file__).parents[1] / "data" / "dev.yaml"
 QUESTIONS_PER_THEME = {  # as many as the guide lists under "Welke vragen staan centraal?"
@@ -92,6 +93,106 @@ def test_frameworks_have_their_phases_perspectives_and_principles(content):
     ]
     principles = [s.id for s in frameworks["principes"].sections]
     assert principles == [f"principe-{part}{n}" for part in "ab" for n in range(1, 13)]
+
+
+def test_register_offers_the_forms_phases_flags_and_cadences_of_the_design(content):
+    register = content.register
+    assert [(form.key, form.label) for form in register.forms] == [
+        ("geen_binding", "Geen juridische binding (bijv. intentieverklaring, netwerk)"),
+        ("overeenkomst", "Convenant of overeenkomst"),
+        ("wgr", "Gemeenschappelijke regeling (Wgr)"),
+        ("rechtspersoon", "Stichting, vereniging, coöperatie, BV of NV"),
+        ("anders", "Anders"),
+    ]
+    assert [(phase.key, phase.label) for phase in register.phases] == [
+        ("overwegen", "Overwegen en analyseren"),
+        ("onderhandelen", "Onderhandelen"),
+        ("implementeren", "Implementeren"),
+        ("institutionaliseren", "Institutionaliseren"),
+        ("evalueren", "Evalueren"),
+    ]
+    assert {flag.key: flag.themes for flag in register.flags} == {
+        "personnel": ["capaciteit"],
+        "personal_data": ["informatievoorziening"],
+        "municipal_money": ["financien"],
+        "communication": ["communicatie"],
+        "lobby": ["lobby"],
+    }
+    assert [(c.key, c.label, c.months) for c in register.cadences] == [
+        ("jaarlijks", "Jaarlijkse lichte evaluatie", 12),
+        ("halfjaarlijks", "Elk half jaar", 6),
+        ("tweejaarlijks", "Elke twee jaar", 24),
+        ("geen", "Geen vaste cadans", None),
+    ]
+
+
+def test_default_cadence_is_the_yearly_light_evaluation(content):
+    register = content.register
+    default = next(c for c in register.cadences if c.key == register.default_cadence)
+    assert (default.key, default.months) == ("jaarlijks", 12)
+
+
+def test_wgr_follows_part_a_of_the_regional_guide_and_other_forms_part_b(content):
+    parts = {form.key: form.principles for form in content.register.forms}
+    assert parts == {
+        "geen_binding": "B", "overeenkomst": "B", "wgr": "A", "rechtspersoon": "B", "anders": "B"
+    }  # fmt: skip
+    for form in content.register.forms:
+        prefix = f"principe-{form.principles.lower()}"
+        assert form.key_principles
+        assert all(principle.startswith(prefix) for principle in form.key_principles)
+
+
+def test_heavy_forms_look_at_finances_and_legal_first(content):
+    themes = {form.key: form.themes[:2] for form in content.register.forms}
+    assert themes["wgr"] == ["financien", "juridisch"]
+    assert themes["rechtspersoon"] == ["financien", "juridisch"]
+
+
+def test_every_checklist_item_has_rules_with_valid_answers_and_teams(content):
+    for item in content.items.values():
+        assert item.rules, item.id
+        answers = [answer for rule in item.rules for answer in rule.when]
+        assert set(answers) <= {"ja", "nee", "weet_niet", "nvt"}, item.id
+        assert len(answers) == len(set(answers)), item.id
+        assert all(set(rule.involve) <= set(content.experts) for rule in item.rules), item.id
+
+
+def test_not_knowing_the_answer_is_an_open_point_for_every_item(content):
+    unknown = [item.id for item in content.items.values() if _rule_for(item, "weet_niet") is None]
+    assert unknown == []
+
+
+@pytest.mark.parametrize(
+    ("item_id", "answer", "expert"),
+    [
+        ("jur-1", "nee", "JUR"),
+        ("jur-2", "ja", "JUR"),
+        ("jur-3", "ja", "INK"),
+        ("jur-3", "weet_niet", "INK"),
+        ("cap-7", "ja", "P&O"),
+        ("cap-7", "weet_niet", "P&O"),
+        ("inf-4", "ja", "IBC"),
+        ("inf-6", "weet_niet", "IBC"),
+        ("com-3", "ja", "COM"),
+    ],
+)
+def test_risky_answers_make_an_open_point_for_the_right_team(content, item_id, answer, expert):
+    rule = _rule_for(content.items[item_id], answer)
+    assert rule is not None
+    assert expert in rule.involve
+    assert rule.why
+
+
+@pytest.mark.parametrize(
+    ("item_id", "answer"), [("jur-1", "ja"), ("jur-2", "nee"), ("cap-7", "nee"), ("jur-3", "nvt")]
+)
+def test_settled_answers_are_no_open_point(content, item_id, answer):
+    assert _rule_for(content.items[item_id], answer) is None
+
+
+def _rule_for(item: ChecklistItem, answer: str) -> IntakeRule | None:
+    return next((rule for rule in item.rules if answer in rule.when), None)
 
 
 @pytest.mark.parametrize(

@@ -25,10 +25,20 @@ def test_fixture_content_loads_with_items_indexed_by_id(fixture_content):
     assert fixture_content.theme_of_item["inf-1"].title == "Informatievoorziening & Privacy"
 
 
+def test_fixture_content_loads_intake_rules_and_the_register(fixture_content):
+    [yes, unknown] = fixture_content.items["jur-2"].rules
+    assert (yes.when, yes.involve) == (["ja"], ["JUR", "FIN"])
+    assert (unknown.when, unknown.involve) == (["weet_niet"], ["JUR"])
+    register = fixture_content.register
+    assert [form.key for form in register.forms] == ["overeenkomst", "wgr"]
+    assert [(c.key, c.months) for c in register.cadences] == [("jaarlijks", 12), ("geen", None)]
+    assert register.default_cadence == "jaarlijks"
+
+
 def test_unknown_expert_is_reported_with_file_line_and_entry(content_dir):
     _replace(content_dir / "themes/juridisch.yaml", "experts: [JUR, FIN]", "experts: [JURR, FIN]")
     assert _problems(content_dir) == [
-        "content/themes/juridisch.yaml:22: jur-2.experts: unknown expert 'JURR'"
+        "content/themes/juridisch.yaml:26: jur-2.experts: unknown expert 'JURR'"
     ]
 
 
@@ -105,4 +115,92 @@ def test_contact_override_for_unknown_team_is_an_error(content_dir, tmp_path):
     overrides.write_text("version: 1\ncontacts:\n  XYZ:\n    email: x@y.nl\n")
     assert _problems(content_dir, overrides) == [
         "contacts.yaml:3: contacts.XYZ: unknown expert 'XYZ'"
+    ]
+
+
+def test_rule_involving_an_unknown_expert_is_reported(content_dir):
+    _replace(content_dir / "themes/juridisch.yaml", "involve: [JUR, FIN]", "involve: [JUR, XYZ]")
+    assert _problems(content_dir) == [
+        "content/themes/juridisch.yaml:36: jur-2.rules[0].involve: unknown expert 'XYZ'"
+    ]
+
+
+def test_answer_in_two_rules_of_one_item_is_reported(content_dir):
+    _replace(content_dir / "themes/juridisch.yaml", "when: [weet_niet]", "when: [weet_niet, ja]")
+    assert _problems(content_dir) == [
+        "content/themes/juridisch.yaml:38: jur-2.rules[1].when: answer 'ja' in two rules"
+    ]
+
+
+def test_answer_repeated_within_a_rule_is_reported_once(content_dir):
+    _replace(content_dir / "themes/juridisch.yaml", "when: [ja]", "when: [ja, ja]")
+    assert _problems(content_dir) == [
+        "content/themes/juridisch.yaml:35: jur-2.rules[0].when: duplicate answer 'ja'"
+    ]
+
+
+def test_unknown_answer_code_is_rejected(content_dir):
+    _replace(content_dir / "themes/juridisch.yaml", "when: [ja]", "when: [misschien]")
+    [problem] = _problems(content_dir)
+    assert problem.startswith("content/themes/juridisch.yaml:35: jur-2.rules[0].when[0]: Input")
+
+
+def test_item_without_rules_is_reported(content_dir):
+    _replace(
+        content_dir / "themes/juridisch.yaml",
+        "    rules:\n      - when: [nee, weet_niet]\n        involve: [JUR]\n"
+        "        why: Zonder overeenkomst liggen de afspraken niet vast.\n",
+        "",
+    )
+    assert _problems(content_dir) == [
+        "content/themes/juridisch.yaml:8: jur-1.rules: needs at least one rule"
+    ]
+
+
+def test_missing_register_is_reported(content_dir):
+    (content_dir / "register.yaml").unlink()
+    assert _problems(content_dir) == ["content/register.yaml:1: file is missing"]
+
+
+def test_register_with_an_unknown_theme_is_reported(content_dir):
+    _replace(content_dir / "register.yaml", "themes: [juridisch, privacy]", "themes: [geld]")
+    _replace(content_dir / "register.yaml", "themes: [privacy]", "themes: [privacy, privacy]")
+    assert _problems(content_dir) == [
+        "content/register.yaml:10: wgr.themes: unknown theme 'geld'",
+        "content/register.yaml:21: personal_data.themes: duplicate theme 'privacy'",
+    ]
+
+
+def test_register_with_a_repeated_key_is_reported(content_dir):
+    _replace(content_dir / "register.yaml", "key: evalueren", "key: overwegen")
+    _replace(content_dir / "register.yaml", "key: geen", "key: jaarlijks")
+    assert _problems(content_dir) == [
+        "content/register.yaml:16: overwegen.key: duplicate key 'overwegen'",
+        "content/register.yaml:26: jaarlijks.key: duplicate key 'jaarlijks'",
+    ]
+
+
+def test_register_with_an_unknown_default_cadence_is_reported(content_dir):
+    _replace(content_dir / "register.yaml", "default_cadence: jaarlijks", "default_cadence: nooit")
+    assert _problems(content_dir) == [
+        "content/register.yaml:29: default_cadence: unknown cadence 'nooit'"
+    ]
+
+
+def test_register_key_principles_must_exist_in_the_forms_part(content_dir):
+    (content_dir / "frameworks/principes.yaml").write_text(
+        "version: 1\nid: principes\ntitle: Principes\nsummary: Twaalf principes.\n"
+        "source: Testbron\nexperts: [JUR]\nsections:\n"
+        "  - {id: principe-a1, title: Deel A, summary: Wgr.}\n"
+        "  - {id: principe-b1, title: Deel B, summary: Netwerk.}\n",
+        encoding="utf-8",
+    )
+    _replace(
+        content_dir / "register.yaml",
+        "    principles: A\n",
+        "    principles: A\n    key_principles: [principe-a1, fase-verkennen, principe-b1]\n",
+    )
+    assert _problems(content_dir) == [
+        "content/register.yaml:12: wgr.key_principles: unknown principle 'fase-verkennen'",
+        "content/register.yaml:12: wgr.key_principles: principle 'principe-b1' is not in part A",
     ]

@@ -10,6 +10,19 @@ from bot.store import database as database_module
 from bot.store.database import Database, open_database
 from bot.store.migrations import MIGRATIONS
 
+TABLES = [
+    "feedback",
+    "intake_answers",
+    "intakes",
+    "partnership_flags",
+    "partnership_handovers",
+    "partnership_partners",
+    "partnerships",
+    "schema_version",
+    "state",
+]
+LATEST = len(MIGRATIONS)
+
 
 def _tables(db: Database) -> list[str]:
     rows = db.query("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
@@ -30,7 +43,7 @@ def test_absolute_url_with_four_slashes_opens_that_file_creating_its_folder(tmp_
     url = f"sqlite:///{path}"
     assert url.startswith("sqlite:////")
     with open_database(url) as db:
-        assert _tables(db) == ["feedback", "schema_version", "state"]
+        assert _tables(db) == TABLES
     assert path.is_file()
 
 
@@ -39,8 +52,8 @@ def test_memory_url_opens_a_migrated_database_without_any_file(
 ):
     monkeypatch.chdir(tmp_path)
     with open_database("sqlite:///:memory:") as db:
-        assert db.schema_version == len(MIGRATIONS)
-        assert _tables(db) == ["feedback", "schema_version", "state"]
+        assert db.schema_version == LATEST
+        assert _tables(db) == TABLES
     assert list(tmp_path.iterdir()) == []
 
 
@@ -73,10 +86,11 @@ def test_file_database_uses_wal_a_5_second_busy_timeout_and_foreign_keys(db: Dat
 
 
 def test_migrate_twice_is_a_no_op_and_each_version_is_recorded_once(db: Database):
-    assert db.migrate() == 1
-    assert db.migrate() == 1
-    assert [row[0] for row in db.query("SELECT version FROM schema_version")] == [1]
-    assert db.schema_version == 1
+    assert db.migrate() == LATEST
+    assert db.migrate() == LATEST
+    versions = [row[0] for row in db.query("SELECT version FROM schema_version")]
+    assert versions == list(range(1, LATEST + 1))
+    assert db.schema_version == LATEST
 
 
 def test_reopening_a_file_database_keeps_its_data_and_does_not_migrate_again(db_url: str):
@@ -84,7 +98,7 @@ def test_reopening_a_file_database_keeps_its_data_and_does_not_migrate_again(db_
         db.execute("INSERT INTO feedback (created_at, kind) VALUES ('t', 'unclear')")
     with open_database(db_url) as db:
         assert db.query("SELECT kind FROM feedback")[0][0] == "unclear"
-        assert db.query("SELECT count(*) FROM schema_version")[0][0] == 1
+        assert db.query("SELECT count(*) FROM schema_version")[0][0] == LATEST
 
 
 def test_migrate_applies_only_the_missing_versions_in_order(
@@ -92,8 +106,9 @@ def test_migrate_applies_only_the_missing_versions_in_order(
 ):
     added = "CREATE TABLE extra (x INTEGER); CREATE INDEX extra_x ON extra (x);"
     monkeypatch.setattr(database_module, "MIGRATIONS", (*MIGRATIONS, added))
-    assert db.migrate() == 2
-    assert [row[0] for row in db.query("SELECT version FROM schema_version")] == [1, 2]
+    assert db.migrate() == LATEST + 1
+    versions = [row[0] for row in db.query("SELECT version FROM schema_version")]
+    assert versions == list(range(1, LATEST + 2))
     assert "extra" in _tables(db)
 
 
@@ -102,15 +117,16 @@ def test_a_failing_migration_is_rolled_back_entirely(db: Database, monkeypatch: 
     monkeypatch.setattr(database_module, "MIGRATIONS", (*MIGRATIONS, broken))
     with pytest.raises(sqlite3.OperationalError, match="no such table: missing"):
         db.migrate()
-    assert db.schema_version == 1
+    assert db.schema_version == LATEST
     assert "extra" not in _tables(db)
 
 
 def test_a_database_newer_than_the_code_is_refused(db_url: str):
     with open_database(db_url) as db:
-        db.execute("INSERT INTO schema_version VALUES (2, 't')")
+        db.execute("INSERT INTO schema_version VALUES (?, 't')", (LATEST + 1,))
     with pytest.raises(
-        RuntimeError, match=r"^database schema version 2 is newer than this code \(1\)$"
+        RuntimeError,
+        match=rf"^database schema version {LATEST + 1} is newer than this code \({LATEST}\)$",
     ):
         open_database(db_url)
 

@@ -1,0 +1,31 @@
+"""Texts and cards for resuming an unfinished conversation and for leaving the register."""
+
+from __future__ import annotations
+
+from bot.cards.common import Card, card, submit, text
+
+
+def registration_resume_card() -> Card:
+    return card(
+        [text("Je was nog bezig met het registreren van een samenwerking. Verdergaan of stoppen?")],
+        [
+            submit("Verdergaan", {"action": "intake_resume"}),
+            submit("Weggooien", {"action": "intake_discard"}),
+        ],
+    )
+
+
+def nothing_to_resume_text() -> str:
+    return "Er staat niets meer open. Typ 'help' om te zien wat ik kan."
+
+
+def handover_missing_text() -> str:
+    return "Vul het e-mailadres of de naam van de nieuwe accounthouder in."
+
+
+def still_account_holder_text(names: list[str]) -> str:
+    listed = ", ".join(f"'{name}'" for name in names)
+    return (
+        f"Je bent nog accounthouder van {listed}. Die gegevens blijven, omdat de organisatie ze "
+        "nodig heeft: draag de samenwerking over via 'mijn samenwerkingen'."
+    )

@@ -1,0 +1,328 @@
+"""The partnership register and completed theme intakes, in the tables of migration 2.
+
+Times are stored as UTC ISO 8601 text of fixed width (text order is time order), dates as
+YYYY-MM-DD. Reads that span several tables run in one transaction, so they see one state.
+
+"Delete my data": `PartnershipRepository.forget_person` and `IntakeRepository.forget_user`.
+An account holder stays on record until the partnership is handed over; intake answers stay
+with their partnership, without the person who gave them.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from datetime import date, datetime
+from typing import Any
+
+from bot.domain.intake import ANSWERS, ItemAnswer, StoredIntake
+from bot.domain.register import Partnership, Person
+from bot.store.database import Database, utc_text
+
+FORGOTTEN_NAME = "verwijderd"  # shown where a creator asked to be forgotten
+
+# Columns `update` rewrites, in the order `_mutable_values` gives them.
+_MUTABLE_COLUMNS = (
+    "name",
+    "purpose",
+    "form",
+    "mandated",
+    "phase",
+    "account_holder_id",
+    "account_holder_name",
+    "next_evaluation",
+    "cadence",
+    "archived",
+)
+_INSERT_COLUMNS = (*_MUTABLE_COLUMNS, "created_by_id", "created_by_name", "created_at")
+
+
+class PartnershipRepository:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def add(self, partnership: Partnership) -> Partnership:
+        """Store a new partnership; returns it with its id."""
+        if partnership.id is not None:
+            raise ValueError("a new partnership must not have an id yet")
+        created_at = utc_text(partnership.created_at, "partnership creation time")
+        values = (
+            *_mutable_values(partnership),
+            partnership.created_by.id,
+            partnership.created_by.name,
+            created_at,
+            created_at,  # updated_at
+        )
+        with self._db.transaction() as connection:
+            cursor = connection.execute(
+                f"INSERT INTO partnerships ({', '.join(_INSERT_COLUMNS)}, updated_at)"
+                f" VALUES ({', '.join('?' * len(values))})",
+                values,
+            )
+            partnership_id = _new_id(cursor)
+            _insert_partners_and_flags(connection, partnership_id, partnership)
+        return replace(partnership, id=partnership_id)
+
+    def get(self, partnership_id: int) -> Partnership | None:
+        found = self._select("p.id = ?", (partnership_id,))
+        return found[0] if found else None
+
+    def mine(self, person_id: str, *, include_archived: bool = False) -> list[Partnership]:
+        """Where the person is account holder or creator; next evaluation first (none last)."""
+        _require_person_id(person_id)
+        where = "(p.account_holder_id = ? OR p.created_by_id = ?)"
+        if not include_archived:
+            where += " AND p.archived = 0"
+        return self._select(where, (person_id, person_id))
+
+    def update(self, partnership: Partnership, at: datetime) -> None:
+        """Rewrite every mutable field (not the creator or creation time); `KeyError` if unknown."""
+        if partnership.id is None:
+            raise ValueError("a partnership without an id cannot be updated")
+        updated_at = utc_text(at, "partnership update time")
+        assignments = ", ".join(f"{column} = ?" for column in _MUTABLE_COLUMNS)
+        with self._db.transaction() as connection:
+            changed = connection.execute(
+                f"UPDATE partnerships SET {assignments}, updated_at = ? WHERE id = ?",
+                (*_mutable_values(partnership), updated_at, partnership.id),
+            ).rowcount
+            if changed == 0:
+                raise KeyError(f"unknown partnership {partnership.id}")
+            for table in ("partnership_partners", "partnership_flags"):
+                connection.execute(
+                    f"DELETE FROM {table} WHERE partnership_id = ?", (partnership.id,)
+                )
+            _insert_partners_and_flags(connection, partnership.id, partnership)
+
+    def request_handover(
+        self, partnership_id: int, requested_by: Person, new_holder: str, at: datetime
+    ) -> None:
+        """Record that `requested_by` asks to hand the partnership over to `new_holder`."""
+        if not new_holder.strip():
+            raise ValueError("the new account holder must not be empty")
+        requested_at = utc_text(at, "hand-over request time")
+        with self._db.transaction() as connection:
+            _require_partnership(connection, partnership_id)
+            connection.execute(
+                "INSERT INTO partnership_handovers"
+                " (partnership_id, requested_by_id, new_holder, requested_at)"
+                " VALUES (?, ?, ?, ?)",
+                (partnership_id, requested_by.id, new_holder, requested_at),
+            )
+
+    def handovers(self, partnership_id: int) -> list[tuple[str, str, datetime]]:
+        """(requested_by_id, new_holder, requested_at), oldest first."""
+        rows = self._db.query(
+            "SELECT requested_by_id, new_holder, requested_at FROM partnership_handovers"
+            " WHERE partnership_id = ? ORDER BY requested_at, id",
+            (partnership_id,),
+        )
+        return [(row[0], row[1], datetime.fromisoformat(row[2])) for row in rows]
+
+    def forget_person(self, person_id: str) -> int:
+        """Erase the person as creator (not as account holder) and drop their hand-over requests.
+
+        Returns the number of rows changed. An account holder must hand over first.
+        """
+        _require_person_id(person_id)
+        with self._db.transaction() as connection:
+            creators = connection.execute(
+                "UPDATE partnerships SET created_by_id = '', created_by_name = ?"
+                " WHERE created_by_id = ? AND account_holder_id <> ?",
+                (FORGOTTEN_NAME, person_id, person_id),
+            ).rowcount
+            requests = connection.execute(
+                "DELETE FROM partnership_handovers WHERE requested_by_id = ?", (person_id,)
+            ).rowcount
+        return creators + requests
+
+    def _select(self, where: str, parameters: Sequence[Any]) -> list[Partnership]:
+        """Partnerships matching `where` (on alias `p`), with their partners and flags."""
+        with self._db.transaction() as connection:
+            rows = connection.execute(
+                f"SELECT p.* FROM partnerships p WHERE {where}"
+                " ORDER BY p.next_evaluation IS NULL, p.next_evaluation,"
+                " p.name COLLATE NOCASE, p.id",
+                parameters,
+            ).fetchall()
+            partners = _grouped(
+                connection.execute(
+                    "SELECT c.partnership_id, c.name FROM partnership_partners c"
+                    f" JOIN partnerships p ON p.id = c.partnership_id WHERE {where}"
+                    " ORDER BY c.partnership_id, c.position",
+                    parameters,
+                )
+            )
+            flags = _grouped(
+                connection.execute(
+                    "SELECT c.partnership_id, c.flag FROM partnership_flags c"
+                    f" JOIN partnerships p ON p.id = c.partnership_id WHERE {where}",
+                    parameters,
+                )
+            )
+        return [
+            _partnership(row, tuple(partners[row["id"]]), frozenset(flags[row["id"]]))
+            for row in rows
+        ]
+
+
+class IntakeRepository:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def add(self, intake: StoredIntake) -> StoredIntake:
+        """Store a completed intake with its answers in order; returns it with its id."""
+        if intake.id is not None:
+            raise ValueError("a new intake must not have an id yet")
+        completed_at = utc_text(intake.completed_at, "intake completion time")
+        for answer in intake.answers:
+            if answer.answer is not None and answer.answer not in ANSWERS:
+                raise ValueError(f"unknown answer {answer.answer!r} for {answer.item_id}")
+        with self._db.transaction() as connection:
+            if intake.partnership_id is not None:
+                _require_partnership(connection, intake.partnership_id)
+            cursor = connection.execute(
+                "INSERT INTO intakes"
+                " (partnership_id, theme, user_id, completed_at, summary_markdown)"
+                " VALUES (?, ?, ?, ?, ?)",
+                (
+                    intake.partnership_id,
+                    intake.theme,
+                    intake.user_id or None,
+                    completed_at,
+                    intake.summary_markdown,
+                ),
+            )
+            intake_id = _new_id(cursor)
+            connection.executemany(
+                "INSERT INTO intake_answers (intake_id, position, item_id, answer, note)"
+                " VALUES (?, ?, ?, ?, ?)",
+                [
+                    (intake_id, position, answer.item_id, answer.answer, answer.note)
+                    for position, answer in enumerate(intake.answers)
+                ],
+            )
+        return replace(intake, id=intake_id)
+
+    def get(self, intake_id: int) -> StoredIntake | None:
+        found = self._select("i.id = ?", (intake_id,))
+        return found[0] if found else None
+
+    def for_partnership(self, partnership_id: int) -> list[StoredIntake]:
+        """Newest first."""
+        return self._select("i.partnership_id = ?", (partnership_id,))
+
+    def by_user(self, user_id: str) -> list[StoredIntake]:
+        """Newest first."""
+        return self._select("i.user_id = ?", (user_id,))
+
+    def forget_user(self, user_id: str) -> int:
+        """Remove the person from their intakes (the answers stay); returns the intakes changed.
+
+        A forgotten intake reads back with `user_id` "".
+        """
+        return self._db.execute("UPDATE intakes SET user_id = NULL WHERE user_id = ?", (user_id,))
+
+    def _select(self, where: str, parameters: Sequence[Any]) -> list[StoredIntake]:
+        """Intakes matching `where` (on alias `i`) with their answers, newest first."""
+        with self._db.transaction() as connection:
+            rows = connection.execute(
+                f"SELECT i.* FROM intakes i WHERE {where} ORDER BY i.completed_at DESC, i.id DESC",
+                parameters,
+            ).fetchall()
+            answers = _grouped(
+                connection.execute(
+                    "SELECT a.intake_id, a.item_id, a.answer, a.note FROM intake_answers a"
+                    f" JOIN intakes i ON i.id = a.intake_id WHERE {where}"
+                    " ORDER BY a.intake_id, a.position",
+                    parameters,
+                )
+            )
+        return [
+            StoredIntake(
+                id=row["id"],
+                partnership_id=row["partnership_id"],
+                theme=row["theme"],
+                user_id=row["user_id"] or "",
+                completed_at=datetime.fromisoformat(row["completed_at"]),
+                answers=tuple(ItemAnswer(*values) for values in answers[row["id"]]),
+                summary_markdown=row["summary_markdown"],
+            )
+            for row in rows
+        ]
+
+
+def _mutable_values(partnership: Partnership) -> tuple[object, ...]:
+    next_evaluation = partnership.next_evaluation
+    return (
+        partnership.name,
+        partnership.purpose,
+        partnership.form,
+        int(partnership.mandated),
+        partnership.phase,
+        partnership.account_holder.id,
+        partnership.account_holder.name,
+        None if next_evaluation is None else next_evaluation.isoformat(),
+        partnership.cadence,
+        int(partnership.archived),
+    )
+
+
+def _insert_partners_and_flags(
+    connection: sqlite3.Connection, partnership_id: int, partnership: Partnership
+) -> None:
+    connection.executemany(
+        "INSERT INTO partnership_partners (partnership_id, position, name) VALUES (?, ?, ?)",
+        [(partnership_id, position, name) for position, name in enumerate(partnership.partners)],
+    )
+    connection.executemany(
+        "INSERT INTO partnership_flags (partnership_id, flag) VALUES (?, ?)",
+        [(partnership_id, flag) for flag in sorted(partnership.flags)],
+    )
+
+
+def _partnership(row: sqlite3.Row, partners: tuple[str, ...], flags: frozenset[str]) -> Partnership:
+    next_evaluation = row["next_evaluation"]
+    return Partnership(
+        id=row["id"],
+        name=row["name"],
+        purpose=row["purpose"],
+        partners=partners,
+        form=row["form"],
+        mandated=bool(row["mandated"]),
+        phase=row["phase"],
+        flags=flags,
+        account_holder=Person(row["account_holder_id"], row["account_holder_name"]),
+        created_by=Person(row["created_by_id"], row["created_by_name"]),
+        next_evaluation=None if next_evaluation is None else date.fromisoformat(next_evaluation),
+        cadence=row["cadence"],
+        created_at=datetime.fromisoformat(row["created_at"]),
+        archived=bool(row["archived"]),
+    )
+
+
+def _grouped(rows: Iterable[sqlite3.Row]) -> defaultdict[int, list[Any]]:
+    """Rows of (owner id, *values) as {owner id: [value, or tuple of values, ...]}."""
+    grouped: defaultdict[int, list[Any]] = defaultdict(list)
+    for owner, *values in rows:
+        grouped[owner].append(values[0] if len(values) == 1 else tuple(values))
+    return grouped
+
+
+def _require_partnership(connection: sqlite3.Connection, partnership_id: int) -> None:
+    found = connection.execute("SELECT 1 FROM partnerships WHERE id = ?", (partnership_id,))
+    if found.fetchone() is None:
+        raise KeyError(f"unknown partnership {partnership_id}")
+
+
+def _require_person_id(person_id: str) -> None:
+    # A forgotten creator is stored with id '': an empty id must never match it.
+    if not person_id:
+        raise ValueError("person id must not be empty")
+
+
+def _new_id(cursor: sqlite3.Cursor) -> int:
+    assert cursor.lastrowid is not None  # always set after a one-row INSERT
+    return cursor.lastrowid

@@ -1,0 +1,1 @@
+"""Guided conversations (botbuilder-dialogs): theme intakes and registering a partnership."""

@@ -1,0 +1,553 @@
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import replace
+from datetime import UTC, date, datetime, timedelta, timezone
+
+import pytest
+
+from bot.domain.intake import ItemAnswer, StoredIntake
+from bot.domain.register import Partnership, Person
+from bot.store import database as database_module
+from bot.store.database import Database, open_database
+from bot.store.feedback import FeedbackRepository
+from bot.store.migrations import MIGRATIONS
+from bot.store.register import IntakeRepository, PartnershipRepository
+
+AMSTERDAM = timezone(timedelta(hours=2))
+T0 = datetime(2025, 3, 1, 9, 0, tzinfo=UTC)
+ANNA = Person("aad-anna", "Anna de Vries")
+BERT = Person("aad-bert", "Bert Jansen")
+CARLA = Person("aad-carla", "Carla Bakker")
+
+
+def _at(minutes: int) -> datetime:
+    return T0 + timedelta(minutes=minutes)
+
+
+def _partnership(**changes: object) -> Partnership:
+    base = Partnership(
+        id=None,
+        name="Regionale energiestrategie",
+        purpose="Samen de regionale energieopgave uitwerken",
+        partners=("Gemeente Zeist", "Provincie Utrecht", "Waterschap HDSR"),
+        form="overeenkomst",
+        mandated=True,
+        phase="onderhandelen",
+        flags=frozenset({"personal_data", "municipal_money"}),
+        account_holder=ANNA,
+        created_by=ANNA,
+        next_evaluation=date(2026, 3, 1),
+        cadence="jaarlijks",
+        created_at=datetime(2025, 3, 1, 11, 0, tzinfo=AMSTERDAM),
+    )
+    return replace(base, **changes)  # type: ignore[arg-type]
+
+
+def _intake(**changes: object) -> StoredIntake:
+    base = StoredIntake(
+        id=None,
+        partnership_id=None,
+        theme="juridisch",
+        user_id=ANNA.id,
+        completed_at=T0,
+        answers=(
+            ItemAnswer("jur-1", "ja"),
+            ItemAnswer("jur-2", None),
+            ItemAnswer("jur-3", "weet_niet", "Navragen bij JUR"),
+            ItemAnswer("jur-4", "nvt", ""),
+            ItemAnswer("jur-5", "nee"),
+        ),
+        summary_markdown="# Intake juridisch\n\n- 1 open punt",
+    )
+    return replace(base, **changes)  # type: ignore[arg-type]
+
+
+def _count(db: Database, table: str) -> int:
+    return int(db.query(f"SELECT count(*) FROM {table}")[0][0])
+
+
+def _names(partnerships: list[Partnership]) -> list[str]:
+    return [partnership.name for partnership in partnerships]
+
+
+# Partnerships: add and get
+
+
+def test_a_partnership_round_trips_every_field_and_gets_an_id(db: Database):
+    partnerships = PartnershipRepository(db)
+    original = _partnership(archived=False)
+    stored = partnerships.add(original)
+    assert stored.id == 1
+    assert stored == replace(original, id=1)
+    loaded = partnerships.get(1)
+    assert loaded == stored
+    assert loaded is not None
+    assert loaded.partners == ("Gemeente Zeist", "Provincie Utrecht", "Waterschap HDSR")
+    assert loaded.flags == frozenset({"personal_data", "municipal_money"})
+    assert loaded.mandated is True
+    assert loaded.archived is False
+    assert loaded.next_evaluation == date(2026, 3, 1)
+    assert loaded.created_at == datetime(2025, 3, 1, 9, 0, tzinfo=UTC)
+    assert loaded.created_at.utcoffset() == timedelta(0)
+
+
+def test_a_partnership_without_evaluation_date_partners_or_flags_round_trips(db: Database):
+    partnerships = PartnershipRepository(db)
+    original = _partnership(
+        partners=(),
+        flags=frozenset(),
+        next_evaluation=None,
+        mandated=False,
+        archived=True,
+        account_holder=BERT,
+        cadence="geen",
+    )
+    stored = partnerships.add(original)
+    assert partnerships.get(stored.id or 0) == replace(original, id=stored.id)
+
+
+def test_partners_flags_times_and_dates_are_stored_as_relational_rows_and_iso_text(
+    db: Database,
+):
+    PartnershipRepository(db).add(_partnership())
+    row = db.query("SELECT * FROM partnerships")[0]
+    assert dict(row) == {
+        "id": 1,
+        "name": "Regionale energiestrategie",
+        "purpose": "Samen de regionale energieopgave uitwerken",
+        "form": "overeenkomst",
+        "mandated": 1,
+        "phase": "onderhandelen",
+        "account_holder_id": "aad-anna",
+        "account_holder_name": "Anna de Vries",
+        "created_by_id": "aad-anna",
+        "created_by_name": "Anna de Vries",
+        "next_evaluation": "2026-03-01",
+        "cadence": "jaarlijks",
+        "archived": 0,
+        "created_at": "2025-03-01T09:00:00.000000+00:00",
+        "updated_at": "2025-03-01T09:00:00.000000+00:00",
+    }
+    partners = db.query("SELECT partnership_id, position, name FROM partnership_partners")
+    assert [tuple(row) for row in partners] == [
+        (1, 0, "Gemeente Zeist"),
+        (1, 1, "Provincie Utrecht"),
+        (1, 2, "Waterschap HDSR"),
+    ]
+    flags = db.query("SELECT partnership_id, flag FROM partnership_flags ORDER BY flag")
+    assert [tuple(row) for row in flags] == [(1, "municipal_money"), (1, "personal_data")]
+
+
+def test_get_of_an_unknown_id_is_none(db: Database):
+    assert PartnershipRepository(db).get(42) is None
+
+
+def test_adding_a_partnership_that_already_has_an_id_is_refused(db: Database):
+    with pytest.raises(ValueError, match="^a new partnership must not have an id yet$"):
+        PartnershipRepository(db).add(_partnership(id=7))
+    assert _count(db, "partnerships") == 0
+
+
+def test_a_naive_creation_time_is_rejected_and_nothing_is_stored(db: Database):
+    with pytest.raises(ValueError, match="^partnership creation time must be timezone-aware$"):
+        PartnershipRepository(db).add(_partnership(created_at=datetime(2025, 3, 1, 9, 0)))
+    assert _count(db, "partnerships") == 0
+
+
+# Partnerships: mine
+
+
+def test_mine_lists_where_the_person_is_account_holder_or_creator_and_not_for_strangers(
+    db: Database,
+):
+    partnerships = PartnershipRepository(db)
+    partnerships.add(_partnership(name="Van Anna", account_holder=ANNA, created_by=ANNA))
+    partnerships.add(_partnership(name="Anna houdt", account_holder=ANNA, created_by=BERT))
+    partnerships.add(_partnership(name="Anna maakte", account_holder=BERT, created_by=ANNA))
+    partnerships.add(_partnership(name="Van Bert", account_holder=BERT, created_by=BERT))
+    assert _names(partnerships.mine(ANNA.id)) == ["Anna houdt", "Anna maakte", "Van Anna"]
+    assert _names(partnerships.mine(BERT.id)) == ["Anna houdt", "Anna maakte", "Van Bert"]
+    assert partnerships.mine(CARLA.id) == []
+
+
+def test_mine_orders_by_next_evaluation_with_none_last_then_by_name_ignoring_case(
+    db: Database,
+):
+    partnerships = PartnershipRepository(db)
+    for name, next_evaluation in [
+        ("Zorgnetwerk", None),
+        ("Afvalinzameling", None),
+        ("Omgevingsdienst", date(2025, 9, 1)),
+        ("veiligheidsregio", date(2025, 6, 1)),
+        ("Jeugdhulp", date(2025, 6, 1)),
+        ("Bibliotheek", date(2026, 1, 1)),
+    ]:
+        partnerships.add(_partnership(name=name, next_evaluation=next_evaluation))
+    assert _names(partnerships.mine(ANNA.id)) == [
+        "Jeugdhulp",
+        "veiligheidsregio",
+        "Omgevingsdienst",
+        "Bibliotheek",
+        "Afvalinzameling",
+        "Zorgnetwerk",
+    ]
+
+
+def test_mine_leaves_out_archived_partnerships_unless_asked(db: Database):
+    partnerships = PartnershipRepository(db)
+    partnerships.add(_partnership(name="Lopend"))
+    partnerships.add(_partnership(name="Gestopt", archived=True))
+    assert _names(partnerships.mine(ANNA.id)) == ["Lopend"]
+    assert _names(partnerships.mine(ANNA.id, include_archived=True)) == ["Gestopt", "Lopend"]
+
+
+def test_mine_with_an_empty_person_id_is_refused(db: Database):
+    with pytest.raises(ValueError, match="^person id must not be empty$"):
+        PartnershipRepository(db).mine("")
+
+
+# Partnerships: update
+
+
+def test_update_rewrites_every_mutable_field_and_the_update_time_but_not_the_creator(
+    db: Database,
+):
+    partnerships = PartnershipRepository(db)
+    stored = partnerships.add(_partnership())
+    changed = replace(
+        stored,
+        name="RES Utrecht",
+        purpose="Uitvoering van de RES",
+        partners=("Provincie Utrecht",),
+        form="wgr",
+        mandated=False,
+        phase="evalueren",
+        flags=frozenset({"lobby"}),
+        account_holder=BERT,
+        next_evaluation=None,
+        cadence="halfjaarlijks",
+        archived=True,
+    )
+    partnerships.update(changed, datetime(2025, 4, 1, 12, 0, tzinfo=AMSTERDAM))
+    assert partnerships.get(1) == changed
+    row = db.query("SELECT created_by_id, created_at, updated_at FROM partnerships")[0]
+    assert tuple(row) == (
+        "aad-anna",
+        "2025-03-01T09:00:00.000000+00:00",
+        "2025-04-01T10:00:00.000000+00:00",
+    )
+
+
+def test_update_ignores_a_changed_creator_or_creation_time(db: Database):
+    partnerships = PartnershipRepository(db)
+    stored = partnerships.add(_partnership())
+    partnerships.update(replace(stored, created_by=CARLA, created_at=_at(99)), _at(100))
+    assert partnerships.get(1) == stored
+
+
+def test_update_replaces_the_partners_and_flags(db: Database):
+    partnerships = PartnershipRepository(db)
+    stored = partnerships.add(_partnership())
+    reordered = replace(
+        stored,
+        partners=("Waterschap HDSR", "Gemeente Zeist"),
+        flags=frozenset({"personnel", "personal_data"}),
+    )
+    partnerships.update(reordered, _at(1))
+    assert partnerships.get(1) == reordered
+    emptied = replace(stored, partners=(), flags=frozenset())
+    partnerships.update(emptied, _at(2))
+    assert partnerships.get(1) == emptied
+    assert _count(db, "partnership_partners") == 0
+    assert _count(db, "partnership_flags") == 0
+
+
+def test_updating_an_unknown_partnership_raises_key_error_and_changes_nothing(db: Database):
+    partnerships = PartnershipRepository(db)
+    stored = partnerships.add(_partnership())
+    with pytest.raises(KeyError, match="unknown partnership 2"):
+        partnerships.update(replace(stored, id=2, partners=()), _at(1))
+    assert partnerships.get(1) == stored
+    assert _count(db, "partnerships") == 1
+    assert _count(db, "partnership_partners") == 3
+
+
+def test_updating_a_partnership_without_id_or_at_a_naive_time_is_refused(db: Database):
+    partnerships = PartnershipRepository(db)
+    stored = partnerships.add(_partnership())
+    with pytest.raises(ValueError, match="^a partnership without an id cannot be updated$"):
+        partnerships.update(_partnership(name="Nieuw"), _at(1))
+    with pytest.raises(ValueError, match="^partnership update time must be timezone-aware$"):
+        partnerships.update(replace(stored, name="Nieuw"), datetime(2025, 4, 1))
+    assert partnerships.get(1) == stored
+
+
+# Partnerships: hand-overs
+
+
+def test_handover_requests_are_kept_per_partnership_oldest_first(db: Database):
+    partnerships = PartnershipRepository(db)
+    first = partnerships.add(_partnership(name="Eerste")).id or 0
+    second = partnerships.add(_partnership(name="Tweede")).id or 0
+    partnerships.request_handover(first, ANNA, "carla.bakker@zeist.nl", _at(5))
+    partnerships.request_handover(second, ANNA, "Bert Jansen", _at(1))
+    partnerships.request_handover(first, BERT, "Dirk", _at(2))
+    assert partnerships.handovers(first) == [
+        ("aad-bert", "Dirk", _at(2)),
+        ("aad-anna", "carla.bakker@zeist.nl", _at(5)),
+    ]
+    assert partnerships.handovers(second) == [("aad-anna", "Bert Jansen", _at(1))]
+    assert partnerships.handovers(99) == []
+
+
+def test_a_handover_for_an_unknown_partnership_or_to_nobody_is_refused(db: Database):
+    partnerships = PartnershipRepository(db)
+    partnerships.add(_partnership())
+    with pytest.raises(KeyError, match="unknown partnership 9"):
+        partnerships.request_handover(9, ANNA, "Bert", _at(1))
+    with pytest.raises(ValueError, match="^the new account holder must not be empty$"):
+        partnerships.request_handover(1, ANNA, "  ", _at(1))
+    with pytest.raises(ValueError, match="^hand-over request time must be timezone-aware$"):
+        partnerships.request_handover(1, ANNA, "Bert", datetime(2025, 3, 1))
+    assert _count(db, "partnership_handovers") == 0
+
+
+# Partnerships: deleting and forgetting
+
+
+def test_deleting_a_partnership_deletes_its_rows_and_keeps_its_intakes_unlinked(
+    db: Database,
+):
+    partnerships, intakes = PartnershipRepository(db), IntakeRepository(db)
+    stored = partnerships.add(_partnership())
+    partnerships.add(_partnership(name="Blijft", partners=("Gemeente Utrecht",)))
+    partnerships.request_handover(1, ANNA, "Bert", _at(1))
+    intake = intakes.add(_intake(partnership_id=stored.id))
+    db.execute("DELETE FROM partnerships WHERE id = 1")
+    assert _count(db, "partnership_partners") == 1
+    assert _count(db, "partnership_flags") == 2
+    assert _count(db, "partnership_handovers") == 0
+    assert intakes.get(intake.id or 0) == replace(intake, partnership_id=None)
+
+
+def test_forget_person_erases_a_creator_but_not_an_account_holder_and_drops_their_requests(
+    db: Database,
+):
+    partnerships = PartnershipRepository(db)
+    made_for_bert = partnerships.add(_partnership(account_holder=BERT, created_by=ANNA))
+    held_by_anna = partnerships.add(_partnership(account_holder=ANNA, created_by=ANNA))
+    made_by_bert = partnerships.add(_partnership(account_holder=ANNA, created_by=BERT))
+    partnerships.request_handover(2, ANNA, "Carla", _at(1))
+    partnerships.request_handover(2, ANNA, "Dirk", _at(2))
+    partnerships.request_handover(3, BERT, "Carla", _at(3))
+    assert partnerships.forget_person(ANNA.id) == 3
+    assert partnerships.get(1) == replace(made_for_bert, created_by=Person("", "verwijderd"))
+    assert partnerships.get(2) == held_by_anna
+    assert partnerships.get(3) == made_by_bert
+    assert partnerships.handovers(2) == []
+    assert partnerships.handovers(3) == [("aad-bert", "Carla", _at(3))]
+    assert _names(partnerships.mine(ANNA.id)) == [held_by_anna.name, made_by_bert.name]
+    assert partnerships.forget_person(ANNA.id) == 0
+
+
+def test_forget_person_with_an_empty_id_is_refused_and_leaves_forgotten_rows_alone(
+    db: Database,
+):
+    partnerships = PartnershipRepository(db)
+    partnerships.add(_partnership(account_holder=BERT, created_by=ANNA))
+    partnerships.forget_person(ANNA.id)
+    with pytest.raises(ValueError, match="^person id must not be empty$"):
+        partnerships.forget_person("")
+    row = db.query("SELECT created_by_id, created_by_name FROM partnerships")[0]
+    assert tuple(row) == ("", "verwijderd")
+
+
+# Intakes
+
+
+def test_an_intake_round_trips_with_answers_in_order_skips_and_notes(db: Database):
+    partnerships, intakes = PartnershipRepository(db), IntakeRepository(db)
+    partnership_id = partnerships.add(_partnership()).id
+    original = _intake(partnership_id=partnership_id, completed_at=_at(0).astimezone(AMSTERDAM))
+    stored = intakes.add(original)
+    assert stored == replace(original, id=1)
+    loaded = intakes.get(1)
+    assert loaded == stored
+    assert loaded is not None
+    assert loaded.answers == (
+        ItemAnswer("jur-1", "ja", None),
+        ItemAnswer("jur-2", None, None),
+        ItemAnswer("jur-3", "weet_niet", "Navragen bij JUR"),
+        ItemAnswer("jur-4", "nvt", ""),
+        ItemAnswer("jur-5", "nee", None),
+    )
+    assert loaded.completed_at.utcoffset() == timedelta(0)
+    rows = db.query("SELECT * FROM intake_answers ORDER BY position")
+    assert [tuple(row) for row in rows] == [
+        (1, 0, "jur-1", "ja", None),
+        (1, 1, "jur-2", None, None),
+        (1, 2, "jur-3", "weet_niet", "Navragen bij JUR"),
+        (1, 3, "jur-4", "nvt", ""),
+        (1, 4, "jur-5", "nee", None),
+    ]
+    assert tuple(db.query("SELECT * FROM intakes")[0]) == (
+        1,
+        1,
+        "juridisch",
+        "aad-anna",
+        "2025-03-01T09:00:00.000000+00:00",
+        "# Intake juridisch\n\n- 1 open punt",
+    )
+
+
+def test_an_intake_without_partnership_or_answers_round_trips(db: Database):
+    intakes = IntakeRepository(db)
+    stored = intakes.add(_intake(partnership_id=None, answers=()))
+    assert intakes.get(stored.id or 0) == stored
+    assert intakes.get(99) is None
+
+
+def test_for_partnership_lists_only_its_intakes_newest_first(db: Database):
+    partnerships, intakes = PartnershipRepository(db), IntakeRepository(db)
+    first = partnerships.add(_partnership(name="Eerste")).id
+    second = partnerships.add(_partnership(name="Tweede")).id
+    intakes.add(_intake(partnership_id=first, theme="juridisch", completed_at=_at(1)))
+    intakes.add(_intake(partnership_id=second, theme="financien", completed_at=_at(2)))
+    intakes.add(_intake(partnership_id=first, theme="communicatie", completed_at=_at(3)))
+    intakes.add(_intake(partnership_id=first, theme="lobby", completed_at=_at(1)))
+    intakes.add(_intake(partnership_id=None, theme="capaciteit", completed_at=_at(4)))
+    listed = intakes.for_partnership(first or 0)
+    assert [intake.theme for intake in listed] == ["communicatie", "lobby", "juridisch"]
+    assert [len(intake.answers) for intake in listed] == [5, 5, 5]
+    assert [intake.theme for intake in intakes.for_partnership(second or 0)] == ["financien"]
+    assert intakes.for_partnership(99) == []
+
+
+def test_by_user_lists_only_that_users_intakes_newest_first(db: Database):
+    intakes = IntakeRepository(db)
+    intakes.add(_intake(theme="juridisch", user_id=ANNA.id, completed_at=_at(1)))
+    intakes.add(_intake(theme="financien", user_id=BERT.id, completed_at=_at(2)))
+    intakes.add(_intake(theme="lobby", user_id=ANNA.id, completed_at=_at(3)))
+    assert [intake.theme for intake in intakes.by_user(ANNA.id)] == ["lobby", "juridisch"]
+    assert [intake.theme for intake in intakes.by_user(BERT.id)] == ["financien"]
+    assert intakes.by_user(CARLA.id) == []
+
+
+def test_forget_user_removes_the_person_but_keeps_the_answers_with_the_partnership(
+    db: Database,
+):
+    partnerships, intakes = PartnershipRepository(db), IntakeRepository(db)
+    partnership_id = partnerships.add(_partnership()).id
+    annas = intakes.add(_intake(partnership_id=partnership_id, completed_at=_at(1)))
+    berts = intakes.add(_intake(partnership_id=partnership_id, user_id=BERT.id))
+    intakes.add(_intake(partnership_id=None, completed_at=_at(2)))
+    assert intakes.forget_user(ANNA.id) == 2
+    assert intakes.by_user(ANNA.id) == []
+    assert intakes.get(annas.id or 0) == replace(annas, user_id="")
+    assert intakes.get(berts.id or 0) == berts
+    assert [intake.id for intake in intakes.for_partnership(partnership_id or 0)] == [1, 2]
+    assert db.query("SELECT count(*) FROM intakes WHERE user_id IS NULL")[0][0] == 2
+    assert _count(db, "intake_answers") == 15
+    assert intakes.forget_user(ANNA.id) == 0
+
+
+def test_deleting_an_intake_deletes_its_answers(db: Database):
+    intakes = IntakeRepository(db)
+    intakes.add(_intake())
+    kept = intakes.add(_intake(answers=(ItemAnswer("fin-1", "ja"),)))
+    db.execute("DELETE FROM intakes WHERE id = 1")
+    rows = db.query("SELECT intake_id, item_id FROM intake_answers")
+    assert [tuple(row) for row in rows] == [(kept.id, "fin-1")]
+
+
+def test_an_intake_for_an_unknown_partnership_is_refused(db: Database):
+    with pytest.raises(KeyError, match="unknown partnership 5"):
+        IntakeRepository(db).add(_intake(partnership_id=5))
+    assert _count(db, "intakes") == 0
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"id": 3}, "^a new intake must not have an id yet$"),
+        (
+            {"completed_at": datetime(2025, 3, 1)},
+            "^intake completion time must be timezone-aware$",
+        ),
+        (
+            {"answers": (ItemAnswer("jur-1", "misschien"),)},
+            "^unknown answer 'misschien' for jur-1$",
+        ),
+    ],
+)
+def test_an_invalid_intake_is_refused_and_nothing_is_stored(
+    db: Database, changes: dict[str, object], message: str
+):
+    with pytest.raises(ValueError, match=message):
+        IntakeRepository(db).add(_intake(**changes))
+    assert _count(db, "intakes") == 0
+    assert _count(db, "intake_answers") == 0
+
+
+def test_the_database_itself_refuses_an_answer_outside_the_four_codes(db: Database):
+    IntakeRepository(db).add(_intake())
+    with pytest.raises(sqlite3.IntegrityError, match="CHECK constraint failed"):
+        db.execute("INSERT INTO intake_answers VALUES (1, 9, 'jur-9', 'misschien', NULL)")
+
+
+# Schema, migration and restart
+
+
+def test_migration_2_indexes_what_overviews_and_reminders_query(db: Database):
+    rows = db.query(
+        "SELECT tbl_name, name FROM sqlite_master WHERE type = 'index'"
+        " AND name NOT LIKE 'sqlite_autoindex%' ORDER BY tbl_name, name"
+    )
+    indexes = {(row[0], row[1]) for row in rows}
+    assert {
+        ("intakes", "intakes_partnership"),
+        ("intakes", "intakes_user"),
+        ("partnership_handovers", "partnership_handovers_partnership"),
+        ("partnership_handovers", "partnership_handovers_requested_by"),
+        ("partnerships", "partnerships_account_holder"),
+        ("partnerships", "partnerships_created_by"),
+        ("partnerships", "partnerships_due"),
+    } <= indexes
+    due = db.query("PRAGMA index_info(partnerships_due)")
+    assert [row["name"] for row in due] == ["archived", "next_evaluation"]
+
+
+def test_a_version_1_database_migrates_to_2_keeping_its_state_and_feedback(
+    db_url: str, monkeypatch: pytest.MonkeyPatch
+):
+    with monkeypatch.context() as patch:
+        patch.setattr(database_module, "MIGRATIONS", MIGRATIONS[:1])
+        with open_database(db_url) as db:
+            assert db.schema_version == 1
+            db.execute("INSERT INTO state VALUES ('conv/1', 'e1', '{\"n\": 1}', 't')")
+            FeedbackRepository(db).record("unclear", None, "mag dat", T0)
+    with open_database(db_url) as db:
+        assert db.schema_version == 2
+        assert [row[0] for row in db.query("SELECT version FROM schema_version")] == [1, 2]
+        assert [tuple(row) for row in db.query("SELECT key, etag, data FROM state")] == [
+            ("conv/1", "e1", '{"n": 1}')
+        ]
+        assert FeedbackRepository(db).counts()["unclear"] == 1
+        stored = PartnershipRepository(db).add(_partnership())
+        assert PartnershipRepository(db).get(stored.id or 0) == stored
+
+
+def test_partnerships_intakes_and_handovers_survive_a_restart(db_url: str):
+    with open_database(db_url) as db:
+        partnership = PartnershipRepository(db).add(_partnership())
+        PartnershipRepository(db).request_handover(1, ANNA, "Bert Jansen", _at(1))
+        intake = IntakeRepository(db).add(_intake(partnership_id=partnership.id))
+    with open_database(db_url) as db:
+        partnerships, intakes = PartnershipRepository(db), IntakeRepository(db)
+        assert partnerships.get(1) == partnership
+        assert partnerships.mine(ANNA.id) == [partnership]
+        assert partnerships.handovers(1) == [("aad-anna", "Bert Jansen", _at(1))]
+        assert intakes.get(1) == intake
+        assert intakes.for_partnership(1) == [intake]
+        assert db.schema_version == len(MIGRATIONS)
