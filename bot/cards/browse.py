@@ -57,7 +57,12 @@ def theme_card(theme: Theme, content: Content) -> Card:
     body += [
         heading(texts.THEME_EXPERTS_HEADING, separator=True),
         bullets(content.experts[code].name for code in main_experts),
-        *button_row([im_back(texts.ALL_THEMES, "thema's")]),
+        *button_row(
+            [
+                im_back(texts.START_INTAKE, f"intake {theme.key}"),
+                im_back(texts.ALL_THEMES, "thema's"),
+            ]
+        ),
     ]
     return card(body, full=True)
 

@@ -26,14 +26,8 @@ from bot.cards.common import (
     text,
     title,
 )
-from bot.cards.intake import (
-    choice_set,
-    container,
-    date_input,
-    intake_button,
-    text_input,
-    theme_by_key,
-)
+from bot.cards.inputs import choice_set, container, date_input, text_input
+from bot.cards.intake import intake_button, theme_by_key
 from bot.domain.content import Content
 from bot.domain.dates import add_months
 from bot.domain.intake import StoredIntake

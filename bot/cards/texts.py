@@ -42,6 +42,7 @@ SOURCE_LINE = "Bron: {source}"
 CHECKLIST_HEADING = "Checklistvragen"
 THEME_EXPERTS_HEADING = "Expertteams die vaak meedoen"
 ALL_THEMES = "Alle thema's"
+START_INTAKE = "Intake starten"
 EXPERTS_HEADING = "Expertteams"
 EXPERTS_INTRO = "Kies een team voor contactgegevens en wanneer je het inschakelt."
 WHEN_HEADING = "Wanneer schakel je ze in?"
@@ -54,14 +55,20 @@ HELP_HEADING = "Zo werkt Samenwerkwijzer"
 INTRO = (
     "Ik beantwoord je vragen over samenwerkingen met de checklist uit de wegwijzer "
     "'Aan de slag met samenwerkingen'. Ik vertel je waar je op moet letten en welk "
-    "expertteam je kunt inschakelen."
+    "expertteam je kunt inschakelen. Met een intake loop je de vragen van een thema samen "
+    "met mij door, en je kunt je samenwerking registreren."
 )
 SCOPE_LINE = "Ik ken {questions} checklistvragen in {themes} thema's."
 EXAMPLES_HEADING = "Stel je vraag in je eigen woorden, of probeer er een:"
-HELP_COMMANDS = "Je kunt ook typen: thema's, experts, privacy of help."
+HELP_COMMANDS = (
+    "Je kunt ook typen: thema's, intake <thema>, nieuwe samenwerking, mijn samenwerkingen, "
+    "experts, privacy of help."
+)
 MENU_HEADING = "Of kies:"
 MENU = (
     ("Thema's", "thema's"),
+    ("Nieuwe samenwerking", "nieuwe samenwerking"),
+    ("Mijn samenwerkingen", "mijn samenwerkingen"),
     ("Expertteams", "experts"),
     ("Privacy", "privacy"),
     ("Help", "help"),

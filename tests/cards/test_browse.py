@@ -61,7 +61,7 @@ def test_theme_card_names_the_main_experts_of_its_questions_once_each(content):
     expected = "\r".join(f"- {content.experts[code].name}" for code in codes)
     assert "Expertteams die vaak meedoen" in texts(card)
     assert expected in texts(card)
-    assert im_back_values(card) == ["thema's"]
+    assert im_back_values(card) == ["intake juridisch", "thema's"]
 
 
 def test_experts_card_offers_every_team_as_an_expert_button_with_one_line(content):

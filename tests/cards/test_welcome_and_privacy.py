@@ -12,7 +12,7 @@ EXAMPLES = [
     "Wie is JUR?",
     "Deze vierde voorbeeldvraag past niet meer",
 ]
-MENU = ["thema's", "experts", "privacy", "help"]
+MENU = ["thema's", "nieuwe samenwerking", "mijn samenwerkingen", "experts", "privacy", "help"]
 
 
 def test_welcome_card_says_what_the_bot_does(content):
@@ -21,7 +21,8 @@ def test_welcome_card_says_what_the_bot_does(content):
     assert (
         "Ik beantwoord je vragen over samenwerkingen met de checklist uit de wegwijzer "
         "'Aan de slag met samenwerkingen'. Ik vertel je waar je op moet letten en welk "
-        "expertteam je kunt inschakelen."
+        "expertteam je kunt inschakelen. Met een intake loop je de vragen van een thema samen "
+        "met mij door, en je kunt je samenwerking registreren."
     ) in lines
     assert "Ik ken 63 checklistvragen in 8 thema's." in lines
 
@@ -29,7 +30,14 @@ def test_welcome_card_says_what_the_bot_does(content):
 def test_welcome_card_offers_three_example_questions_then_the_menu_as_typed_text(content):
     card = welcome_card(content, EXAMPLES)
     assert im_back_values(card) == [*EXAMPLES[:3], *MENU]
-    assert titles(card)[3:] == ["Thema's", "Expertteams", "Privacy", "Help"]
+    assert titles(card)[3:] == [
+        "Thema's",
+        "Nieuwe samenwerking",
+        "Mijn samenwerkingen",
+        "Expertteams",
+        "Privacy",
+        "Help",
+    ]
     assert titles(card)[0].endswith("…") and len(titles(card)[0]) <= 80
 
 
@@ -44,7 +52,8 @@ def test_help_card_is_the_welcome_card_with_its_own_heading_and_the_commands(con
     help_ = texts(help_card(content, EXAMPLES))
     assert help_[0] == "Zo werkt Samenwerkwijzer"
     assert [line for line in help_[1:] if line not in welcome] == [
-        "Je kunt ook typen: thema's, experts, privacy of help."
+        "Je kunt ook typen: thema's, intake <thema>, nieuwe samenwerking, mijn samenwerkingen, "
+        "experts, privacy of help."
     ]
     assert im_back_values(help_card(content, EXAMPLES)) == [*EXAMPLES[:3], *MENU]
 
