@@ -138,6 +138,8 @@ class PartnershipDialog(Dialog):  # type: ignore[misc]
                 if part
             ]
             return None if None in picked else ",".join(str(key) for key in picked)
+        if field == "cadence" and normalize(text) == "standaard":
+            return self._register.default_cadence
         choices = self._choices(field)
         if choices is not None:
             return _pick(text, choices)

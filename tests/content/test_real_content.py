@@ -9,6 +9,7 @@ import pytest
 from bot.domain.content import Content, load_content
 from bot.domain.dutch import normalize
 from bot.domain.evaluation import Prediction, evaluate, load_labelled_set
+from bot.domain.intake import ItemAnswer, evaluate_intake
 from bot.domain.matcher import Matcher
 from bot.domain.models import ChecklistItem, IntakeRule
 
@@ -250,3 +251,29 @@ def test_dev_set_quality_does_not_regress(matcher):
     assert report.out_of_scope_recall.rate is not None and report.out_of_scope_recall.rate >= 0.85
     assert report.false_rejection.rate is not None and report.false_rejection.rate <= 0.05
     assert report.expert.rate is not None and report.expert.rate >= 0.90
+
+
+def test_every_rule_fires_for_each_of_its_answers(content):
+    """Answer every item so that each rule fires in turn: the open point names its teams."""
+    for theme in content.themes:
+        for item in theme.items:
+            for rule in item.rules:
+                for answer in rule.when:
+                    outcome = evaluate_intake(
+                        theme, {item.id: ItemAnswer(item.id, answer)}, content
+                    )
+                    [point] = outcome.open_points
+                    assert (point.item_id, point.experts, point.why) == (
+                        item.id,
+                        tuple(rule.involve),
+                        rule.why,
+                    )
+
+
+def test_answers_no_rule_names_leave_no_open_point(content):
+    for theme in content.themes:
+        for item in theme.items:
+            covered = {answer for rule in item.rules for answer in rule.when}
+            for answer in {"ja", "nee", "weet_niet", "nvt"} - covered:
+                outcome = evaluate_intake(theme, {item.id: ItemAnswer(item.id, answer)}, content)  # type: ignore[arg-type]
+                assert outcome.open_points == ()
