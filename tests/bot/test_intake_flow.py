@@ -72,3 +72,120 @@ async def test_intake_continues_after_a_restart_on_the_same_database(settings, c
         assert "Vraag 3 van 8" in texts(third.card)
     finally:
         await restarted.close()
+
+
+REGISTRATION = {
+    "action": "partnership_form",
+    "account_holder": "me",
+    "name": "Netwerk Zorg",
+    "form": "overeenkomst",
+    "mandated": "false",
+    "phase": "implementeren",
+    "cadence": "jaarlijks",
+    "first_evaluation": "2027-05-01",
+}
+
+
+async def _register(client, connector, teams: Teams) -> int:
+    await post(client, teams.click(REGISTRATION))
+    [registered] = connector.take()
+    opener = next(
+        a for a in actions(registered.card) if a["data"].get("action") == "partnership_open"
+    )
+    return int(opener["data"]["id"])
+
+
+async def test_account_holder_changes_phase_and_date_and_archives(bot, connector):
+    teams = Teams(connector.url)
+    partnership_id = await _register(bot, connector, teams)
+    update = {"action": "partnership_update", "id": partnership_id, "phase": "evalueren",
+              "next_evaluation": "2027-06-15", "cadence": "halfjaarlijks"}  # fmt: skip
+    await post(bot, teams.click(update))
+    [card] = connector.take()
+    assert "Evalueren" in texts(card.card) and "15 juni 2027" in texts(card.card)
+    await post(bot, teams.click({"action": "partnership_archive", "id": partnership_id}))
+    [archived] = connector.take()
+    assert "gearchiveerd" in archived.activity["text"]
+    [listing] = await _say(bot, connector, teams, "mijn samenwerkingen")
+    assert "Netwerk Zorg" not in texts(listing.card)
+
+
+async def test_others_may_open_but_not_change_a_partnership(bot, connector):
+    anna = Teams(connector.url)
+    partnership_id = await _register(bot, connector, anna)
+    bram = Teams(connector.url)
+    bram.user_id = "29:user-bram"
+    bram_activity = bram.click({"action": "partnership_archive", "id": partnership_id})
+    bram_activity["from"] = {"id": "29:user-bram", "name": "Bram", "aadObjectId": "aad-bram"}
+    await post(bot, bram_activity)
+    [refused] = connector.take()
+    assert refused.activity["text"].startswith("Alleen de accounthouder")
+    opened = bram.click({"action": "partnership_open", "id": partnership_id})
+    opened["from"] = bram_activity["from"]
+    await post(bot, opened)
+    [card] = connector.take()
+    assert "Netwerk Zorg" in texts(card.card) and "Archiveren" not in texts(card.card)
+
+
+async def test_intake_for_a_partnership_shows_on_its_card_with_a_markdown_summary(bot, connector):
+    teams = Teams(connector.url)
+    partnership_id = await _register(bot, connector, teams)
+    start = {
+        "action": "intake_start",
+        "theme": "communicatie",
+        "mode": "form",
+        "partnership": partnership_id,
+    }
+    await post(bot, teams.click(start))
+    connector.take()
+    await post(
+        bot, teams.click({"action": "intake_form", "theme": "communicatie", "answer__com-3": "ja"})
+    )
+    [summary] = connector.take()
+    assert "voor Netwerk Zorg" in texts(summary.card)
+    markdown = find_action(summary.card, "Samenvatting als tekst")
+    await post(bot, teams.click(markdown["data"]))
+    [document] = connector.take()
+    assert document.activity["textFormat"] == "markdown"
+    assert document.activity["text"].startswith(
+        "# Samenvatting intake Communicatie en participatie"
+    )
+    await post(bot, teams.click({"action": "partnership_open", "id": partnership_id}))
+    [card] = connector.take()
+    assert "Communicatie en participatie" in texts(card.card)
+
+
+async def test_starting_something_new_during_an_intake_offers_resume_or_discard(bot, connector):
+    teams = Teams(connector.url)
+    await post(bot, teams.click({"action": "intake_start", "theme": "juridisch", "mode": "steps"}))
+    await _say(bot, connector, teams, "ja")
+    [offer] = await _say(bot, connector, teams, "nieuwe samenwerking")
+    assert "vraag 2 van 8" in texts(offer.card).lower()
+    await post(bot, teams.click({"action": "intake_resume"}))
+    [question] = connector.take()
+    assert "Vraag 2 van 8" in texts(question.card)
+    await _say(bot, connector, teams, "intake financien")
+    await post(bot, teams.click({"action": "intake_discard"}))
+    discarded, started = connector.take()
+    assert "Vraag 1 van 7 · Financiën" in texts(started.card)
+
+
+async def test_commands_answer_during_an_intake_and_the_intake_waits(bot, connector):
+    teams = Teams(connector.url)
+    await post(bot, teams.click({"action": "intake_start", "theme": "juridisch", "mode": "steps"}))
+    connector.take()
+    [themes] = await _say(bot, connector, teams, "thema's")
+    assert "Juridisch" in texts(themes.card)
+    [second] = await _say(bot, connector, teams, "ja")
+    assert "Vraag 2 van 8" in texts(second.card)
+
+
+async def test_privacy_lists_partnerships_and_delete_keeps_what_the_organisation_needs(
+    bot, connector
+):
+    teams = Teams(connector.url)
+    await _register(bot, connector, teams)
+    [privacy] = await _say(bot, connector, teams, "privacy")
+    assert "1 samenwerking(en)" in texts(privacy.card)
+    deleted, held = await _say(bot, connector, teams, "verwijder mijn gegevens")
+    assert "'Netwerk Zorg'" in held.activity["text"]
