@@ -7,7 +7,7 @@ from bot.cards.common import Card, card, submit, text
 
 def registration_resume_card() -> Card:
     return card(
-        [text("Je was nog bezig met het registreren van een samenwerking. Verdergaan of stoppen?")],
+        [text("Je was nog bezig met het registreren van een samenwerking. Verdergaan of weggooien?")],
         [
             submit("Verdergaan", {"action": "intake_resume"}),
             submit("Weggooien", {"action": "intake_discard"}),

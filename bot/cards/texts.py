@@ -218,7 +218,7 @@ def intake_resumed_text(theme: str, index: int, total: int) -> str:
 
 
 def intake_discarded_text() -> str:
-    return "Oké, ik heb de onafgemaakte intake weggegooid."
+    return "Oké, ik heb het weggegooid. Je kunt altijd opnieuw beginnen."
 
 
 # The register: fields, in the form and step by step

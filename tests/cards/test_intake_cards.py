@@ -273,7 +273,7 @@ def test_small_intake_texts():
     assert intake_resumed_text("Juridisch", 3, 8) == (
         "We gaan verder met de intake Juridisch, bij vraag 3 van 8."
     )
-    assert intake_discarded_text() == "Oké, ik heb de onafgemaakte intake weggegooid."
+    assert intake_discarded_text() == "Oké, ik heb het weggegooid. Je kunt altijd opnieuw beginnen."
 
 
 # --- the summary card -------------------------------------------------------------------------
