@@ -67,10 +67,12 @@ def _parser() -> argparse.ArgumentParser:
 def _check(args: argparse.Namespace, content: Content) -> int:
     items = sum(len(theme.items) for theme in content.themes)
     sections = sum(len(framework.sections) for framework in content.frameworks)
+    rules = sum(len(item.rules) for item in content.items.values())
     print(
-        f"Content OK: {len(content.themes)} themes, {items} checklist items, "
-        f"{len(content.experts)} expert teams, {len(content.frameworks)} frameworks "
-        f"({sections} sections), {len(content.synonyms)} synonym groups."
+        f"Content OK: {len(content.themes)} themes, {items} checklist items ({rules} intake "
+        f"rules), {len(content.experts)} expert teams, {len(content.frameworks)} frameworks "
+        f"({sections} sections), {len(content.register.forms)} partnership forms, "
+        f"{len(content.synonyms)} synonym groups."
     )
     return 0
 
