@@ -11,13 +11,14 @@ from datetime import datetime
 from typing import Any
 
 from botbuilder.core import TurnContext
-from botbuilder.dialogs import Dialog, DialogContext, DialogInstance, DialogTurnResult
+from botbuilder.dialogs import DialogContext, DialogTurnResult
 
 from bot import cards
 from bot.domain.content import Content
 from bot.domain.intake import ANSWERS, ItemAnswer, StoredIntake, evaluate_intake, parse_answer
 from bot.domain.models import Theme
 from bot.store.register import IntakeRepository, PartnershipRepository
+from dialogs.guided import GuidedDialog, submitted_value
 from dialogs.replies import send_card, sender
 from dialogs.steps import Step, parse_step
 
@@ -25,7 +26,7 @@ INTAKE_DIALOG = "intake"
 FORM_ACTION = "intake_form"
 
 
-class IntakeDialog(Dialog):  # type: ignore[misc]
+class IntakeDialog(GuidedDialog):
     def __init__(
         self,
         content: Content,
@@ -57,17 +58,10 @@ class IntakeDialog(Dialog):  # type: ignore[misc]
             return await self._complete(dc)
         return await self.reprompt(dc)
 
-    async def reprompt_dialog(self, context: TurnContext, instance: DialogInstance) -> None:
-        await self._prompt(context, instance.state)
-
-    async def reprompt(self, dc: DialogContext) -> DialogTurnResult:
-        await self._prompt(dc.context, dc.active_dialog.state)
-        return Dialog.end_of_turn
-
     async def continue_dialog(self, dc: DialogContext) -> DialogTurnResult:
         state = dc.active_dialog.state
         activity = dc.context.activity
-        value = activity.value if isinstance(activity.value, dict) else {}
+        value = submitted_value(dc)
         if value.get("action") == FORM_ACTION and value.get("theme") == state["theme"]:
             _take_form(state, value, self._themes[state["theme"]])
             return await self._complete(dc)

@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Any
 
 from botbuilder.core import TurnContext
-from botbuilder.dialogs import Dialog, DialogContext, DialogInstance, DialogTurnResult
+from botbuilder.dialogs import Dialog, DialogContext, DialogTurnResult
 
 from bot import cards
 from bot.domain.content import Content
@@ -16,6 +16,7 @@ from bot.domain.dutch import normalize
 from bot.domain.intake import parse_answer
 from bot.domain.register import InvalidPartnership, new_partnership, recommend
 from bot.store.register import PartnershipRepository
+from dialogs.guided import GuidedDialog, submitted_value
 from dialogs.replies import send_card, sender
 from dialogs.steps import Step, parse_step
 
@@ -35,7 +36,7 @@ FIELDS = (
 )
 
 
-class PartnershipDialog(Dialog):  # type: ignore[misc]
+class PartnershipDialog(GuidedDialog):
     def __init__(
         self, content: Content, partnerships: PartnershipRepository, clock: Callable[[], datetime]
     ) -> None:
@@ -53,17 +54,10 @@ class PartnershipDialog(Dialog):  # type: ignore[misc]
             return await self._register_or_explain(dc, _form_values(options["values"]))
         return await self.reprompt(dc)
 
-    async def reprompt_dialog(self, context: TurnContext, instance: DialogInstance) -> None:
-        await self._prompt(context, instance.state)
-
-    async def reprompt(self, dc: DialogContext) -> DialogTurnResult:
-        await self._prompt(dc.context, dc.active_dialog.state)
-        return Dialog.end_of_turn
-
     async def continue_dialog(self, dc: DialogContext) -> DialogTurnResult:
         state = dc.active_dialog.state
         activity = dc.context.activity
-        value = activity.value if isinstance(activity.value, dict) else {}
+        value = submitted_value(dc)
         if value.get("action") == FORM_ACTION:
             return await self._register_or_explain(dc, _form_values(value))
         text = (activity.text or "").strip()
