@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from bot.cards.common import Card, card, submit, text
 
+RESUME_REGISTRATION = (
+    "Je was nog bezig met het registreren van een samenwerking. Verdergaan of weggooien?"
+)
+
 
 def registration_resume_card() -> Card:
     return card(
-        [text("Je was nog bezig met het registreren van een samenwerking. Verdergaan of weggooien?")],
+        [text(RESUME_REGISTRATION)],
         [
             submit("Verdergaan", {"action": "intake_resume"}),
             submit("Weggooien", {"action": "intake_discard"}),
