@@ -1,9 +1,10 @@
-"""Command line: `python -m bot content check | ask | eval`."""
+"""Command line: `python -m bot content check | ask | eval | feedback report | manifest build`."""
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -16,7 +17,8 @@ from bot.domain.evaluation import Prediction, evaluate, load_labelled_set
 from bot.domain.matcher import Matcher, MatchResult
 from bot.eval_report import format_report
 from bot.feedback_report import format_feedback
-from bot.settings import Settings
+from bot.manifest import ManifestError, build_package
+from bot.settings import Settings, SettingsError, _read_dotenv
 from bot.store.database import open_database
 from bot.store.feedback import FeedbackRepository
 
@@ -61,6 +63,16 @@ def _parser() -> argparse.ArgumentParser:
     eval_.add_argument("file", type=Path)
     eval_.add_argument("--worst", type=int, default=10, help="how many misses to list")
     eval_.set_defaults(run=_eval)
+
+    manifest = commands.add_parser("manifest", help="the Teams app package")
+    manifest_commands = manifest.add_subparsers(required=True, metavar="action")
+    build = manifest_commands.add_parser(
+        "build",
+        help="fill in, validate and zip the app manifest and icons "
+        "(MicrosoftAppId, BOT_DOMAIN, DEVELOPER_* from the environment or .env)",
+    )
+    build.add_argument("--out", type=Path, default=Path("appPackage.zip"), help="the zip to write")
+    build.set_defaults(run=_manifest_build)
     return parser
 
 
@@ -84,6 +96,21 @@ def _feedback_report(args: argparse.Namespace, content: Content) -> int:
         print(format_feedback(FeedbackRepository(database), content))
     finally:
         database.close()
+    return 0
+
+
+def _manifest_build(args: argparse.Namespace, content: Content) -> int:
+    """The settings come from the environment and `.env`, like the bot's own."""
+    environ = {**dict(_read_dotenv(Path(".env"))), **os.environ}
+    try:
+        manifest = build_package(Settings.from_env(environ), args.out, environ)
+    except (SettingsError, ManifestError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    print(
+        f"App package written to {args.out} (app id {manifest['id']}, "
+        f"domain {manifest['validDomains'][0]}, version {manifest['version']})."
+    )
     return 0
 
 

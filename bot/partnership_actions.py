@@ -15,8 +15,9 @@ from bot.domain.content import Content
 from bot.domain.dates import parse_date
 from bot.domain.intake import StoredIntake, evaluate_intake
 from bot.domain.register import Partnership, recommend
+from bot.store.references import ReferenceRepository
 from bot.store.register import IntakeRepository, PartnershipRepository
-from dialogs.replies import send_card, sender
+from dialogs.replies import int_field, send_card, sender
 
 ACTIONS = (
     "partnerships_mine",
@@ -34,12 +35,16 @@ class PartnershipActions:
         content: Content,
         partnerships: PartnershipRepository,
         intakes: IntakeRepository,
+        references: ReferenceRepository,
         administrators: frozenset[str],
         clock: Callable[[], datetime],
+        calendar_url: Callable[[int], str | None],
     ) -> None:
         self._content = content
         self._partnerships = partnerships
         self._intakes = intakes
+        self._references = references
+        self._calendar_url = calendar_url
         self._administrators = administrators
         self._clock = clock
 
@@ -54,7 +59,7 @@ class PartnershipActions:
         elif action == "intake_markdown":
             await self._send_markdown(context, value.get("intake"))
         else:
-            partnership = self._partnerships.get(_int(value.get("id")))
+            partnership = self._partnerships.get(int_field(value.get("id")))
             if partnership is None:
                 await context.send_activity(cards.unknown_item_text())
             elif action == "partnership_open":
@@ -105,6 +110,16 @@ class PartnershipActions:
         intakes = self._intakes.for_partnership(partnership.id or 0)
         open_points = _open_points(intakes, self._content)
         may_change = partnership.may_change(sender(context).id, self._administrators)
+        reachable = partnership.account_holder.id in self._references.reachable(
+            [partnership.account_holder.id]
+        )
+        evaluation = cards.evaluation_section(
+            partnership,
+            register,
+            self._partnerships.events(partnership.id or 0),
+            reachable,
+            self._calendar_url(partnership.id or 0),
+        )
         card = cards.partnership_card(
             partnership,
             register,
@@ -113,11 +128,12 @@ class PartnershipActions:
             intakes,
             open_points,
             may_change,
+            evaluation,
         )
         await send_card(context, card)
 
     async def _send_markdown(self, context: TurnContext, intake_id: Any) -> None:
-        intake = self._intakes.get(_int(intake_id))
+        intake = self._intakes.get(int_field(intake_id))
         person = sender(context).id
         partnership = (
             self._partnerships.get(intake.partnership_id)
@@ -147,10 +163,3 @@ def _open_points(intakes: list[StoredIntake], content: Content) -> int:
         answers = {answer.item_id: answer for answer in intake.answers}
         total += len(evaluate_intake(theme, answers, content).open_points)
     return total
-
-
-def _int(value: Any) -> int:
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return -1

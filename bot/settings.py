@@ -7,8 +7,10 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.domain.content import CONTACTS_ENV, DEFAULT_ROOT
+from bot.domain.schedule import DigestPolicy, ReminderPolicy
 
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
 APP_TYPES = ("MultiTenant", "SingleTenant", "UserAssignedMSI")
@@ -35,6 +37,12 @@ class Settings:
     contacts_file: Path | None = None
     store_question_text: bool = False
     max_body_bytes: int = DEFAULT_MAX_BODY_BYTES
+    reminder_policy: ReminderPolicy = field(default_factory=ReminderPolicy)
+    digest_policy: DigestPolicy | None = None
+    scheduler_interval_seconds: int = 60  # 0: no reminders from inside the app
+    public_url: str = ""  # where Teams users' browsers reach the bot (calendar links)
+    calendar_secret: str = field(default="local-development", repr=False)
+    bot_domain: str = ""  # host name of the messaging endpoint, for the Teams app package
 
     @property
     def auth_enabled(self) -> bool:
@@ -73,6 +81,7 @@ class Settings:
             max_body_bytes=_int(
                 get("MAX_BODY_BYTES", str(DEFAULT_MAX_BODY_BYTES)), "MAX_BODY_BYTES", 1024, 10**7
             ),
+            bot_domain=get("BOT_DOMAIN", "").strip(),
         )
         settings.check()
         return settings
@@ -115,6 +124,19 @@ def _read_dotenv(path: Path) -> list[tuple[str, str]]:
             raise SettingsError(f"{path}:{number}: expected KEY=value")
         pairs.append((key.strip(), value.strip().strip("'\"")))
     return pairs
+
+
+def _lead_days(text: str) -> tuple[int, ...]:
+    days = tuple(_int(part.strip(), "REMINDER_LEAD_DAYS", 0, 365) for part in text.split(","))
+    return tuple(sorted(set(days), reverse=True))
+
+
+def _timezone(name: str) -> str:
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise SettingsError(f"TIMEZONE {name!r} is not a known time zone") from None
+    return name
 
 
 def _id_set(text: str) -> frozenset[str]:

@@ -8,20 +8,30 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from botbuilder.core import ConversationState, TurnContext, UserState
+from botbuilder.core import ConversationState, InvokeResponse, TurnContext, UserState
 from botbuilder.core.teams import TeamsActivityHandler
 from botbuilder.dialogs import DialogSet
 from botbuilder.schema import Activity, ActivityTypes, ChannelAccount
 
 from bot import cards
 from bot.commands import Command, ParsedCommand, parse_command, pick_option
+from bot.compose_search import (
+    COMMAND_ID,
+    messaging_extension_response,
+    query_skip,
+    query_text,
+    search,
+)
 from bot.domain.content import Content
 from bot.domain.dutch import normalize
 from bot.domain.matcher import Matcher, MatchResult
 from bot.domain.models import Theme
+from bot.evaluation_actions import ACTIONS as EVALUATION_ACTIONS
+from bot.evaluation_actions import EvaluationActions
 from bot.partnership_actions import ACTIONS as PARTNERSHIP_ACTIONS
 from bot.partnership_actions import PartnershipActions
 from bot.store.feedback import FeedbackKind, FeedbackRepository
+from bot.store.references import ReferenceRepository
 from bot.store.register import IntakeRepository, PartnershipRepository
 from dialogs.intake import INTAKE_DIALOG, IntakeDialog
 from dialogs.partnership import PARTNERSHIP_DIALOG, PartnershipDialog
@@ -58,7 +68,9 @@ class SamenwerkwijzerBot(TeamsActivityHandler):  # type: ignore[misc]
         feedback: FeedbackRepository,
         partnerships: PartnershipRepository,
         intakes: IntakeRepository,
+        references: ReferenceRepository,
         administrators: frozenset[str],
+        calendar_url: Callable[[int], str | None],
         store_question_text: bool,
         log_message_text: bool,
         clock: Callable[[], datetime],
@@ -76,16 +88,47 @@ class SamenwerkwijzerBot(TeamsActivityHandler):  # type: ignore[misc]
         self._dialogs.add(PartnershipDialog(content, partnerships, clock))
         self._partnerships = partnerships
         self._intakes = intakes
-        self._register = PartnershipActions(content, partnerships, intakes, administrators, clock)
+        self._register = PartnershipActions(
+            content, partnerships, intakes, references, administrators, clock, calendar_url
+        )
+        self._evaluations = EvaluationActions(content, partnerships, administrators, clock)
+        self._references = references
         self._feedback = feedback
         self._store_question_text = store_question_text
         self._log_message_text = log_message_text
         self._clock = clock
 
     async def on_turn(self, turn_context: TurnContext) -> None:
+        self._remember_reference(turn_context)
         await super().on_turn(turn_context)
         await self._conversation_state.save_changes(turn_context)
         await self._user_state.save_changes(turn_context)
+
+    async def on_invoke_activity(self, turn_context: TurnContext) -> InvokeResponse:
+        """Search from the compose box. The body stays plain JSON: botbuilder's own invoke
+        path serialises it twice and answers 500."""
+        activity = turn_context.activity
+        value = activity.value if isinstance(activity.value, dict) else {}
+        if activity.name != "composeExtension/query" or value.get("commandId") != COMMAND_ID:
+            return await super().on_invoke_activity(turn_context)
+        results = (
+            [] if query_skip(value) else search(query_text(value), self._matcher, self._content)
+        )
+        return InvokeResponse(status=200, body=messaging_extension_response(results))
+
+    def _remember_reference(self, turn_context: TurnContext) -> None:
+        """Where to reach this user or conversation later (reminders, the digest)."""
+        activity = turn_context.activity
+        if activity.type not in (ActivityTypes.message, ActivityTypes.conversation_update):
+            return
+        key, kind, user_id = reference_key(activity)
+        reference = TurnContext.get_conversation_reference(activity).serialize()
+        self._references.save(key, kind, user_id, reference, self._clock())
+
+    async def on_installation_update_remove(self, turn_context: TurnContext) -> None:
+        """The app was removed: stop trying to reach this user or conversation."""
+        key, _, _ = reference_key(turn_context.activity)
+        self._references.deactivate(key, self._clock())
 
     async def on_teams_members_added_dispatch(
         self, members_added: list[ChannelAccount], team_info: Any, turn_context: TurnContext
@@ -195,6 +238,8 @@ class SamenwerkwijzerBot(TeamsActivityHandler):  # type: ignore[misc]
             await self._resume_or_discard(turn_context, action == "intake_resume")
         elif action in PARTNERSHIP_ACTIONS:
             await self._register.handle(turn_context, value)
+        elif action in EVALUATION_ACTIONS:
+            await self._evaluations.handle(turn_context, value)
         elif action == "show":
             await self._show(turn_context, str(value.get("id", "")))
         elif action == "theme":
@@ -341,6 +386,7 @@ class SamenwerkwijzerBot(TeamsActivityHandler):  # type: ignore[misc]
             await state.delete(turn_context)
         self._partnerships.forget_person(person.id)
         self._intakes.forget_user(person.id)
+        self._references.forget_user(person.id)
         held = [p for p in self._partnerships.mine(person.id) if p.account_holder.id == person.id]
         await turn_context.send_activity(cards.data_deleted_text())
         if held:
@@ -351,6 +397,16 @@ class SamenwerkwijzerBot(TeamsActivityHandler):  # type: ignore[misc]
     async def _memory(self, turn_context: TurnContext) -> dict[str, Any]:
         memory: dict[str, Any] = await self._conversation.get(turn_context, dict)
         return memory
+
+
+def reference_key(activity: Activity) -> tuple[str, str, str | None]:
+    """A personal chat is found by its user, a channel or group chat by its conversation."""
+    kind = activity.conversation.conversation_type or "personal"
+    if kind == "personal":
+        account = activity.from_property
+        user_id = str(account.aad_object_id or account.id)
+        return f"user:{user_id}", kind, user_id
+    return f"conversation:{activity.conversation.id}", kind, None
 
 
 def _requested_start(

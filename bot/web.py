@@ -2,39 +2,38 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import hmac
 import json
 import logging
 import uuid
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
 from datetime import UTC, datetime
 from ipaddress import ip_address
 from typing import Any
 from urllib.parse import urlsplit
 
 from aiohttp import web
-from botbuilder.core import ConversationState, TurnContext, UserState
-from botbuilder.integration.aiohttp import ConfigurationBotFrameworkAuthentication
+from botbuilder.core import ConversationState, TurnContext
 from botbuilder.schema import Activity
 
 from bot import cards
-from bot.connector import ActivitySender, TeamsAdapter
-from bot.domain.content import Content, load_content
-from bot.domain.matcher import Matcher
+from bot.domain.calendar import evaluation_calendar
+from bot.domain.content import Content
+from bot.services import Clock, Services, build_services, calendar_signature
 from bot.settings import Settings
-from bot.store.database import Database, open_database
-from bot.store.feedback import FeedbackRepository
-from bot.store.register import IntakeRepository, PartnershipRepository
-from bot.store.state_storage import SqlStateStorage
+from bot.store.database import Database
 from bot.teams_bot import SamenwerkwijzerBot
 
 log = logging.getLogger(__name__)
 
+SERVICES = web.AppKey("services", Services)
 SETTINGS = web.AppKey("settings", Settings)
 CONTENT = web.AppKey("content", Content)
 DATABASE = web.AppKey("database", Database)
 ADAPTER: web.AppKey[Any] = web.AppKey("adapter")  # botbuilder is untyped
 BOT = web.AppKey("bot", SamenwerkwijzerBot)
-Clock = Callable[[], datetime]
 
 
 class BadActivity(ValueError):
@@ -45,48 +44,23 @@ def create_app(
     settings: Settings, *, database: Database | None = None, clock: Clock | None = None
 ) -> web.Application:
     """Everything the bot needs, built once; raises ContentError or ValueError on bad setup."""
-    content = load_content(settings.content_dir, settings.contacts_file)
-    matcher = Matcher(content)
-    database = database or open_database(settings.database_url)
-    storage = SqlStateStorage(database)
-    conversation_state = ConversationState(storage)
-    sender = ActivitySender()
-    adapter = TeamsAdapter(ConfigurationBotFrameworkAuthentication(_BotConfig(settings)), sender)
-    adapter.on_turn_error = _turn_error_handler(conversation_state)
-    bot = SamenwerkwijzerBot(
-        content=content,
-        matcher=matcher,
-        conversation_state=conversation_state,
-        user_state=UserState(storage),
-        feedback=FeedbackRepository(database),
-        partnerships=PartnershipRepository(database),
-        intakes=IntakeRepository(database),
-        administrators=settings.administrators,
-        store_question_text=settings.store_question_text,
-        log_message_text=settings.logs_message_text,
-        clock=clock or (lambda: datetime.now(UTC)),
-    )
+    services = build_services(settings, database=database, clock=clock)
+    services.adapter.on_turn_error = _turn_error_handler(services.conversation_state)
     app = web.Application(client_max_size=settings.max_body_bytes)
+    app[SERVICES] = services
     app[SETTINGS] = settings
-    app[CONTENT] = content
-    app[DATABASE] = database
-    app[ADAPTER] = adapter
-    app[BOT] = bot
+    app[CONTENT] = services.content
+    app[DATABASE] = services.database
+    app[ADAPTER] = services.adapter
+    app[BOT] = services.bot
     app.router.add_post("/api/messages", messages)
     app.router.add_get("/healthz", healthz)
     app.router.add_get("/readyz", readyz)
+    app.router.add_get("/calendar/{partnership_id:[0-9]+}.ics", calendar)
+    if settings.scheduler_interval_seconds:
+        app.cleanup_ctx.append(_reminder_loop)
     app.on_cleanup.append(_close_connections)
     return app
-
-
-class _BotConfig:
-    """The attribute names botbuilder's configuration-based authentication reads."""
-
-    def __init__(self, settings: Settings) -> None:
-        self.APP_ID = settings.app_id or None
-        self.APP_PASSWORD = settings.app_password or None
-        self.APP_TYPE = settings.app_type
-        self.APP_TENANTID = settings.app_tenant_id or None
 
 
 async def messages(request: web.Request) -> web.Response:
@@ -167,6 +141,51 @@ def _tenant_of(body: dict[str, Any]) -> str | None:
 
 def _problem(status: int, reason: str) -> web.Response:
     return web.json_response({"error": reason}, status=status)
+
+
+async def calendar(request: web.Request) -> web.Response:
+    """A partnership's evaluation moments as iCalendar, for links with a valid signature."""
+    services = request.app[SERVICES]
+    partnership_id = int(request.match_info["partnership_id"])
+    signature = request.query.get("sig", "")
+    expected = calendar_signature(services.settings, partnership_id)
+    partnership = services.partnerships.get(partnership_id)
+    if partnership is None or not hmac.compare_digest(signature, expected):
+        return _problem(404, "not found")
+    register = services.content.register
+    body = evaluation_calendar(
+        partnership,
+        services.partnerships.events(partnership_id),
+        {kind.key: kind.label for kind in register.evaluation_kinds},
+        datetime.now(UTC),
+    )
+    return web.Response(
+        text=body,
+        content_type="text/calendar",
+        charset="utf-8",
+        headers={"Content-Disposition": f'attachment; filename="evaluaties-{partnership_id}.ics"'},
+    )
+
+
+async def _reminder_loop(app: web.Application) -> AsyncIterator[None]:
+    """Runs the reminders while the app runs; stops with it."""
+    services = app[SERVICES]
+    runner = services.reminder_runner()
+    interval = services.settings.scheduler_interval_seconds
+
+    async def loop() -> None:
+        while True:
+            try:
+                await runner.run(datetime.now(UTC))
+            except Exception:  # one bad run must not stop the next ones
+                log.exception("reminder run failed")
+            await asyncio.sleep(interval)
+
+    task = asyncio.create_task(loop())
+    yield
+    task.cancel()
+    with contextlib.suppress(asyncio.CancelledError):
+        await task
 
 
 async def healthz(request: web.Request) -> web.Response:

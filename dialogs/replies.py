@@ -17,3 +17,11 @@ def sender(context: TurnContext) -> Person:
     """The user as the register records them: Entra object id when Teams gives it."""
     account = context.activity.from_property
     return Person(id=str(account.aad_object_id or account.id), name=str(account.name or ""))
+
+
+def int_field(value: Any) -> int:
+    """A number from card data (ids), or -1 when it is missing or not a number."""
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return -1

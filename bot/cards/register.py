@@ -211,8 +211,12 @@ def partnership_card(
     intakes: list[StoredIntake],
     open_points: int,
     may_change: bool,
+    evaluation: list[Element] | None = None,
 ) -> Card:
-    """A partnership in full; those who may change it get 'Wijzigen', hand-over and archive."""
+    """A partnership in full; those who may change it get 'Wijzigen', hand-over and archive.
+
+    `evaluation`: the evaluation part (see reminders.evaluation_section), shown after the facts.
+    """
     partnership_id = _stored_id(p)
     facts = [
         (texts.FACT_PARTNERS, ", ".join(p.partners) or texts.NOT_FILLED_IN),
@@ -229,6 +233,7 @@ def partnership_card(
     body += [
         text(p.purpose) if p.purpose else subtle(texts.NO_PURPOSE),
         _fact_set(facts),
+        *(evaluation or []),
         heading(texts.INTAKES_HEADING, separator=True),
         *_intake_lines(intakes, content),
         *_recommendations(partnership_id, recommendation, content, done={i.theme for i in intakes}),

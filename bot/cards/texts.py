@@ -387,3 +387,116 @@ def partnership_handover_text(name: str, to: str) -> str:
 
 def partnership_archived_text(name: str) -> str:
     return f"{name} is gearchiveerd."
+
+
+# Evaluation moments: the reminder
+REMINDER_TODAY = "Vandaag: evaluatie van {name}"
+REMINDER_TOMORROW = "Morgen: evaluatie van {name}"
+REMINDER_IN_DAYS = "Over {days} dagen: evaluatie van {name}"
+REMINDER_LATE = "Te laat: evaluatie van {name}"
+MOMENT_LINE = "{kind} op {date}"
+EXPECTED_HEADING = "Wat wordt er verwacht?"
+EXPECTED_LINE = (
+    "Bespreek met je partners hoe de samenwerking ervoor staat, wat goed gaat en wat beter kan."
+)
+EXPECTED_THEMES = "Loop in elk geval deze thema's langs: {themes}."
+EXPECTED_FRAMEWORK = "Gebruik het waarderingskader. {summary}"
+START_EVALUATION_BUTTON = "Start evaluatie"
+DONE_BUTTON = "Afgerond"
+DONE_INTRO = "Is de evaluatie gedaan? Dan plan ik de volgende volgens jullie evaluatieritme."
+DONE_NOTE_LABEL = "Wat spraken jullie af? (optioneel)"
+DONE_SUBMIT = "Evaluatie afronden"
+POSTPONE_BUTTON = "Verzetten"
+NEW_DATE_LABEL = "Nieuwe datum"
+NEW_DATE_REQUIRED = "Kies een nieuwe datum."
+REASON_LABEL = "Reden (optioneel)"
+POSTPONE_SUBMIT = "Verzetten"
+CALENDAR_BUTTON = "Agenda (.ics)"
+NO_MORE_REMINDERS = "Geen herinneringen meer?"
+NO_MORE_REMINDERS_INTRO = (
+    "Zet de herinneringen voor deze samenwerking uit, of draag de samenwerking over aan een "
+    "nieuwe accounthouder: die krijgt de herinneringen dan."
+)
+REMINDERS_OFF_BUTTON = "Herinneringen uitzetten"
+REMINDERS_ON_BUTTON = "Herinneringen aanzetten"
+
+# Evaluation moments: starting an evaluation
+EVALUATION_HEADING = "Evaluatie van {name}"
+EVALUATION_INTRO = (
+    "Met het waarderingskader kijk je samen met je partners naar de samenwerking. "
+    "De intakes hieronder helpen je de open punten op tafel te krijgen."
+)
+FRAMEWORK_HEADING = "Waarderingskader"
+FRAMEWORK_BUTTON = "Bekijk het waarderingskader"
+FRAMEWORK_ID = "waarderingskader"
+EVALUATION_THEMES_HEADING = "Thema's om langs te lopen"
+EVALUATION_THEMES_INTRO = "Doe per thema een korte intake; de open punten zijn je gespreksagenda."
+
+# Evaluation moments: on the partnership card
+EVALUATION_SECTION_HEADING = "Evaluatie"
+NEXT_MOMENT_LINE = "Volgende: {moment}"
+NO_NEXT_MOMENT = "Er is nog geen volgende evaluatie gepland."
+NO_REACH = (
+    "Geen bereik: {name} heeft Samenwerkwijzer nog niet geïnstalleerd, dus herinneringen "
+    "komen niet aan."
+)
+REMINDERS_ARE_OFF = "Herinneringen staan uit voor deze samenwerking."
+COMPLETED_HEADING = "Afgeronde evaluaties"
+COMPLETED_NOTE = "{date}: {note}"
+NO_COMPLETED = "Nog geen evaluaties afgerond."
+
+# Evaluation moments: the weekly digest
+DIGEST_HEADING = "Evaluatiemomenten: overzicht van week {week}"
+DIGEST_OVERDUE = "Te laat"
+DIGEST_NONE_OVERDUE = "Geen evaluaties te laat. Mooi zo!"
+DIGEST_UPCOMING = "Komende {days} dagen"
+DIGEST_NONE_UPCOMING = "Geen evaluaties in de komende {days} dagen."
+DIGEST_LINE = "{name} · {kind} · {date} · {holder}"
+DIGEST_NO_REACH = " · geen bereik"
+DIGEST_UNDELIVERED = "Niet afgeleverde herinneringen"
+DIGEST_UNDELIVERED_LINE = "{name} · evaluatie {date} · {holder}"
+DIGEST_OPEN = "Samenwerking bekijken"
+
+
+def reminder_heading(name: str, days: int) -> str:
+    """'Over 7 dagen: evaluatie van X'; 1 is 'Morgen', 0 'Vandaag', below 0 'Te laat'."""
+    if days < 0:
+        return REMINDER_LATE.format(name=name)
+    if days == 0:
+        return REMINDER_TODAY.format(name=name)
+    if days == 1:
+        return REMINDER_TOMORROW.format(name=name)
+    return REMINDER_IN_DAYS.format(days=days, name=name)
+
+
+def evaluation_done_text(name: str, next_due: date | None) -> str:
+    done = f"Genoteerd: de evaluatie van {name} is afgerond."
+    if next_due is None:
+        return (
+            f"{done} Er is geen volgende evaluatie gepland; plan er een met Wijzigen bij de "
+            "samenwerking."
+        )
+    return f"{done} De volgende staat op {dutch_date(next_due)}."
+
+
+def evaluation_postponed_text(name: str, new_due: date) -> str:
+    return f"Verzet: de evaluatie van {name} staat nu op {dutch_date(new_due)}."
+
+
+def reminders_off_text(name: str) -> str:
+    return (
+        f"Oké, je krijgt geen herinneringen meer voor {name}. "
+        "Je zet ze weer aan bij de samenwerking."
+    )
+
+
+def reminders_on_text(name: str) -> str:
+    return f"Oké, je krijgt weer herinneringen voor {name}."
+
+
+def evaluation_already_changed_text(name: str) -> str:
+    """When a reminder's button concerns a moment that was completed or moved meanwhile."""
+    return (
+        f"De evaluatie van {name} is intussen al afgerond of verzet. "
+        "Bekijk de samenwerking voor de actuele datum."
+    )

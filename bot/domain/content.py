@@ -14,6 +14,7 @@ from bot.domain.models import (
     Cadence,
     ChecklistItem,
     ContactOverrides,
+    EvaluationKind,
     Expert,
     ExpertFile,
     Flag,
@@ -294,7 +295,8 @@ class _CrossChecker:
         themes: list[tuple[YamlDocument, Theme]],
         frameworks: list[tuple[YamlDocument, Framework]],
     ) -> None:
-        """Keys are unique per list, themes and principles exist, the default cadence too."""
+        """Keys are unique per list, themes and principles exist, the default cadence and the
+        default evaluation kind too."""
         doc, model = register
         theme_keys = {theme.key for _, theme in themes}
         principles = {
@@ -303,11 +305,12 @@ class _CrossChecker:
             for section in framework.sections
             if section.id.startswith("principe-")
         }
-        choices: dict[str, Sequence[FormOption | PhaseOption | Flag | Cadence]] = {
+        choices: dict[str, Sequence[FormOption | PhaseOption | Flag | Cadence | EvaluationKind]] = {
             "forms": model.forms,
             "phases": model.phases,
             "flags": model.flags,
             "cadences": model.cadences,
+            "evaluation_kinds": model.evaluation_kinds,
         }
         for name, options in choices.items():
             self._unique(
@@ -315,7 +318,7 @@ class _CrossChecker:
                 kind="key",
             )
             for index, option in enumerate(options):
-                if not isinstance(option, Cadence):
+                if isinstance(option, FormOption | PhaseOption | Flag):
                     where = (name, index, "themes")
                     self._known(doc, where, option.themes, theme_keys, "theme")
                     self._no_repeats(doc, [(where, key) for key in option.themes], "theme")
@@ -330,6 +333,22 @@ class _CrossChecker:
         if model.default_cadence not in {cadence.key for cadence in model.cadences}:
             message = f"unknown cadence '{model.default_cadence}'"
             self.reader.report(doc, ("default_cadence",), message)
+        self._evaluation_kinds(doc, model)
+
+    def _evaluation_kinds(self, doc: YamlDocument, model: RegisterFile) -> None:
+        """Both keys are required in the file (the model has defaults for code); the default
+        kind is one of the kinds."""
+        missing = [
+            name
+            for name in ("evaluation_kinds", "default_evaluation_kind")
+            if name not in model.model_fields_set
+        ]
+        for name in missing:
+            self.reader.report(doc, (name,), "is required")
+        kinds = {kind.key for kind in model.evaluation_kinds}
+        if not missing and model.default_evaluation_kind not in kinds:
+            message = f"unknown evaluation kind '{model.default_evaluation_kind}'"
+            self.reader.report(doc, ("default_evaluation_kind",), message)
 
     def _unique(
         self,

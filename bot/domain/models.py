@@ -131,14 +131,33 @@ class Cadence(Strict):
     months: int | None = Field(default=None, ge=1, le=60)  # None: no fixed rhythm
 
 
+class EvaluationKind(Strict):
+    """A kind of evaluation moment: jaarlijkse lichte evaluatie, fase-evaluatie, ..."""
+
+    key: ChoiceKey
+    label: Text
+
+
 class RegisterFile(Versioned):
-    """The choices of the partnership register: forms, phases, flags and evaluation rhythm."""
+    """The choices of the partnership register: forms, phases, flags, evaluation rhythm and
+    kinds of evaluation.
+
+    The evaluation kinds have defaults only so registers built in code stay short; the content
+    loader requires both keys in register.yaml.
+    """
 
     forms: list[FormOption] = Field(min_length=1)
     phases: list[PhaseOption] = Field(min_length=1)
     flags: list[Flag] = []
     cadences: list[Cadence] = Field(min_length=1)
     default_cadence: ChoiceKey
+    evaluation_kinds: list[EvaluationKind] = Field(default=[], min_length=1)
+    default_evaluation_kind: ChoiceKey = "jaarlijks"
+
+    @property
+    def evaluation_kind_labels(self) -> dict[str, str]:
+        """Key -> Dutch label of every evaluation kind."""
+        return {kind.key: kind.label for kind in self.evaluation_kinds}
 
 
 class SynonymFile(Versioned):

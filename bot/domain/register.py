@@ -39,6 +39,8 @@ class Partnership:
     cadence: str  # key of a cadence in content/register.yaml
     created_at: datetime
     archived: bool = False
+    evaluation_kind: str = "jaarlijks"  # key of an evaluation kind in content/register.yaml
+    reminders: bool = True  # the account holder may switch reminders off per partnership
 
     def may_change(self, person_id: str, administrators: frozenset[str]) -> bool:
         """Only the account holder, the creator and configured administrators change it."""

@@ -79,4 +79,52 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX partnership_handovers_partnership ON partnership_handovers (partnership_id);
     CREATE INDEX partnership_handovers_requested_by ON partnership_handovers (requested_by_id);
     """,
+    # 3: evaluation moments and reminders: kinds, history, send claims, conversation references.
+    """
+    ALTER TABLE partnerships ADD COLUMN evaluation_kind TEXT NOT NULL DEFAULT 'jaarlijks';
+    ALTER TABLE partnerships
+        ADD COLUMN reminders INTEGER NOT NULL DEFAULT 1 CHECK (reminders IN (0, 1));
+    CREATE INDEX partnerships_reminders_due
+        ON partnerships (archived, reminders, next_evaluation);
+    CREATE TABLE evaluation_events (
+        id INTEGER PRIMARY KEY,
+        partnership_id INTEGER NOT NULL REFERENCES partnerships (id) ON DELETE CASCADE,
+        kind TEXT NOT NULL CHECK (kind IN ('completed', 'postponed')),
+        due TEXT NOT NULL,
+        new_due TEXT,
+        reason TEXT,
+        by_id TEXT NOT NULL,
+        at TEXT NOT NULL
+    );
+    CREATE INDEX evaluation_events_partnership ON evaluation_events (partnership_id);
+    CREATE TABLE reminders (
+        id INTEGER PRIMARY KEY,
+        partnership_id INTEGER NOT NULL REFERENCES partnerships (id) ON DELETE CASCADE,
+        due TEXT NOT NULL,
+        lead_days INTEGER NOT NULL,
+        send_at TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('claimed', 'sent', 'undelivered')),
+        lease_until TEXT,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        last_error TEXT,
+        sent_at TEXT,
+        UNIQUE (partnership_id, due, lead_days)
+    );
+    CREATE INDEX reminders_status_lease ON reminders (status, lease_until);
+    CREATE TABLE conversation_references (
+        key TEXT PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('personal', 'channel', 'groupChat')),
+        user_id TEXT,
+        reference TEXT NOT NULL,
+        active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+        updated_at TEXT NOT NULL
+    );
+    CREATE INDEX conversation_references_user ON conversation_references (user_id);
+    CREATE TABLE digests (
+        week TEXT PRIMARY KEY,
+        status TEXT NOT NULL CHECK (status IN ('claimed', 'sent')),
+        lease_until TEXT,
+        sent_at TEXT
+    );
+    """,
 )

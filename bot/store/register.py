@@ -1,27 +1,30 @@
-"""The partnership register and completed theme intakes, in the tables of migration 2.
+"""The partnership register, its evaluation history and completed theme intakes.
 
-Times are stored as UTC ISO 8601 text of fixed width (text order is time order), dates as
-YYYY-MM-DD. Reads that span several tables run in one transaction, so they see one state.
+Tables of migrations 2 and 3. Times are stored as UTC ISO 8601 text of fixed width (text
+order is time order), dates as YYYY-MM-DD. Reads that span several tables run in one
+transaction, so they see one state.
 
 "Delete my data": `PartnershipRepository.forget_person` and `IntakeRepository.forget_user`.
-An account holder stays on record until the partnership is handed over; intake answers stay
-with their partnership, without the person who gave them.
+An account holder stays on record until the partnership is handed over; intake answers and
+evaluation events stay with their partnership, without the person who gave them.
 """
 
 from __future__ import annotations
 
 import sqlite3
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, datetime
-from typing import Any
+from typing import Any, get_args
 
 from bot.domain.intake import ANSWERS, ItemAnswer, StoredIntake
 from bot.domain.register import Partnership, Person
+from bot.domain.schedule import EvaluationEvent, EventKind
 from bot.store.database import Database, utc_text
 
 FORGOTTEN_NAME = "verwijderd"  # shown where a creator asked to be forgotten
+EVENT_KINDS: tuple[EventKind, ...] = get_args(EventKind)
 
 # Columns `update` rewrites, in the order `_mutable_values` gives them.
 _MUTABLE_COLUMNS = (
@@ -35,8 +38,12 @@ _MUTABLE_COLUMNS = (
     "next_evaluation",
     "cadence",
     "archived",
+    "evaluation_kind",
+    "reminders",
 )
 _INSERT_COLUMNS = (*_MUTABLE_COLUMNS, "created_by_id", "created_by_name", "created_at")
+# Next evaluation first (none last), then by name.
+_OVERVIEW_ORDER = "p.next_evaluation IS NULL, p.next_evaluation, p.name COLLATE NOCASE, p.id"
 
 
 class PartnershipRepository:
@@ -77,6 +84,26 @@ class PartnershipRepository:
             where += " AND p.archived = 0"
         return self._select(where, (person_id, person_id))
 
+    def due_for_reminders(self, until: date, *, limit: int | None = None) -> list[Partnership]:
+        """Not archived, reminders on, next evaluation on or before `until` (overdue included).
+
+        Earliest moment first, then by id; served by the index partnerships_reminders_due.
+        """
+        if limit is not None and limit < 1:
+            raise ValueError("limit must be at least 1")
+        return self._select(
+            "p.archived = 0 AND p.reminders = 1"
+            " AND p.next_evaluation IS NOT NULL AND p.next_evaluation <= ?",
+            (until.isoformat(),),
+            order="p.next_evaluation, p.id",
+            limit=limit,
+        )
+
+    def upcoming(self, until: date) -> list[Partnership]:
+        """Not archived, next evaluation on or before `until` (overdue included), reminders
+        on or off: the weekly digest. Earliest moment first, then by name."""
+        return self._select("p.archived = 0 AND p.next_evaluation <= ?", (until.isoformat(),))
+
     def update(self, partnership: Partnership, at: datetime) -> None:
         """Rewrite every mutable field (not the creator or creation time); `KeyError` if unknown."""
         if partnership.id is None:
@@ -112,6 +139,49 @@ class PartnershipRepository:
                 (partnership_id, requested_by.id, new_holder, requested_at),
             )
 
+    def add_event(self, event: EvaluationEvent) -> None:
+        """Record that an evaluation moment was completed or postponed; `KeyError` if unknown."""
+        if event.kind not in EVENT_KINDS:
+            raise ValueError(f"unknown evaluation event kind {event.kind!r}")
+        at = utc_text(event.at, "evaluation event time")
+        new_due = None if event.new_due is None else event.new_due.isoformat()
+        with self._db.transaction() as connection:
+            _require_partnership(connection, event.partnership_id)
+            connection.execute(
+                "INSERT INTO evaluation_events"
+                " (partnership_id, kind, due, new_due, reason, by_id, at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (
+                    event.partnership_id,
+                    event.kind,
+                    event.due.isoformat(),
+                    new_due,
+                    event.reason,
+                    event.by_id,
+                    at,
+                ),
+            )
+
+    def events(self, partnership_id: int) -> list[EvaluationEvent]:
+        """The partnership's completed and postponed moments, oldest first."""
+        rows = self._db.query(
+            "SELECT partnership_id, kind, due, new_due, reason, by_id, at"
+            " FROM evaluation_events WHERE partnership_id = ? ORDER BY at, id",
+            (partnership_id,),
+        )
+        return [
+            EvaluationEvent(
+                partnership_id=row["partnership_id"],
+                kind=row["kind"],
+                due=date.fromisoformat(row["due"]),
+                new_due=None if row["new_due"] is None else date.fromisoformat(row["new_due"]),
+                reason=row["reason"],
+                by_id=row["by_id"],
+                at=datetime.fromisoformat(row["at"]),
+            )
+            for row in rows
+        ]
+
     def handovers(self, partnership_id: int) -> list[tuple[str, str, datetime]]:
         """(requested_by_id, new_holder, requested_at), oldest first."""
         rows = self._db.query(
@@ -122,7 +192,8 @@ class PartnershipRepository:
         return [(row[0], row[1], datetime.fromisoformat(row[2])) for row in rows]
 
     def forget_person(self, person_id: str) -> int:
-        """Erase the person as creator (not as account holder) and drop their hand-over requests.
+        """Erase the person as creator (not as account holder) and from evaluation events, and
+        drop their hand-over requests.
 
         Returns the number of rows changed. An account holder must hand over first.
         """
@@ -136,31 +207,37 @@ class PartnershipRepository:
             requests = connection.execute(
                 "DELETE FROM partnership_handovers WHERE requested_by_id = ?", (person_id,)
             ).rowcount
-        return creators + requests
+            events = connection.execute(
+                "UPDATE evaluation_events SET by_id = '' WHERE by_id = ?", (person_id,)
+            ).rowcount
+        return creators + requests + events
 
-    def _select(self, where: str, parameters: Sequence[Any]) -> list[Partnership]:
-        """Partnerships matching `where` (on alias `p`), with their partners and flags."""
+    def _select(
+        self,
+        where: str,
+        parameters: Sequence[Any],
+        *,
+        order: str = _OVERVIEW_ORDER,
+        limit: int | None = None,
+    ) -> list[Partnership]:
+        """Partnerships matching `where` (on alias `p`) in `order`, at most `limit`, with
+        their partners and flags."""
+        chosen = f"FROM partnerships p WHERE {where} ORDER BY {order} LIMIT ?"
+        bound = (*parameters, -1 if limit is None else limit)  # LIMIT -1: no limit
         with self._db.transaction() as connection:
-            rows = connection.execute(
-                f"SELECT p.* FROM partnerships p WHERE {where}"
-                " ORDER BY p.next_evaluation IS NULL, p.next_evaluation,"
-                " p.name COLLATE NOCASE, p.id",
-                parameters,
-            ).fetchall()
+            rows = connection.execute(f"SELECT p.* {chosen}", bound).fetchall()
             partners = _grouped(
-                connection.execute(
-                    "SELECT c.partnership_id, c.name FROM partnership_partners c"
-                    f" JOIN partnerships p ON p.id = c.partnership_id WHERE {where}"
-                    " ORDER BY c.partnership_id, c.position",
-                    parameters,
-                )
+                connection,
+                "SELECT partnership_id, name FROM partnership_partners"
+                f" WHERE partnership_id IN (SELECT p.id {chosen})"
+                " ORDER BY partnership_id, position",
+                bound,
             )
             flags = _grouped(
-                connection.execute(
-                    "SELECT c.partnership_id, c.flag FROM partnership_flags c"
-                    f" JOIN partnerships p ON p.id = c.partnership_id WHERE {where}",
-                    parameters,
-                )
+                connection,
+                "SELECT partnership_id, flag FROM partnership_flags"
+                f" WHERE partnership_id IN (SELECT p.id {chosen})",
+                bound,
             )
         return [
             _partnership(row, tuple(partners[row["id"]]), frozenset(flags[row["id"]]))
@@ -233,12 +310,11 @@ class IntakeRepository:
                 parameters,
             ).fetchall()
             answers = _grouped(
-                connection.execute(
-                    "SELECT a.intake_id, a.item_id, a.answer, a.note FROM intake_answers a"
-                    f" JOIN intakes i ON i.id = a.intake_id WHERE {where}"
-                    " ORDER BY a.intake_id, a.position",
-                    parameters,
-                )
+                connection,
+                "SELECT a.intake_id, a.item_id, a.answer, a.note FROM intake_answers a"
+                f" JOIN intakes i ON i.id = a.intake_id WHERE {where}"
+                " ORDER BY a.intake_id, a.position",
+                parameters,
             )
         return [
             StoredIntake(
@@ -267,6 +343,8 @@ def _mutable_values(partnership: Partnership) -> tuple[object, ...]:
         None if next_evaluation is None else next_evaluation.isoformat(),
         partnership.cadence,
         int(partnership.archived),
+        partnership.evaluation_kind,
+        int(partnership.reminders),
     )
 
 
@@ -300,13 +378,19 @@ def _partnership(row: sqlite3.Row, partners: tuple[str, ...], flags: frozenset[s
         cadence=row["cadence"],
         created_at=datetime.fromisoformat(row["created_at"]),
         archived=bool(row["archived"]),
+        evaluation_kind=row["evaluation_kind"],
+        reminders=bool(row["reminders"]),
     )
 
 
-def _grouped(rows: Iterable[sqlite3.Row]) -> defaultdict[int, list[Any]]:
+def _grouped(
+    connection: sqlite3.Connection, sql: str, parameters: Sequence[Any]
+) -> defaultdict[int, list[Any]]:
     """Rows of (owner id, *values) as {owner id: [value, or tuple of values, ...]}."""
+    cursor = connection.cursor()
+    cursor.row_factory = None  # plain tuples: far cheaper than sqlite3.Row for many rows
     grouped: defaultdict[int, list[Any]] = defaultdict(list)
-    for owner, *values in rows:
+    for owner, *values in cursor.execute(sql, parameters):
         grouped[owner].append(values[0] if len(values) == 1 else tuple(values))
     return grouped
 

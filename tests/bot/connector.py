@@ -31,6 +31,8 @@ class ConnectorStandIn:
     sent: list[Sent] = field(default_factory=list)
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
     server: TestServer | None = None
+    failures: list[int] = field(default_factory=list)  # statuses to answer next, in order
+    refused: list[int] = field(default_factory=list)  # the statuses it answered so
 
     def app(self) -> web.Application:
         app = web.Application()
@@ -52,6 +54,14 @@ class ConnectorStandIn:
             await self.server.close()
 
     async def _receive(self, request: web.Request) -> web.Response:
+        if self.failures:
+            status = self.failures.pop(0)
+            self.refused.append(status)
+            return web.json_response(
+                {"error": {"code": "Throttled" if status == 429 else "Error"}},
+                status=status,
+                headers={"Retry-After": "0"} if status == 429 else None,
+            )
         self.sent.append(
             Sent(
                 conversation_id=request.match_info["conversation"],

@@ -10,6 +10,9 @@ import pytest
 from bot.cards import (
     answer_card,
     clarify_card,
+    digest_card,
+    evaluation_section,
+    evaluation_start_card,
     expert_card,
     experts_card,
     help_card,
@@ -25,11 +28,15 @@ from bot.cards import (
     partnership_registered_card,
     partnerships_list_card,
     privacy_card,
+    reminder_card,
     theme_card,
     themes_card,
     welcome_card,
 )
+from bot.cards.common import card as envelope
 from bot.domain.matcher import Matcher, Tuning
+from bot.domain.register import recommend
+from bot.domain.schedule import EvaluationEvent
 from tests.cards.inspect_card import (
     ACTION_TYPES,
     ELEMENT_TYPES,
@@ -73,6 +80,11 @@ PAYLOAD_FIELDS: dict[str, dict[str, type]] = {
     "partnership_update": {"id": int},
     "partnership_handover": {"id": int},
     "partnership_archive": {"id": int},
+    "evaluation_start": {"id": int},
+    "evaluation_done": {"id": int, "due": str},
+    "evaluation_postpone": {"id": int, "due": str},
+    "reminders_off": {"id": int},
+    "reminders_on": {"id": int},
 }
 OPTIONAL_PAYLOAD_FIELDS: dict[str, dict[str, type]] = {"intake_start": {"partnership": int}}
 PAYLOAD_VALUES: dict[tuple[str, str], set[Any]] = {
@@ -116,6 +128,7 @@ def all_cards(content, matcher) -> list[tuple[str, dict[str, Any]]]:
     ]
     cards += _intake_cards(content)
     cards += _register_cards(content)
+    cards += _evaluation_cards(content)
     return cards
 
 
@@ -175,6 +188,51 @@ def _register_cards(content) -> list[tuple[str, dict[str, Any]]]:
     ]
 
 
+def _evaluation_cards(content) -> list[tuple[str, dict[str, Any]]]:
+    register = content.register
+    recommendation = recommend(BASE, register)
+    url = "https://bot.example.nl/calendar/7.ics?sig=abc"
+    long_name = partnership(name="Samenwerking " * 15, evaluation_kind="volledig")
+    completed = [
+        EvaluationEvent(
+            7, "completed", date(2026, n, 1), None, "notitie " * 50, "aad-anne", BASE.created_at
+        )
+        for n in range(1, 6)
+    ]
+    upcoming = [
+        (partnership(id=n, name=f"Samenwerking {n}", next_evaluation=date(2027, 3, n)), n % 2 == 0)
+        for n in range(1, 29)
+    ]
+    undelivered = [(partnership(id=n), date(2027, 3, n)) for n in range(1, 10)]
+    cards = [
+        (
+            f"reminder {lead} days",
+            reminder_card(BASE, date(2027, 11, 23), lead, register, content, recommendation, url),
+        )
+        for lead in (30, 7, 1, 0)
+    ]
+    cards += [
+        (
+            "reminder long name, no calendar",
+            reminder_card(
+                long_name, date(2027, 11, 23), 7, register, content, recommendation, None
+            ),
+        ),
+        ("evaluation start", evaluation_start_card(BASE, content, recommendation)),
+        ("digest", digest_card(upcoming, undelivered, date(2027, 2, 1), register)),
+        ("digest, empty", digest_card([], [], date(2027, 2, 1), register)),
+        (
+            "evaluation section",
+            envelope(evaluation_section(BASE, register, completed, False, url)),
+        ),
+        (
+            "evaluation section, reminders off",
+            envelope(evaluation_section(partnership(reminders=False), register, [], True, None)),
+        ),
+    ]
+    return cards
+
+
 def test_all_cards_cover_every_item_framework_section_theme_and_team(all_cards, content):
     names = {name for name, _ in all_cards}
     sections = [s.id for f in content.frameworks for s in f.sections]
@@ -227,6 +285,7 @@ def test_forms_and_the_cards_that_show_inputs_are_the_ones_expected(all_cards):
         "partnership form",
         "partnership card, may change",
         "partnership card, archived",
+        *(name for name, _ in all_cards if name.startswith("reminder ")),
     }
 
 
@@ -295,3 +354,23 @@ def test_every_button_title_fits_on_a_phone(all_cards):
     for name, card in all_cards:
         for action in of_type(card, *ACTION_TYPES):
             assert 0 < len(action["title"]) <= 80, (name, action["title"])
+
+
+def test_every_moment_in_a_payload_is_an_iso_date(all_cards):
+    moments = [data for _, card in all_cards for data in payloads(card) if "due" in data]
+    assert moments
+    for data in moments:
+        assert date.fromisoformat(data["due"]).isoformat() == data["due"], data
+
+
+def test_every_evaluation_card_is_there(all_cards):
+    names = {name for name, _ in all_cards}
+    assert {
+        "reminder 30 days",
+        "reminder 7 days",
+        "reminder 1 days",
+        "reminder 0 days",
+        "evaluation start",
+        "digest",
+        "evaluation section",
+    } <= names

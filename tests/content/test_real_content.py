@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import fields
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from bot.domain.evaluation import Prediction, evaluate, load_labelled_set
 from bot.domain.intake import ItemAnswer, evaluate_intake
 from bot.domain.matcher import Matcher
 from bot.domain.models import ChecklistItem, IntakeRule
+from bot.domain.register import Partnership
 
 DEV_SET = Path(__file__).parents[1] / "data" / "dev.yaml"
 QUESTIONS_PER_THEME = {  # as many as the guide lists under "Welke vragen staan centraal?"
@@ -131,6 +133,23 @@ def test_default_cadence_is_the_yearly_light_evaluation(content):
     register = content.register
     default = next(c for c in register.cadences if c.key == register.default_cadence)
     assert (default.key, default.months) == ("jaarlijks", 12)
+
+
+def test_evaluation_kinds_are_the_four_of_the_issue_with_the_yearly_one_by_default(content):
+    register = content.register
+    assert [(kind.key, kind.label) for kind in register.evaluation_kinds] == [
+        ("jaarlijks", "Jaarlijkse lichte evaluatie"),
+        ("fase", "Fase-evaluatie"),
+        ("volledig", "Volledige evaluatie"),
+        ("anders", "Andere evaluatie"),
+    ]
+    assert register.default_evaluation_kind == "jaarlijks"
+
+
+def test_a_new_partnerships_evaluation_kind_is_the_registers_default(content):
+    [kind] = [field for field in fields(Partnership) if field.name == "evaluation_kind"]
+    default = kind.default
+    assert default == content.register.default_evaluation_kind
 
 
 def test_wgr_follows_part_a_of_the_regional_guide_and_other_forms_part_b(content):

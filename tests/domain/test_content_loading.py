@@ -204,3 +204,65 @@ def test_register_key_principles_must_exist_in_the_forms_part(content_dir):
         "content/register.yaml:12: wgr.key_principles: unknown principle 'fase-verkennen'",
         "content/register.yaml:12: wgr.key_principles: principle 'principe-b1' is not in part A",
     ]
+
+
+def test_fixture_register_loads_the_evaluation_kinds_and_their_default(fixture_content):
+    register = fixture_content.register
+    assert [(kind.key, kind.label) for kind in register.evaluation_kinds] == [
+        ("jaarlijks", "Jaarlijkse lichte evaluatie"),
+        ("volledig", "Volledige evaluatie"),
+    ]
+    assert register.default_evaluation_kind == "jaarlijks"
+    assert register.evaluation_kind_labels == {
+        "jaarlijks": "Jaarlijkse lichte evaluatie",
+        "volledig": "Volledige evaluatie",
+    }
+
+
+def test_register_with_a_repeated_evaluation_kind_is_reported(content_dir):
+    _replace(content_dir / "register.yaml", "key: volledig", "key: jaarlijks")
+    assert _problems(content_dir) == [
+        "content/register.yaml:33: jaarlijks.key: duplicate key 'jaarlijks'"
+    ]
+
+
+def test_register_with_an_unknown_default_evaluation_kind_is_reported(content_dir):
+    _replace(
+        content_dir / "register.yaml",
+        "default_evaluation_kind: jaarlijks",
+        "default_evaluation_kind: fase",
+    )
+    assert _problems(content_dir) == [
+        "content/register.yaml:35: default_evaluation_kind: unknown evaluation kind 'fase'"
+    ]
+
+
+def test_register_without_evaluation_kinds_is_reported(content_dir):
+    path = content_dir / "register.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text[: text.index("evaluation_kinds:")], encoding="utf-8")
+    assert _problems(content_dir) == [
+        "content/register.yaml:1: evaluation_kinds: is required",
+        "content/register.yaml:1: default_evaluation_kind: is required",
+    ]
+
+
+def test_register_with_an_empty_list_of_evaluation_kinds_is_rejected(content_dir):
+    path = content_dir / "register.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text[: text.index("evaluation_kinds:")] + "evaluation_kinds: []\n"
+        "default_evaluation_kind: jaarlijks\n",
+        encoding="utf-8",
+    )
+    [problem] = _problems(content_dir)
+    assert problem.startswith("content/register.yaml:30: evaluation_kinds: List should have")
+
+
+def test_evaluation_kind_with_an_unknown_field_or_bad_key_is_rejected(content_dir):
+    _replace(content_dir / "register.yaml", "key: volledig", "key: Volledig\n    months: 3")
+    assert _problems(content_dir) == [
+        "content/register.yaml:33: Volledig.key: String should match pattern "
+        "'^[a-z0-9]+(_[a-z0-9]+)*$'",
+        "content/register.yaml:34: Volledig.months: unknown key",
+    ]

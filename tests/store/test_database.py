@@ -11,6 +11,9 @@ from bot.store.database import Database, open_database
 from bot.store.migrations import MIGRATIONS
 
 TABLES = [
+    "conversation_references",
+    "digests",
+    "evaluation_events",
     "feedback",
     "intake_answers",
     "intakes",
@@ -18,6 +21,7 @@ TABLES = [
     "partnership_handovers",
     "partnership_partners",
     "partnerships",
+    "reminders",
     "schema_version",
     "state",
 ]

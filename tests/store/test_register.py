@@ -8,6 +8,7 @@ import pytest
 
 from bot.domain.intake import ItemAnswer, StoredIntake
 from bot.domain.register import Partnership, Person
+from bot.domain.schedule import EvaluationEvent
 from bot.store import database as database_module
 from bot.store.database import Database, open_database
 from bot.store.feedback import FeedbackRepository
@@ -71,6 +72,29 @@ def _names(partnerships: list[Partnership]) -> list[str]:
     return [partnership.name for partnership in partnerships]
 
 
+def _event(**changes: object) -> EvaluationEvent:
+    base = EvaluationEvent(
+        partnership_id=1,
+        kind="completed",
+        due=date(2026, 3, 1),
+        new_due=date(2027, 3, 1),
+        reason=None,
+        by_id=ANNA.id,
+        at=T0,
+    )
+    return replace(base, **changes)  # type: ignore[arg-type]
+
+
+def _traced_memory_database() -> tuple[Database, list[str]]:
+    """A migrated in-memory database that records every statement it runs, values bound."""
+    statements: list[str] = []
+    connection = sqlite3.connect(":memory:", check_same_thread=False, isolation_level=None)
+    connection.set_trace_callback(statements.append)
+    database = Database(connection)
+    database.migrate()
+    return database, statements
+
+
 # Partnerships: add and get
 
 
@@ -90,6 +114,15 @@ def test_a_partnership_round_trips_every_field_and_gets_an_id(db: Database):
     assert loaded.next_evaluation == date(2026, 3, 1)
     assert loaded.created_at == datetime(2025, 3, 1, 9, 0, tzinfo=UTC)
     assert loaded.created_at.utcoffset() == timedelta(0)
+
+
+def test_evaluation_kind_and_reminders_switched_off_round_trip(db: Database):
+    partnerships = PartnershipRepository(db)
+    original = _partnership(evaluation_kind="volledig", reminders=False)
+    stored = partnerships.add(original)
+    assert partnerships.get(stored.id or 0) == replace(original, id=1)
+    row = db.query("SELECT evaluation_kind, reminders FROM partnerships")[0]
+    assert tuple(row) == ("volledig", 0)
 
 
 def test_a_partnership_without_evaluation_date_partners_or_flags_round_trips(db: Database):
@@ -128,6 +161,8 @@ def test_partners_flags_times_and_dates_are_stored_as_relational_rows_and_iso_te
         "archived": 0,
         "created_at": "2025-03-01T09:00:00.000000+00:00",
         "updated_at": "2025-03-01T09:00:00.000000+00:00",
+        "evaluation_kind": "jaarlijks",
+        "reminders": 1,
     }
     partners = db.query("SELECT partnership_id, position, name FROM partnership_partners")
     assert [tuple(row) for row in partners] == [
@@ -228,6 +263,8 @@ def test_update_rewrites_every_mutable_field_and_the_update_time_but_not_the_cre
         next_evaluation=None,
         cadence="halfjaarlijks",
         archived=True,
+        evaluation_kind="fase",
+        reminders=False,
     )
     partnerships.update(changed, datetime(2025, 4, 1, 12, 0, tzinfo=AMSTERDAM))
     assert partnerships.get(1) == changed
@@ -283,6 +320,92 @@ def test_updating_a_partnership_without_id_or_at_a_naive_time_is_refused(db: Dat
     assert partnerships.get(1) == stored
 
 
+# Partnerships: due for reminders and the digest
+
+
+def test_due_for_reminders_lists_active_partnerships_due_up_to_the_date_earliest_then_by_id(
+    db: Database,
+):
+    partnerships = PartnershipRepository(db)
+    for partnership in [
+        _partnership(name="Op de dag", next_evaluation=date(2026, 4, 1)),
+        _partnership(name="Te laat", next_evaluation=date(2025, 1, 15)),
+        _partnership(name="Vroeg", next_evaluation=date(2026, 3, 1)),
+        _partnership(name="Ook vroeg", next_evaluation=date(2026, 3, 1)),
+        _partnership(name="Daarna", next_evaluation=date(2026, 4, 2)),
+        _partnership(name="Zonder moment", next_evaluation=None),
+        _partnership(name="Gearchiveerd", next_evaluation=date(2026, 3, 1), archived=True),
+        _partnership(name="Herinneringen uit", next_evaluation=date(2026, 3, 1), reminders=False),
+    ]:
+        partnerships.add(partnership)
+    due = partnerships.due_for_reminders(date(2026, 4, 1))
+    assert _names(due) == ["Te laat", "Vroeg", "Ook vroeg", "Op de dag"]  # not by name
+    assert [p.id for p in due] == [2, 3, 4, 1]
+    assert due[1] == partnerships.get(3)
+    assert _names(partnerships.due_for_reminders(date(2026, 4, 1), limit=2)) == [
+        "Te laat",
+        "Vroeg",
+    ]
+    assert partnerships.due_for_reminders(date(2025, 1, 14)) == []
+
+
+def test_due_for_reminders_with_a_limit_loads_the_partners_and_flags_of_those_only(
+    db: Database,
+):
+    partnerships = PartnershipRepository(db)
+    partnerships.add(_partnership(name="Eerste", next_evaluation=date(2026, 1, 1)))
+    partnerships.add(
+        _partnership(
+            name="Tweede",
+            next_evaluation=date(2026, 2, 1),
+            partners=("Gemeente Utrecht",),
+            flags=frozenset({"lobby"}),
+        )
+    )
+    (second,) = partnerships.due_for_reminders(date(2026, 12, 31), limit=1)
+    assert second.name == "Eerste"
+    assert second.partners == ("Gemeente Zeist", "Provincie Utrecht", "Waterschap HDSR")
+    assert second.flags == frozenset({"personal_data", "municipal_money"})
+
+
+def test_due_for_reminders_with_a_limit_below_one_is_refused(db: Database):
+    with pytest.raises(ValueError, match="^limit must be at least 1$"):
+        PartnershipRepository(db).due_for_reminders(date(2026, 1, 1), limit=0)
+
+
+def test_due_for_reminders_searches_the_reminders_due_index_without_sorting():
+    db, statements = _traced_memory_database()
+    with db:
+        partnerships = PartnershipRepository(db)
+        partnerships.add(_partnership())
+        statements.clear()
+        partnerships.due_for_reminders(date(2026, 4, 1))
+        (query,) = [sql for sql in statements if sql.startswith("SELECT p.*")]
+        plan = [row["detail"] for row in db.query(f"EXPLAIN QUERY PLAN {query}")]
+    assert plan == [
+        "SEARCH p USING INDEX partnerships_reminders_due"
+        " (archived=? AND reminders=? AND next_evaluation>? AND next_evaluation<?)"
+    ]
+
+
+def test_upcoming_lists_every_active_partnership_due_up_to_the_date_reminders_on_or_off(
+    db: Database,
+):
+    partnerships = PartnershipRepository(db)
+    for partnership in [
+        _partnership(name="Zorgnetwerk", next_evaluation=date(2026, 5, 1)),
+        _partnership(name="afval", next_evaluation=date(2026, 5, 1), reminders=False),
+        _partnership(name="Te laat", next_evaluation=date(2025, 1, 15)),
+        _partnership(name="Later", next_evaluation=date(2026, 5, 2)),
+        _partnership(name="Zonder moment", next_evaluation=None),
+        _partnership(name="Gearchiveerd", next_evaluation=date(2026, 3, 1), archived=True),
+    ]:
+        partnerships.add(partnership)
+    upcoming = partnerships.upcoming(date(2026, 5, 1))
+    assert _names(upcoming) == ["Te laat", "afval", "Zorgnetwerk"]
+    assert upcoming[1].reminders is False
+
+
 # Partnerships: hand-overs
 
 
@@ -313,7 +436,87 @@ def test_a_handover_for_an_unknown_partnership_or_to_nobody_is_refused(db: Datab
     assert _count(db, "partnership_handovers") == 0
 
 
+# Partnerships: evaluation events
+
+
+def test_evaluation_events_round_trip_per_partnership_oldest_first(db: Database):
+    partnerships = PartnershipRepository(db)
+    first = partnerships.add(_partnership(name="Eerste")).id or 0
+    second = partnerships.add(_partnership(name="Tweede")).id or 0
+    postponed = _event(
+        partnership_id=first,
+        kind="postponed",
+        due=date(2026, 3, 1),
+        new_due=date(2026, 4, 15),
+        reason="Wethouder pas in april beschikbaar",
+        at=_at(1).astimezone(AMSTERDAM),
+    )
+    completed = _event(
+        partnership_id=first,
+        due=date(2026, 4, 15),
+        new_due=None,
+        by_id=BERT.id,
+        at=_at(30),
+    )
+    other = _event(partnership_id=second, at=_at(2))
+    for event in (completed, other, postponed):
+        partnerships.add_event(event)
+    assert partnerships.events(first) == [postponed, completed]
+    assert partnerships.events(second) == [other]
+    assert partnerships.events(99) == []
+    loaded = partnerships.events(first)[0]
+    assert loaded.at.utcoffset() == timedelta(0)
+    rows = db.query("SELECT * FROM evaluation_events WHERE id = 3")
+    assert tuple(rows[0]) == (
+        3,
+        1,
+        "postponed",
+        "2026-03-01",
+        "2026-04-15",
+        "Wethouder pas in april beschikbaar",
+        "aad-anna",
+        "2025-03-01T09:01:00.000000+00:00",
+    )
+
+
+@pytest.mark.parametrize(
+    ("changes", "error", "message"),
+    [
+        ({"partnership_id": 9}, KeyError, "unknown partnership 9"),
+        ({"kind": "skipped"}, ValueError, "^unknown evaluation event kind 'skipped'$"),
+        (
+            {"at": datetime(2025, 3, 1, 9, 0)},
+            ValueError,
+            "^evaluation event time must be timezone-aware$",
+        ),
+    ],
+)
+def test_an_invalid_evaluation_event_is_refused_and_nothing_is_stored(
+    db: Database, changes: dict[str, object], error: type[Exception], message: str
+):
+    PartnershipRepository(db).add(_partnership())
+    with pytest.raises(error, match=message):
+        PartnershipRepository(db).add_event(_event(**changes))
+    assert _count(db, "evaluation_events") == 0
+
+
 # Partnerships: deleting and forgetting
+
+
+def test_deleting_a_partnership_deletes_its_evaluation_events_and_reminders(db: Database):
+    partnerships = PartnershipRepository(db)
+    partnerships.add(_partnership())
+    kept = partnerships.add(_partnership(name="Blijft")).id or 0
+    partnerships.add_event(_event(partnership_id=1))
+    partnerships.add_event(_event(partnership_id=kept))
+    db.execute(
+        "INSERT INTO reminders (partnership_id, due, lead_days, send_at, status)"
+        " VALUES (1, '2026-03-01', 7, 't', 'sent')"
+    )
+    db.execute("DELETE FROM partnerships WHERE id = 1")
+    assert partnerships.events(kept) == [_event(partnership_id=kept)]
+    assert _count(db, "evaluation_events") == 1
+    assert _count(db, "reminders") == 0
 
 
 def test_deleting_a_partnership_deletes_its_rows_and_keeps_its_intakes_unlinked(
@@ -349,6 +552,18 @@ def test_forget_person_erases_a_creator_but_not_an_account_holder_and_drops_thei
     assert partnerships.handovers(3) == [("aad-bert", "Carla", _at(3))]
     assert _names(partnerships.mine(ANNA.id)) == [held_by_anna.name, made_by_bert.name]
     assert partnerships.forget_person(ANNA.id) == 0
+
+
+def test_forget_person_keeps_their_evaluation_events_without_them(db: Database):
+    partnerships = PartnershipRepository(db)
+    partnerships.add(_partnership(account_holder=BERT, created_by=BERT))
+    partnerships.add_event(_event(by_id=ANNA.id, at=_at(1)))
+    partnerships.add_event(_event(by_id=BERT.id, at=_at(2)))
+    assert partnerships.forget_person(ANNA.id) == 1
+    assert partnerships.events(1) == [
+        _event(by_id="", at=_at(1)),
+        _event(by_id=BERT.id, at=_at(2)),
+    ]
 
 
 def test_forget_person_with_an_empty_id_is_refused_and_leaves_forgotten_rows_alone(
@@ -518,7 +733,65 @@ def test_migration_2_indexes_what_overviews_and_reminders_query(db: Database):
     assert [row["name"] for row in due] == ["archived", "next_evaluation"]
 
 
-def test_a_version_1_database_migrates_to_2_keeping_its_state_and_feedback(
+def test_migration_3_indexes_the_reminder_query_events_claims_and_references(db: Database):
+    rows = db.query(
+        "SELECT tbl_name, name FROM sqlite_master WHERE type = 'index'"
+        " AND name NOT LIKE 'sqlite_autoindex%' ORDER BY tbl_name, name"
+    )
+    indexes = {(row[0], row[1]) for row in rows}
+    assert {
+        ("conversation_references", "conversation_references_user"),
+        ("evaluation_events", "evaluation_events_partnership"),
+        ("partnerships", "partnerships_reminders_due"),
+        ("reminders", "reminders_status_lease"),
+    } <= indexes
+    due = db.query("PRAGMA index_info(partnerships_reminders_due)")
+    assert [row["name"] for row in due] == ["archived", "reminders", "next_evaluation"]
+    lease = db.query("PRAGMA index_info(reminders_status_lease)")
+    assert [row["name"] for row in lease] == ["status", "lease_until"]
+
+
+def test_the_database_itself_refuses_a_reminders_switch_other_than_0_or_1(db: Database):
+    PartnershipRepository(db).add(_partnership())
+    with pytest.raises(sqlite3.IntegrityError, match="CHECK constraint failed"):
+        db.execute("UPDATE partnerships SET reminders = 2")
+
+
+def test_a_version_2_database_migrates_to_3_keeping_its_partnerships_with_the_defaults(
+    db_url: str, monkeypatch: pytest.MonkeyPatch
+):
+    with monkeypatch.context() as patch:
+        patch.setattr(database_module, "MIGRATIONS", MIGRATIONS[:2])
+        with open_database(db_url) as db:
+            assert db.schema_version == 2
+            db.execute(
+                "INSERT INTO partnerships (name, purpose, form, mandated, phase,"
+                " account_holder_id, account_holder_name, created_by_id, created_by_name,"
+                " next_evaluation, cadence, archived, created_at, updated_at) VALUES"
+                " ('Regionale energiestrategie', 'Samen de regionale energieopgave uitwerken',"
+                " 'overeenkomst', 1, 'onderhandelen', 'aad-anna', 'Anna de Vries',"
+                " 'aad-anna', 'Anna de Vries', '2026-03-01', 'jaarlijks', 0,"
+                " '2025-03-01T09:00:00.000000+00:00', '2025-03-01T09:00:00.000000+00:00')"
+            )
+            db.execute("INSERT INTO partnership_partners VALUES (1, 0, 'Gemeente Zeist')")
+            db.execute("INSERT INTO partnership_flags VALUES (1, 'lobby')")
+            db.execute("INSERT INTO state VALUES ('conv/1', 'e1', '{}', 't')")
+    with open_database(db_url) as db:
+        assert db.schema_version == 3
+        assert PartnershipRepository(db).get(1) == _partnership(
+            id=1,
+            partners=("Gemeente Zeist",),
+            flags=frozenset({"lobby"}),
+            evaluation_kind="jaarlijks",
+            reminders=True,
+        )
+        assert _names(PartnershipRepository(db).due_for_reminders(date(2026, 3, 1))) == [
+            "Regionale energiestrategie"
+        ]
+        assert _count(db, "state") == 1
+
+
+def test_a_version_1_database_migrates_to_the_latest_keeping_its_state_and_feedback(
     db_url: str, monkeypatch: pytest.MonkeyPatch
 ):
     with monkeypatch.context() as patch:
@@ -528,8 +801,9 @@ def test_a_version_1_database_migrates_to_2_keeping_its_state_and_feedback(
             db.execute("INSERT INTO state VALUES ('conv/1', 'e1', '{\"n\": 1}', 't')")
             FeedbackRepository(db).record("unclear", None, "mag dat", T0)
     with open_database(db_url) as db:
-        assert db.schema_version == 2
-        assert [row[0] for row in db.query("SELECT version FROM schema_version")] == [1, 2]
+        assert db.schema_version == len(MIGRATIONS)
+        versions = [row[0] for row in db.query("SELECT version FROM schema_version")]
+        assert versions == list(range(1, len(MIGRATIONS) + 1))
         assert [tuple(row) for row in db.query("SELECT key, etag, data FROM state")] == [
             ("conv/1", "e1", '{"n": 1}')
         ]

@@ -1,0 +1,122 @@
+"""Everything the bot runs on, built once from the settings: for the web app and the CLI."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from functools import partial
+
+from botbuilder.core import ConversationState, UserState
+from botbuilder.integration.aiohttp import ConfigurationBotFrameworkAuthentication
+
+from bot.connector import ActivitySender, TeamsAdapter
+from bot.domain.content import Content, load_content
+from bot.domain.matcher import Matcher
+from bot.proactive import ProactiveSender
+from bot.reminders import ReminderRunner
+from bot.settings import Settings
+from bot.store.database import Database, open_database
+from bot.store.feedback import FeedbackRepository
+from bot.store.references import ReferenceRepository
+from bot.store.register import IntakeRepository, PartnershipRepository
+from bot.store.reminders import ReminderRepository
+from bot.store.state_storage import SqlStateStorage
+from bot.teams_bot import SamenwerkwijzerBot
+
+Clock = Callable[[], datetime]
+
+
+@dataclass(frozen=True)
+class Services:
+    settings: Settings
+    content: Content
+    database: Database
+    adapter: TeamsAdapter
+    bot: SamenwerkwijzerBot
+    conversation_state: ConversationState
+    partnerships: PartnershipRepository
+    references: ReferenceRepository
+    reminders: ReminderRepository
+    proactive: ProactiveSender
+
+    def reminder_runner(self, after_claim: Callable[[], None] = lambda: None) -> ReminderRunner:
+        return ReminderRunner(
+            self.content,
+            self.partnerships,
+            self.reminders,
+            self.references,
+            self.proactive,
+            self.settings.reminder_policy,
+            self.settings.digest_policy,
+            partial(calendar_url, self.settings),
+            after_claim,
+        )
+
+
+def calendar_signature(settings: Settings, partnership_id: int) -> str:
+    """Calendar links carry a signature, so nobody can list partnerships by guessing ids."""
+    secret = settings.calendar_secret.encode()
+    return hmac.new(secret, str(partnership_id).encode(), hashlib.sha256).hexdigest()[:32]
+
+
+def calendar_url(settings: Settings, partnership_id: int) -> str | None:
+    """Where a browser downloads the partnership's evaluation moments (needs PUBLIC_URL)."""
+    if not settings.public_url:
+        return None
+    signature = calendar_signature(settings, partnership_id)
+    return f"{settings.public_url.rstrip('/')}/calendar/{partnership_id}.ics?sig={signature}"
+
+
+def build_services(
+    settings: Settings, *, database: Database | None = None, clock: Clock | None = None
+) -> Services:
+    """Loads content and opens the database; raises ContentError or ValueError on bad setup."""
+    content = load_content(settings.content_dir, settings.contacts_file)
+    clock = clock or (lambda: datetime.now(UTC))
+    database = database or open_database(settings.database_url)
+    storage = SqlStateStorage(database)
+    conversation_state = ConversationState(storage)
+    authentication = ConfigurationBotFrameworkAuthentication(_BotConfig(settings))
+    adapter = TeamsAdapter(authentication, ActivitySender())
+    partnerships = PartnershipRepository(database)
+    references = ReferenceRepository(database)
+    bot = SamenwerkwijzerBot(
+        content=content,
+        matcher=Matcher(content),
+        conversation_state=conversation_state,
+        user_state=UserState(storage),
+        feedback=FeedbackRepository(database),
+        partnerships=partnerships,
+        intakes=IntakeRepository(database),
+        references=references,
+        administrators=settings.administrators,
+        calendar_url=partial(calendar_url, settings),
+        store_question_text=settings.store_question_text,
+        log_message_text=settings.logs_message_text,
+        clock=clock,
+    )
+    return Services(
+        settings=settings,
+        content=content,
+        database=database,
+        adapter=adapter,
+        bot=bot,
+        conversation_state=conversation_state,
+        partnerships=partnerships,
+        references=references,
+        reminders=ReminderRepository(database),
+        proactive=ProactiveSender(adapter, settings.app_id),
+    )
+
+
+class _BotConfig:
+    """The attribute names botbuilder's configuration-based authentication reads."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.APP_ID = settings.app_id or None
+        self.APP_PASSWORD = settings.app_password or None
+        self.APP_TYPE = settings.app_type
+        self.APP_TENANTID = settings.app_tenant_id or None

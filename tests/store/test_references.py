@@ -1,0 +1,191 @@
+from __future__ import annotations
+
+import math
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import pytest
+
+from bot.store.database import Database, open_database
+from bot.store.references import ReferenceRepository, conversation_key, personal_key
+
+NOW = datetime(2027, 2, 1, 8, 0, tzinfo=UTC)
+
+
+def _reference(conversation_id: str, user_id: str = "29:anna") -> dict[str, Any]:
+    """A serialized `ConversationReference` as botbuilder's `serialize()` gives it."""
+    return {
+        "activityId": "1",
+        "user": {"id": user_id, "name": "Anna de Vries", "aadObjectId": "aad-anna"},
+        "bot": {"id": "28:bot", "name": "Samenwerkwijzer"},
+        "conversation": {"id": conversation_id, "conversationType": "personal"},
+        "channelId": "msteams",
+        "serviceUrl": "https://smba.trafficmanager.net/emea/",
+    }
+
+
+@pytest.fixture
+def references(db: Database) -> ReferenceRepository:
+    return ReferenceRepository(db)
+
+
+def test_keys_are_user_for_personal_chats_and_conversation_for_the_rest():
+    assert personal_key("aad-anna") == "user:aad-anna"
+    assert conversation_key("19:abc@thread.tacv2") == "conversation:19:abc@thread.tacv2"
+
+
+def test_a_personal_reference_is_saved_as_json_and_read_back_as_the_same_dict(
+    references: ReferenceRepository, db: Database
+):
+    reference = _reference("a:1")
+    references.save("user:aad-anna", "personal", "aad-anna", reference, NOW)
+    assert references.personal("aad-anna") == reference
+    assert references.get("user:aad-anna") == (reference, True)
+    row = db.query("SELECT * FROM conversation_references")[0]
+    assert dict(row) | {"reference": None} == {
+        "key": "user:aad-anna",
+        "kind": "personal",
+        "user_id": "aad-anna",
+        "reference": None,
+        "active": 1,
+        "updated_at": "2027-02-01T08:00:00.000000+00:00",
+    }
+    assert row["reference"].startswith('{"activityId": "1", "user": {"id": "29:anna"')
+
+
+def test_saving_again_replaces_the_reference_and_makes_it_active_again(
+    references: ReferenceRepository, db: Database
+):
+    references.save("user:aad-anna", "personal", "aad-anna", _reference("a:1"), NOW)
+    references.deactivate("user:aad-anna", NOW + timedelta(days=1))
+    references.save(
+        "user:aad-anna", "personal", "aad-anna", _reference("a:2"), NOW + timedelta(days=2)
+    )
+    assert references.get("user:aad-anna") == (_reference("a:2"), True)
+    row = db.query("SELECT count(*), max(updated_at) FROM conversation_references")[0]
+    assert tuple(row) == (1, "2027-02-03T08:00:00.000000+00:00")
+
+
+def test_a_deactivated_personal_reference_is_kept_but_no_longer_used(
+    references: ReferenceRepository, db: Database
+):
+    references.save("user:aad-anna", "personal", "aad-anna", _reference("a:1"), NOW)
+    references.deactivate("user:aad-anna", NOW + timedelta(hours=1))
+    assert references.personal("aad-anna") is None
+    assert references.get("user:aad-anna") == (_reference("a:1"), False)
+    assert references.reachable(["aad-anna"]) == set()
+    updated_at = db.query("SELECT updated_at FROM conversation_references")[0][0]
+    assert updated_at == "2027-02-01T09:00:00.000000+00:00"
+
+
+def test_deactivating_an_unknown_key_changes_nothing(references: ReferenceRepository, db: Database):
+    references.deactivate("user:nobody", NOW)
+    assert db.query("SELECT count(*) FROM conversation_references")[0][0] == 0
+
+
+def test_a_channel_reference_is_found_by_its_key_and_not_as_anyones_personal_chat(
+    references: ReferenceRepository,
+):
+    channel = _reference("19:team@thread.tacv2")
+    references.save("conversation:19:team@thread.tacv2", "channel", "aad-anna", channel, NOW)
+    references.save("conversation:19:group@thread.v2", "groupChat", None, _reference("g"), NOW)
+    assert references.get("conversation:19:team@thread.tacv2") == (channel, True)
+    assert references.get("conversation:19:group@thread.v2") == (_reference("g"), True)
+    assert references.personal("aad-anna") is None
+    assert references.reachable(["aad-anna"]) == set()
+
+
+def test_unknown_keys_and_people_have_no_reference(references: ReferenceRepository):
+    assert references.get("user:nobody") is None
+    assert references.personal("nobody") is None
+
+
+def test_reachable_names_those_with_an_active_personal_reference(
+    references: ReferenceRepository,
+):
+    for user_id in ("aad-anna", "aad-bert", "aad-carla"):
+        references.save(f"user:{user_id}", "personal", user_id, _reference(user_id), NOW)
+    references.deactivate("user:aad-bert", NOW)
+    wanted = (user_id for user_id in ["aad-anna", "aad-bert", "aad-dirk", "aad-anna"])
+    assert references.reachable(wanted) == {"aad-anna"}
+    assert references.reachable([]) == set()
+
+
+def test_reachable_answers_for_more_people_than_one_query_may_name(
+    references: ReferenceRepository,
+):
+    people = [f"aad-{number}" for number in range(1_200)]
+    for user_id in people[::100]:
+        references.save(f"user:{user_id}", "personal", user_id, _reference(user_id), NOW)
+    assert references.reachable(people) == set(people[::100])
+
+
+def test_forget_user_deletes_only_their_personal_reference(
+    references: ReferenceRepository, db: Database
+):
+    references.save("user:aad-anna", "personal", "aad-anna", _reference("a:1"), NOW)
+    references.save("user:aad-bert", "personal", "aad-bert", _reference("a:2"), NOW)
+    references.save("conversation:19:team", "channel", "aad-anna", _reference("19:team"), NOW)
+    assert references.forget_user("aad-anna") == 1
+    assert references.get("user:aad-anna") is None
+    assert references.personal("aad-bert") == _reference("a:2")
+    assert references.get("conversation:19:team") == (_reference("19:team"), True)
+    assert references.forget_user("aad-anna") == 0
+    with pytest.raises(ValueError, match="^user id must not be empty$"):
+        references.forget_user("")
+    assert db.query("SELECT count(*) FROM conversation_references")[0][0] == 2
+
+
+@pytest.mark.parametrize(
+    ("key", "kind", "user_id", "message"),
+    [
+        ("user:aad-anna", "meeting", "aad-anna", "^unknown conversation kind 'meeting'$"),
+        ("user:aad-anna", "personal", None, "^a personal reference needs a user id and key"),
+        ("user:aad-bert", "personal", "aad-anna", "^a personal reference needs a user id"),
+        ("conversation:a:1", "personal", "aad-anna", "^a personal reference needs a user"),
+        ("user:aad-anna", "channel", "aad-anna", "^a channel reference needs key 'conv"),
+        ("conversation:", "groupChat", None, "^a groupChat reference needs key 'conv"),
+    ],
+)
+def test_a_reference_under_the_wrong_key_or_kind_is_refused(
+    references: ReferenceRepository,
+    db: Database,
+    key: str,
+    kind: str,
+    user_id: str | None,
+    message: str,
+):
+    with pytest.raises(ValueError, match=message):
+        references.save(key, kind, user_id, _reference("a:1"), NOW)
+    assert db.query("SELECT count(*) FROM conversation_references")[0][0] == 0
+
+
+@pytest.mark.parametrize(
+    ("reference", "error", "message"),
+    [
+        (["not", "a", "dict"], TypeError, "^a conversation reference must be a dict$"),
+        ({"bad": math.nan}, ValueError, "Out of range float values"),
+        ({"when": object()}, TypeError, "is not JSON serializable"),
+    ],
+)
+def test_a_reference_that_is_not_a_plain_json_dict_is_refused(
+    references: ReferenceRepository,
+    reference: Any,
+    error: type[Exception],
+    message: str,
+):
+    with pytest.raises(error, match=message):
+        references.save("user:aad-anna", "personal", "aad-anna", reference, NOW)
+    assert references.get("user:aad-anna") is None
+
+
+def test_a_naive_update_time_is_refused(references: ReferenceRepository):
+    with pytest.raises(ValueError, match="^reference update time must be timezone-aware$"):
+        references.save("user:a", "personal", "a", {}, datetime(2027, 2, 1, 8, 0))
+
+
+def test_references_survive_a_restart(db_url: str):
+    with open_database(db_url) as db:
+        ReferenceRepository(db).save("user:a", "personal", "a", _reference("a:1"), NOW)
+    with open_database(db_url) as db:
+        assert ReferenceRepository(db).personal("a") == _reference("a:1")
