@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from tests.bot.cardtext import texts
 from tests.bot.conftest import Teams
 
 
-def _query(teams: Teams, text: str, skip: int = 0) -> dict:
+def _query(teams: Teams, text: str, skip: int = 0) -> dict[str, Any]:
     return teams.activity(
         "invoke",
         name="composeExtension/query",
