@@ -17,8 +17,8 @@ from bot.domain.evaluation import Prediction, evaluate, load_labelled_set
 from bot.domain.matcher import Matcher, MatchResult
 from bot.eval_report import format_report
 from bot.feedback_report import format_feedback
-from bot.manifest import ManifestError, build_package
-from bot.settings import Settings, SettingsError, _read_dotenv
+from bot.reminders_cli import add_commands as add_reminder_commands
+from bot.settings import Settings, SettingsError, read_dotenv
 from bot.store.database import open_database
 from bot.store.feedback import FeedbackRepository
 
@@ -64,6 +64,8 @@ def _parser() -> argparse.ArgumentParser:
     eval_.add_argument("--worst", type=int, default=10, help="how many misses to list")
     eval_.set_defaults(run=_eval)
 
+    add_reminder_commands(commands)
+
     manifest = commands.add_parser("manifest", help="the Teams app package")
     manifest_commands = manifest.add_subparsers(required=True, metavar="action")
     build = manifest_commands.add_parser(
@@ -101,7 +103,10 @@ def _feedback_report(args: argparse.Namespace, content: Content) -> int:
 
 def _manifest_build(args: argparse.Namespace, content: Content) -> int:
     """The settings come from the environment and `.env`, like the bot's own."""
-    environ = {**dict(_read_dotenv(Path(".env"))), **os.environ}
+    # Imported here: JSON Schema validation costs start-up time other commands need not pay.
+    from bot.manifest import ManifestError, build_package
+
+    environ = {**dict(read_dotenv(Path(".env"))), **os.environ}
     try:
         manifest = build_package(Settings.from_env(environ), args.out, environ)
     except (SettingsError, ManifestError) as error:

@@ -58,7 +58,7 @@ class Settings:
         cls, environ: Mapping[str, str] | None = None, dotenv: Path | None = None
     ) -> Settings:
         """Environment variables win over `.env` (KEY=value lines, # comments)."""
-        values = dict(_read_dotenv(dotenv or Path(".env")))
+        values = dict(read_dotenv(dotenv or Path(".env")))
         values.update(os.environ if environ is None else environ)
         get = values.get
         app_type = get("MicrosoftAppType", "MultiTenant") or "MultiTenant"
@@ -111,7 +111,7 @@ class Settings:
         return int(getattr(logging, self.log_level))
 
 
-def _read_dotenv(path: Path) -> list[tuple[str, str]]:
+def read_dotenv(path: Path) -> list[tuple[str, str]]:
     if not path.is_file():
         return []
     pairs = []

@@ -34,7 +34,7 @@ def database_url(tmp_path: Path) -> str:
 
 @pytest.fixture
 def settings(database_url: str) -> Settings:
-    return Settings(database_url=database_url)
+    return Settings(database_url=database_url, scheduler_interval_seconds=0)
 
 
 async def start_bot(settings: Settings) -> TestClient[web.Request, web.Application]:

@@ -1,0 +1,179 @@
+"""Evaluation reminders end to end: references from real turns, sends to the stand-in."""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import sys
+from datetime import date, datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from bot.domain.schedule import DigestPolicy
+from bot.proactive import Pacing, ProactiveSender
+from bot.reminders import ReminderRunner
+from bot.services import Services
+from bot.web import SERVICES
+from tests.bot.cardtext import find_action, texts
+from tests.bot.conftest import Teams, post, start_bot
+
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+MONDAY_MORNING = datetime(2026, 11, 23, 9, 30, tzinfo=AMSTERDAM)  # the test clock's day
+FAST = Pacing(per_conversation_seconds=0, per_app_per_second=1000, base_backoff_seconds=0)
+
+
+def _runner(client: Any) -> ReminderRunner:
+    services: Services = client.app[SERVICES]
+    fast = ProactiveSender(services.adapter, "", FAST)
+    return dataclasses.replace(services, proactive=fast).reminder_runner()
+
+
+async def _register(client: Any, connector: Any, teams: Teams, first_evaluation: str) -> int:
+    await post(client, teams.bot_added())
+    connector.take()
+    form = {
+        "action": "partnership_form",
+        "account_holder": "me",
+        "name": "Regionale Energiestrategie",
+        "form": "wgr",
+        "mandated": "false",
+        "phase": "implementeren",
+        "cadence": "jaarlijks",
+        "first_evaluation": first_evaluation,
+    }
+    await post(client, teams.click(form))
+    [registered] = connector.take()
+    opener = find_action(registered.card, "Bekijk de samenwerking")
+    return int(opener["data"]["id"])
+
+
+async def test_one_reminder_arrives_once_for_an_evaluation_a_week_ahead(bot, connector):
+    teams = Teams(connector.url)
+    await _register(bot, connector, teams, "2026-11-30")
+    report = await _runner(bot).run(MONDAY_MORNING)
+    [reminder] = connector.take()
+    assert reminder.conversation_id == teams.conversation_id
+    assert "Over 7 dagen: evaluatie van Regionale Energiestrategie" in texts(reminder.card)
+    assert report.sent == 1
+    again = await _runner(bot).run(MONDAY_MORNING)
+    assert (again.sent, connector.take()) == (0, [])
+
+
+async def test_afgerond_sets_the_next_moment_and_verzetten_a_new_date(bot, connector):
+    teams = Teams(connector.url)
+    partnership_id = await _register(bot, connector, teams, "2026-11-30")
+    await _runner(bot).run(MONDAY_MORNING)
+    [reminder] = connector.take()
+    done = find_action(reminder.card, "Evaluatie afronden")  # inside the "Afgerond" show card
+    assert done["data"] == {"action": "evaluation_done", "id": partnership_id, "due": "2026-11-30"}
+    await post(bot, teams.click(done["data"]))
+    [confirmation] = connector.take()
+    assert "30 november 2027" in confirmation.activity["text"]
+    stored = bot.app[SERVICES].partnerships.get(partnership_id)
+    assert stored.next_evaluation == date(2027, 11, 30)
+    postpone = {"action": "evaluation_postpone", "id": partnership_id, "due": "2027-11-30",
+                "new_date": "2028-01-15", "reason": "Nieuwe wethouder"}  # fmt: skip
+    await post(bot, teams.click(postpone))
+    [moved] = connector.take()
+    assert "15 januari 2028" in moved.activity["text"]
+    events = bot.app[SERVICES].partnerships.events(partnership_id)
+    assert [(e.kind, e.due, e.new_due, e.reason) for e in events] == [
+        ("completed", date(2026, 11, 30), date(2027, 11, 30), None),
+        ("postponed", date(2027, 11, 30), date(2028, 1, 15), "Nieuwe wethouder"),
+    ]
+
+
+async def test_an_old_card_cannot_complete_a_moment_twice(bot, connector):
+    teams = Teams(connector.url)
+    partnership_id = await _register(bot, connector, teams, "2026-11-30")
+    done = {"action": "evaluation_done", "id": partnership_id, "due": "2026-11-30"}
+    await post(bot, teams.click(done))
+    await post(bot, teams.click(done))
+    first, second = connector.take()
+    assert "is intussen al afgerond of verzet" in second.activity["text"]
+
+
+async def test_throttled_send_is_retried_and_delivered_once(bot, connector):
+    teams = Teams(connector.url)
+    await _register(bot, connector, teams, "2026-11-30")
+    connector.failures = [429]
+    report = await _runner(bot).run(MONDAY_MORNING)
+    assert (connector.refused, report.sent, len(connector.take())) == ([429], 1, 1)
+
+
+async def test_removed_app_makes_the_partnership_unreachable(settings, connector):
+    channel = Teams(connector.url, conversation_type="channel")
+    digest = DigestPolicy(conversation_id=channel.conversation_id, weekday=0, hour=9)
+    client = await start_bot(dataclasses.replace(settings, digest_policy=digest))
+    try:
+        await post(client, channel.bot_added())
+        anna = Teams(connector.url)
+        partnership_id = await _register(client, connector, anna, "2026-11-30")
+        connector.take()
+        connector.failures = [403]
+        report = await _runner(client).run(MONDAY_MORNING)
+        assert (connector.refused, report.undelivered) == ([403], 1)
+        services = client.app[SERVICES]
+        assert services.references.personal("aad-anna") is None
+        [record] = services.reminders.undelivered()
+        assert record.partnership_id == partnership_id
+        [posted] = connector.take()  # only the digest reached Teams
+        assert posted.conversation_id == channel.conversation_id
+        digest_text = texts(posted.card)
+        assert "Regionale Energiestrategie" in digest_text and "geen bereik" in digest_text
+        assert "Niet afgeleverde herinneringen" in digest_text
+    finally:
+        await client.close()
+
+
+async def test_weekly_digest_goes_to_the_channel_once_a_week(settings, connector):
+    channel = Teams(connector.url, conversation_type="channel")
+    digest = DigestPolicy(conversation_id=channel.conversation_id, weekday=0, hour=9)
+    client = await start_bot(dataclasses.replace(settings, digest_policy=digest))
+    try:
+        await post(client, channel.bot_added())
+        anna = Teams(connector.url)
+        await _register(client, connector, anna, "2026-12-15")
+        connector.take()
+        first = await _runner(client).run(MONDAY_MORNING)
+        [posted] = [s for s in connector.take() if s.conversation_id == channel.conversation_id]
+        assert first.digest is True
+        assert "Regionale Energiestrategie" in texts(posted.card)
+        later = await _runner(client).run(datetime(2026, 11, 26, 14, 0, tzinfo=AMSTERDAM))
+        assert later.digest is False and connector.take() == []
+        next_week = await _runner(client).run(datetime(2026, 11, 30, 9, 5, tzinfo=AMSTERDAM))
+        assert next_week.digest is True
+    finally:
+        await client.close()
+
+
+async def test_a_crash_between_claim_and_send_sends_exactly_once_after_restart(settings, connector):
+    client = await start_bot(settings)
+    try:
+        await _register(client, connector, Teams(connector.url), "2026-11-30")
+    finally:
+        await client.close()
+    command = [sys.executable, "-m", "bot", "reminders", "run", "--database", settings.database_url]
+    crashed = await asyncio.create_subprocess_exec(
+        *command, "--now", "2026-11-23T09:30", "--exit-after-claim"
+    )
+    assert await crashed.wait() == 75
+    assert connector.take() == []  # claimed, never sent
+    too_soon = await asyncio.create_subprocess_exec(*command, "--now", "2026-11-23T09:35")
+    assert await too_soon.wait() == 0
+    assert connector.take() == []  # the lease still holds
+    restarted = await asyncio.create_subprocess_exec(*command, "--now", "2026-11-23T09:45")
+    assert await restarted.wait() == 0
+    assert len(connector.take()) == 1
+    once_more = await asyncio.create_subprocess_exec(*command, "--now", "2026-11-23T09:50")
+    assert await once_more.wait() == 0
+    assert connector.take() == []
+
+
+@pytest.mark.parametrize(("hour", "sent"), [(8, 0), (9, 1)], ids=["before nine", "from nine"])
+async def test_a_reminder_goes_out_from_the_configured_hour_on(bot, connector, hour, sent):
+    await _register(bot, connector, Teams(connector.url), "2026-12-23")  # 30 days ahead
+    report = await _runner(bot).run(datetime(2026, 11, 23, hour, 30, tzinfo=AMSTERDAM))
+    assert (report.sent, len(connector.take())) == (sent, sent)
