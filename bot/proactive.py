@@ -55,8 +55,10 @@ class Pacer:
 
     async def wait_turn(self, conversation_id: str) -> None:
         now = time.monotonic()
-        ready = max(now, self._next_global, self._next_by_conversation.get(conversation_id, 0.0))
-        self._next_global = ready + 1 / self._pacing.per_app_per_second
+        app_slot = max(now, self._next_global)
+        self._next_global = app_slot + 1 / self._pacing.per_app_per_second
+        conversation_slot = self._next_by_conversation.get(conversation_id, 0.0)
+        ready = max(app_slot, conversation_slot)
         self._next_by_conversation[conversation_id] = ready + self._pacing.per_conversation_seconds
         if ready > now:
             await self._sleep(ready - now)

@@ -123,6 +123,8 @@ class SamenwerkwijzerBot(TeamsActivityHandler):  # type: ignore[misc]
             return
         key, kind, user_id = reference_key(activity)
         reference = TurnContext.get_conversation_reference(activity).serialize()
+        if user_id is None:
+            reference.pop("user", None)  # a channel's reference needs no one's name
         self._references.save(key, kind, user_id, reference, self._clock())
 
     async def on_installation_update_remove(self, turn_context: TurnContext) -> None:

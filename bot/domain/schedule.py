@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Literal
 from zoneinfo import ZoneInfo
 
@@ -58,7 +58,7 @@ def reminder_send_at(due: date, lead_days: int, policy: ReminderPolicy) -> datet
     while day.weekday() >= 5:
         day -= timedelta(days=1)
     local = datetime.combine(day, time(policy.hour), tzinfo=policy.zone)
-    return local.astimezone(ZoneInfo("UTC"))
+    return local.astimezone(UTC)
 
 
 def due_reminder(

@@ -33,6 +33,7 @@ class ConnectorStandIn:
     server: TestServer | None = None
     failures: list[int] = field(default_factory=list)  # statuses to answer next, in order
     refused: list[int] = field(default_factory=list)  # the statuses it answered so
+    retry_after: str = "0"  # what a 429 asks the bot to wait, in seconds
 
     def app(self) -> web.Application:
         app = web.Application()
@@ -60,7 +61,7 @@ class ConnectorStandIn:
             return web.json_response(
                 {"error": {"code": "Throttled" if status == 429 else "Error"}},
                 status=status,
-                headers={"Retry-After": "0"} if status == 429 else None,
+                headers={"Retry-After": self.retry_after} if status == 429 else None,
             )
         self.sent.append(
             Sent(

@@ -14,7 +14,7 @@ import pytest
 from bot.domain.schedule import DigestPolicy
 from bot.proactive import Pacing, ProactiveSender
 from bot.reminders import ReminderRunner
-from bot.services import Services
+from bot.services import Services, calendar_url
 from bot.web import SERVICES
 from tests.bot.cardtext import find_action, texts
 from tests.bot.conftest import Teams, post, start_bot
@@ -177,3 +177,24 @@ async def test_a_reminder_goes_out_from_the_configured_hour_on(bot, connector, h
     await _register(bot, connector, Teams(connector.url), "2026-12-23")  # 30 days ahead
     report = await _runner(bot).run(datetime(2026, 11, 23, hour, 30, tzinfo=AMSTERDAM))
     assert (report.sent, len(connector.take())) == (sent, sent)
+
+
+async def test_calendar_link_serves_the_moments_only_with_its_signature(settings, connector):
+    client = await start_bot(dataclasses.replace(settings, public_url="https://bot.example.nl"))
+    try:
+        partnership_id = await _register(client, connector, Teams(connector.url), "2026-11-30")
+        url = calendar_url(client.app[SERVICES].settings, partnership_id)
+        assert url is not None and url.startswith(
+            f"https://bot.example.nl/calendar/{partnership_id}.ics?sig="
+        )
+        path = url.removeprefix("https://bot.example.nl")
+        response = await client.get(path)
+        assert response.status == 200
+        assert response.headers["Content-Type"].startswith("text/calendar")
+        body = await response.text()
+        assert "DTSTART;VALUE=DATE:20261130" in body
+        assert "Regionale Energiestrategie" in body
+        forged = await client.get(f"/calendar/{partnership_id}.ics?sig=0000")
+        assert forged.status == 404
+    finally:
+        await client.close()

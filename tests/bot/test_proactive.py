@@ -1,0 +1,73 @@
+"""Proactive sends: retried after 429 and 5xx within bounds, never after 403/404, paced."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from bot.proactive import Delivery, Pacer, Pacing, ProactiveSender
+from bot.web import ADAPTER
+from tests.bot.conftest import Teams
+
+FAST = Pacing(per_conversation_seconds=0, per_app_per_second=1000, base_backoff_seconds=0.01)
+
+
+def _reference(teams: Teams) -> dict[str, Any]:
+    activity = teams.message("x")
+    return {
+        "channelId": "msteams",
+        "serviceUrl": activity["serviceUrl"],
+        "conversation": activity["conversation"],
+        "bot": activity["recipient"],
+        "user": activity["from"],
+    }
+
+
+CARD = {"type": "AdaptiveCard", "version": "1.5", "body": []}
+
+
+@pytest.mark.parametrize(
+    ("failures", "delivery", "attempts"),
+    [
+        ([], Delivery.SENT, 1),
+        ([429, 429], Delivery.SENT, 3),
+        ([500, 503], Delivery.SENT, 3),
+        ([500, 500, 500, 500], Delivery.FAILED, 4),
+        ([403], Delivery.UNREACHABLE, 1),
+        ([404], Delivery.UNREACHABLE, 1),
+        ([400], Delivery.FAILED, 1),
+    ],
+)
+async def test_retries_follow_the_answer(bot, connector, failures, delivery, attempts):
+    connector.failures = list(failures)
+    sender = ProactiveSender(bot.app[ADAPTER], "", FAST)
+    assert await sender.send_card(_reference(Teams(connector.url)), CARD) is delivery
+    assert len(connector.refused) + len(connector.messages()) == attempts
+
+
+async def test_a_busy_conversation_does_not_hold_up_the_others():
+    waits: list[float] = []
+
+    async def record(seconds: float) -> None:
+        waits.append(seconds)
+
+    pacer = Pacer(Pacing(per_conversation_seconds=1.0, per_app_per_second=1000), record)
+    await pacer.wait_turn("a")
+    await pacer.wait_turn("a")
+    await pacer.wait_turn("b")
+    assert 0.9 < waits[0] <= 1.0  # the same conversation waits a second
+    assert all(wait < 0.01 for wait in waits[1:])  # another one only its app-wide slot
+
+
+async def test_retry_after_is_honoured(bot, connector):
+    waits: list[float] = []
+
+    async def record(seconds: float) -> None:
+        waits.append(seconds)
+
+    connector.failures = [429]
+    connector.retry_after = "7"
+    sender = ProactiveSender(bot.app[ADAPTER], "", FAST, sleep=record)
+    assert await sender.send_card(_reference(Teams(connector.url)), CARD) is Delivery.SENT
+    assert [wait for wait in waits if wait > 0.01] == [7.0]
