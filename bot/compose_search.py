@@ -55,7 +55,7 @@ def search(query: str, matcher: Matcher, content: Content, limit: int = 10) -> l
     """
     if not query.strip():
         return [_theme_result(theme, content) for theme in content.themes[:limit]]
-    result = matcher.match(query, limit=limit)
+    result = matcher.match(query, limit=limit, as_typed=True)
     if result.decision == "out_of_scope" or not result.matches:
         return []
     floor = result.matches[0].score * RELATIVE_CUT

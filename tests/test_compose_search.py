@@ -242,3 +242,8 @@ def test_query_skip_says_when_teams_asks_for_a_next_page():
     assert query_skip({"queryOptions": {"skip": 25, "count": 25}}) == 25
     assert query_skip({"queryOptions": {"skip": "x"}}) == 0
     assert query_skip({}) == 0
+
+
+def test_half_typed_words_find_their_questions(matcher, content):
+    [first, *_] = search("staats", matcher, content)
+    assert first.title == "Is er sprake van staatssteun?"

@@ -7,6 +7,9 @@ so that 'AVG', 'privacy' and 'persoonsgegevens' meet in one term, 'staatsteun' i
 
 from __future__ import annotations
 
+import bisect
+import itertools
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
@@ -24,6 +27,7 @@ PREFIX_WEIGHT = 0.4
 PART_WEIGHT = 0.6
 MIN_PART = 4
 MIN_COMPOUND = 9
+MIN_COMPLETION = 3
 
 
 class Analyzer:
@@ -34,9 +38,11 @@ class Analyzer:
             for term in group:
                 self._phrases[tuple(stem(word) for word in words(term))] = canonical
         self._longest_phrase = max((len(phrase) for phrase in self._phrases), default=1)
-        vocabulary = {word for text in corpus for word in words(text)}
+        self._counts = Counter(word for text in corpus for word in words(text))
+        vocabulary = set(self._counts)
         vocabulary |= {word for group in synonym_groups for term in group for word in words(term)}
         self._vocabulary = frozenset(vocabulary - STOP_WORDS)
+        self._sorted_words = sorted(self._vocabulary)
         self._by_spelling_key: dict[str, str] = {}
         for word in sorted(self._vocabulary):
             self._by_spelling_key.setdefault(_spelling_key(word), word)
@@ -48,8 +54,11 @@ class Analyzer:
     def vocabulary(self) -> frozenset[str]:
         return self._vocabulary
 
-    def terms(self, text: str, *, repair_typos: bool = False) -> Terms:
+    def terms(self, text: str, *, repair_typos: bool = False, complete_last: bool = False) -> Terms:
+        """`complete_last`: the last word may be half typed ("staats" -> "staatssteun")."""
         tokens = words(text)
+        if complete_last and tokens:
+            tokens[-1] = self._complete(tokens[-1])
         if repair_typos:
             tokens = [self._repair(token) for token in tokens]
         stems = [stem(token) for token in tokens]
@@ -97,6 +106,16 @@ class Analyzer:
             if head in self._vocabulary:
                 return (head, word[cut:])
         return ()
+
+    def _complete(self, prefix: str) -> str:
+        """The word the content uses most that starts with `prefix` (3 letters or more)."""
+        if prefix in self._vocabulary or len(prefix) < MIN_COMPLETION:
+            return prefix
+        start = bisect.bisect_left(self._sorted_words, prefix)
+        candidates = itertools.takewhile(
+            lambda word: word.startswith(prefix), self._sorted_words[start:]
+        )
+        return max(candidates, key=lambda word: (self._counts[word], -len(word)), default=prefix)
 
     def _repair_uncached(self, token: str) -> str:
         """A word the content never uses is read as the closest word it does use, if close.

@@ -91,8 +91,9 @@ class Matcher:
                 terms[term] += weight * field.weight
         return terms
 
-    def match(self, query: str, limit: int = 5) -> MatchResult:
-        vector, norm = self._query_vector(query)
+    def match(self, query: str, limit: int = 5, *, as_typed: bool = False) -> MatchResult:
+        """`as_typed`: the query is still being typed, so its last word may be unfinished."""
+        vector, norm = self._query_vector(query, as_typed)
         whole = _dot(vector, self._entry_postings)
         best_phrasing: dict[int, float] = {}
         for phrasing, score in _dot(vector, self._phrasing_postings).items():
@@ -118,9 +119,9 @@ class Matcher:
             query, self._decide(ranked, off_topic), tuple(ranked[:limit]), self.tuning.max_options
         )
 
-    def _query_vector(self, query: str) -> tuple[dict[str, float], float]:
+    def _query_vector(self, query: str, as_typed: bool) -> tuple[dict[str, float], float]:
         """TF-IDF of the question's known terms; words the content never uses add to the norm."""
-        terms = self.analyzer.terms(query, repair_typos=True)
+        terms = self.analyzer.terms(query, repair_typos=True, complete_last=as_typed)
         vector = {term: tf * self._idf[term] for term, tf in terms.items() if term in self._idf}
         unknown = sum(1 for term in terms if term not in self._idf and term[0].isalnum())
         unknown_weight = self.tuning.unknown_word_weight * self._max_idf

@@ -62,3 +62,9 @@ def test_compound_words_also_yield_their_parts(analyzer):
     assert terms["overeenkomst"] == pytest.approx(0.6)
     assert "verwerker" in terms
     assert "steun" in analyzer.terms("staatssteun")
+
+
+def test_a_half_typed_last_word_is_completed_only_when_asked(analyzer):
+    assert "staatssteun" in analyzer.terms("is er staats", complete_last=True)
+    assert "staatssteun" not in analyzer.terms("is er staats")
+    assert "st" in analyzer.terms("st", complete_last=True)  # too short to guess
