@@ -82,6 +82,26 @@ class Settings:
                 get("MAX_BODY_BYTES", str(DEFAULT_MAX_BODY_BYTES)), "MAX_BODY_BYTES", 1024, 10**7
             ),
             bot_domain=get("BOT_DOMAIN", "").strip(),
+            reminder_policy=ReminderPolicy(
+                lead_days=_lead_days(get("REMINDER_LEAD_DAYS", "30,7,0")),
+                hour=_int(get("REMINDER_HOUR", "9"), "REMINDER_HOUR", 0, 23),
+                timezone=_timezone(get("TIMEZONE", "Europe/Amsterdam")),
+            ),
+            digest_policy=DigestPolicy(
+                conversation_id=get("DIGEST_CONVERSATION_ID", ""),
+                weekday=_int(get("DIGEST_WEEKDAY", "0"), "DIGEST_WEEKDAY", 0, 6),
+                hour=_int(get("DIGEST_HOUR", "9"), "DIGEST_HOUR", 0, 23),
+            )
+            if get("DIGEST_CONVERSATION_ID")
+            else None,
+            scheduler_interval_seconds=_int(
+                get("SCHEDULER_INTERVAL_SECONDS", "60"), "SCHEDULER_INTERVAL_SECONDS", 0, 86400
+            ),
+            public_url=get("PUBLIC_URL", "").strip()
+            or (f"https://{get('BOT_DOMAIN', '').strip()}" if get("BOT_DOMAIN") else ""),
+            calendar_secret=(
+                get("CALENDAR_SECRET") or get("MicrosoftAppPassword") or "local-development"
+            ),
         )
         settings.check()
         return settings

@@ -70,3 +70,39 @@ def test_broken_dotenv_line_names_file_and_line(tmp_path: Path):
     with pytest.raises(SettingsError) as caught:
         Settings.from_env({}, dotenv=dotenv)
     assert str(caught.value) == f"{dotenv}:2: expected KEY=value"
+
+
+def test_reminder_digest_and_calendar_settings(tmp_path: Path):
+    settings = Settings.from_env(
+        {
+            "REMINDER_LEAD_DAYS": "7, 0, 30, 7",
+            "REMINDER_HOUR": "8",
+            "TIMEZONE": "Europe/Brussels",
+            "DIGEST_CONVERSATION_ID": "19:kanaal@thread.tacv2",
+            "DIGEST_WEEKDAY": "4",
+            "BOT_DOMAIN": "bot.gemeente.nl",
+            "SCHEDULER_INTERVAL_SECONDS": "0",
+        },
+        dotenv=tmp_path / "none",
+    )
+    policy = settings.reminder_policy
+    assert (policy.lead_days, policy.hour, policy.timezone) == ((30, 7, 0), 8, "Europe/Brussels")
+    assert settings.digest_policy is not None
+    assert (settings.digest_policy.conversation_id, settings.digest_policy.weekday) == (
+        "19:kanaal@thread.tacv2",
+        4,
+    )
+    assert settings.public_url == "https://bot.gemeente.nl"
+    assert settings.scheduler_interval_seconds == 0
+
+
+def test_defaults_remind_30_7_and_0_days_ahead_at_nine_in_amsterdam(tmp_path: Path):
+    settings = Settings.from_env({}, dotenv=tmp_path / "none")
+    assert settings.reminder_policy.lead_days == (30, 7, 0)
+    assert (settings.digest_policy, settings.scheduler_interval_seconds) == (None, 60)
+
+
+def test_unknown_time_zone_is_refused(tmp_path: Path):
+    with pytest.raises(SettingsError) as caught:
+        Settings.from_env({"TIMEZONE": "Europe/Tilburg"}, dotenv=tmp_path / "none")
+    assert str(caught.value) == "TIMEZONE 'Europe/Tilburg' is not a known time zone"
