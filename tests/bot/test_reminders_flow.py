@@ -15,6 +15,7 @@ from bot.domain.schedule import DigestPolicy
 from bot.proactive import Pacing, ProactiveSender
 from bot.reminders import ReminderRunner
 from bot.services import Services, calendar_url
+from bot.settings import Settings
 from bot.web import SERVICES
 from tests.bot.cardtext import find_action, texts
 from tests.bot.conftest import Teams, post, start_bot
@@ -103,14 +104,19 @@ async def test_throttled_send_is_retried_and_delivered_once(bot, connector):
     assert (connector.refused, report.sent, len(connector.take())) == ([429], 1, 1)
 
 
-async def test_removed_app_makes_the_partnership_unreachable(settings, connector):
+async def _bot_with_digest_channel(settings: Settings, connector: Any) -> tuple[Any, Teams]:
+    """A bot whose weekly digest goes to a team channel it was added to."""
     channel = Teams(connector.url, conversation_type="channel")
     digest = DigestPolicy(conversation_id=channel.conversation_id, weekday=0, hour=9)
     client = await start_bot(dataclasses.replace(settings, digest_policy=digest))
+    await post(client, channel.bot_added())
+    return client, channel
+
+
+async def test_removed_app_makes_the_partnership_unreachable(settings, connector):
+    client, channel = await _bot_with_digest_channel(settings, connector)
     try:
-        await post(client, channel.bot_added())
-        anna = Teams(connector.url)
-        partnership_id = await _register(client, connector, anna, "2026-11-30")
+        partnership_id = await _register(client, connector, Teams(connector.url), "2026-11-30")
         connector.take()
         connector.failures = [403]
         report = await _runner(client).run(MONDAY_MORNING)
@@ -129,13 +135,9 @@ async def test_removed_app_makes_the_partnership_unreachable(settings, connector
 
 
 async def test_weekly_digest_goes_to_the_channel_once_a_week(settings, connector):
-    channel = Teams(connector.url, conversation_type="channel")
-    digest = DigestPolicy(conversation_id=channel.conversation_id, weekday=0, hour=9)
-    client = await start_bot(dataclasses.replace(settings, digest_policy=digest))
+    client, channel = await _bot_with_digest_channel(settings, connector)
     try:
-        await post(client, channel.bot_added())
-        anna = Teams(connector.url)
-        await _register(client, connector, anna, "2026-12-15")
+        await _register(client, connector, Teams(connector.url), "2026-12-15")
         connector.take()
         first = await _runner(client).run(MONDAY_MORNING)
         [posted] = [s for s in connector.take() if s.conversation_id == channel.conversation_id]
