@@ -369,6 +369,8 @@ class SamenwerkwijzerBot(TeamsActivityHandler):  # type: ignore[misc]
                 f"Je naam en Teams-id bij {len(partnerships)} samenwerking(en) waarvan je "
                 "accounthouder bent of die je registreerde."
             )
+        if self._references.personal(person.id) is not None:
+            lines.append("Hoe ik je in Teams kan bereiken, voor herinneringen aan evaluaties.")
         intakes = self._intakes.by_user(person.id)
         if intakes:
             lines.append(

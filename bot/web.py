@@ -36,6 +36,30 @@ ADAPTER: web.AppKey[Any] = web.AppKey("adapter")  # botbuilder is untyped
 BOT = web.AppKey("bot", SamenwerkwijzerBot)
 
 
+class ConversationTurns:
+    """One turn at a time per conversation: two quick messages must not both read the same
+    state and then clash when saving it (the second would lose an answer)."""
+
+    def __init__(self) -> None:
+        self._locks: dict[str, asyncio.Lock] = {}
+        self._waiting: dict[str, int] = {}  # turns holding or waiting for each lock
+
+    @contextlib.asynccontextmanager
+    async def turn(self, conversation_id: str) -> AsyncIterator[None]:
+        lock = self._locks.setdefault(conversation_id, asyncio.Lock())
+        self._waiting[conversation_id] = self._waiting.get(conversation_id, 0) + 1
+        try:
+            async with lock:
+                yield
+        finally:
+            self._waiting[conversation_id] -= 1
+            if not self._waiting[conversation_id]:  # keep the maps as small as the traffic
+                del self._waiting[conversation_id], self._locks[conversation_id]
+
+
+TURNS = web.AppKey("turns", ConversationTurns)
+
+
 class BadActivity(ValueError):
     """A request body that is not a usable activity; the message says why."""
 
@@ -53,6 +77,7 @@ def create_app(
     app[DATABASE] = services.database
     app[ADAPTER] = services.adapter
     app[BOT] = services.bot
+    app[TURNS] = ConversationTurns()
     app.router.add_post("/api/messages", messages)
     app.router.add_get("/healthz", healthz)
     app.router.add_get("/readyz", readyz)
@@ -76,9 +101,10 @@ async def messages(request: web.Request) -> web.Response:
     activity = Activity().deserialize(body)
     auth_header = request.headers.get("Authorization", "")
     try:
-        invoke = await request.app[ADAPTER].process_activity(
-            auth_header, activity, request.app[BOT].on_turn
-        )
+        async with request.app[TURNS].turn(body["conversation"]["id"]):
+            invoke = await request.app[ADAPTER].process_activity(
+                auth_header, activity, request.app[BOT].on_turn
+            )
     except PermissionError:
         log.warning("request without a valid Bot Framework token refused")
         return _problem(401, "unauthorized")

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from dataclasses import replace
 from typing import Any
 
-from bot.web import BOT, DATABASE
+from bot.web import BOT, DATABASE, TURNS
 from tests.bot.cardtext import actions, find_action, texts
 from tests.bot.conftest import Teams, post, start_bot
 
@@ -210,3 +211,16 @@ async def test_failing_turn_apologises_with_a_reference_code_and_logs_it(
     monkeypatch.undo()
     [reply] = await _say(bot, connector, teams, "1")  # the old options were cleared:
     assert "Daar kan ik je helaas niet mee helpen" in texts(reply.card)  # "1" is no question
+
+
+async def test_quick_answers_in_one_conversation_are_taken_one_after_the_other(bot, connector):
+    teams = Teams(connector.url)
+    await post(bot, teams.click({"action": "intake_start", "theme": "juridisch", "mode": "steps"}))
+    connector.take()
+    statuses = await asyncio.gather(*(post(bot, teams.message("ja")) for _ in range(4)))
+    assert statuses == [201] * 4
+    prompts = [texts(sent.card) for sent in connector.take()]
+    assert [p.split("\n")[0] for p in prompts] == [
+        f"Vraag {n} van 8 · Juridisch" for n in (2, 3, 4, 5)
+    ]
+    assert bot.app[TURNS]._locks == {}
