@@ -13,7 +13,7 @@ from bot import cards
 from bot.domain.content import Content
 from bot.domain.dates import parse_date
 from bot.domain.register import Partnership, recommend
-from bot.domain.schedule import EvaluationEvent, next_moment
+from bot.domain.schedule import EvaluationEvent, EventKind, next_moment
 from bot.store.register import PartnershipRepository
 from dialogs.replies import int_field, send_card, sender
 
@@ -72,10 +72,10 @@ class EvaluationActions:
         )
         following = next_moment(due, months)
         note = str(value.get("note") or "").strip() or None
-        self._record(partnership, "completed", due, following, note, context)
         kind = self._content.register.default_evaluation_kind
         changed = replace(partnership, next_evaluation=following, evaluation_kind=kind)
-        self._partnerships.update(changed, self._clock())
+        event = self._event(partnership, "completed", due, following, note, context)
+        self._partnerships.update(changed, self._clock(), event)
         await context.send_activity(cards.evaluation_done_text(partnership.name, following))
 
     async def _postpone(
@@ -87,21 +87,19 @@ class EvaluationActions:
             return
         due = partnership.next_evaluation or new_date
         reason = str(value.get("reason") or "").strip() or None
-        self._record(partnership, "postponed", due, new_date, reason, context)
-        self._partnerships.update(replace(partnership, next_evaluation=new_date), self._clock())
+        event = self._event(partnership, "postponed", due, new_date, reason, context)
+        changed = replace(partnership, next_evaluation=new_date)
+        self._partnerships.update(changed, self._clock(), event)
         await context.send_activity(cards.evaluation_postponed_text(partnership.name, new_date))
 
-    def _record(
+    def _event(
         self,
         partnership: Partnership,
-        kind: Any,
+        kind: EventKind,
         due: date,
         new_due: date | None,
         reason: str | None,
         context: TurnContext,
-    ) -> None:
-        self._partnerships.add_event(
-            EvaluationEvent(
-                partnership.id or 0, kind, due, new_due, reason, sender(context).id, self._clock()
-            )
-        )
+    ) -> EvaluationEvent:
+        by = sender(context).id
+        return EvaluationEvent(partnership.id or 0, kind, due, new_due, reason, by, self._clock())

@@ -104,13 +104,21 @@ class PartnershipRepository:
         on or off: the weekly digest. Earliest moment first, then by name."""
         return self._select("p.archived = 0 AND p.next_evaluation <= ?", (until.isoformat(),))
 
-    def update(self, partnership: Partnership, at: datetime) -> None:
-        """Rewrite every mutable field (not the creator or creation time); `KeyError` if unknown."""
+    def update(
+        self, partnership: Partnership, at: datetime, event: EvaluationEvent | None = None
+    ) -> None:
+        """Rewrite every mutable field (not the creator or creation time); `KeyError` if unknown.
+
+        `event`: the completed or postponed moment that caused the change, recorded in the
+        same transaction, so the history and the next moment never disagree.
+        """
         if partnership.id is None:
             raise ValueError("a partnership without an id cannot be updated")
         updated_at = utc_text(at, "partnership update time")
         assignments = ", ".join(f"{column} = ?" for column in _MUTABLE_COLUMNS)
         with self._db.transaction() as connection:
+            if event is not None:
+                _insert_event(connection, event)
             changed = connection.execute(
                 f"UPDATE partnerships SET {assignments}, updated_at = ? WHERE id = ?",
                 (*_mutable_values(partnership), updated_at, partnership.id),
@@ -141,26 +149,8 @@ class PartnershipRepository:
 
     def add_event(self, event: EvaluationEvent) -> None:
         """Record that an evaluation moment was completed or postponed; `KeyError` if unknown."""
-        if event.kind not in EVENT_KINDS:
-            raise ValueError(f"unknown evaluation event kind {event.kind!r}")
-        at = utc_text(event.at, "evaluation event time")
-        new_due = None if event.new_due is None else event.new_due.isoformat()
         with self._db.transaction() as connection:
-            _require_partnership(connection, event.partnership_id)
-            connection.execute(
-                "INSERT INTO evaluation_events"
-                " (partnership_id, kind, due, new_due, reason, by_id, at)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (
-                    event.partnership_id,
-                    event.kind,
-                    event.due.isoformat(),
-                    new_due,
-                    event.reason,
-                    event.by_id,
-                    at,
-                ),
-            )
+            _insert_event(connection, event)
 
     def events(self, partnership_id: int) -> list[EvaluationEvent]:
         """The partnership's completed and postponed moments, oldest first."""
@@ -405,6 +395,27 @@ def _require_person_id(person_id: str) -> None:
     # A forgotten creator is stored with id '': an empty id must never match it.
     if not person_id:
         raise ValueError("person id must not be empty")
+
+
+def _insert_event(connection: sqlite3.Connection, event: EvaluationEvent) -> None:
+    if event.kind not in EVENT_KINDS:
+        raise ValueError(f"unknown evaluation event kind {event.kind!r}")
+    at = utc_text(event.at, "evaluation event time")
+    new_due = None if event.new_due is None else event.new_due.isoformat()
+    _require_partnership(connection, event.partnership_id)
+    connection.execute(
+        "INSERT INTO evaluation_events (partnership_id, kind, due, new_due, reason, by_id, at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (
+            event.partnership_id,
+            event.kind,
+            event.due.isoformat(),
+            new_due,
+            event.reason,
+            event.by_id,
+            at,
+        ),
+    )
 
 
 def _new_id(cursor: sqlite3.Cursor) -> int:

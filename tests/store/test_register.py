@@ -825,3 +825,18 @@ def test_partnerships_intakes_and_handovers_survive_a_restart(db_url: str):
         assert intakes.get(1) == intake
         assert intakes.for_partnership(1) == [intake]
         assert db.schema_version == len(MIGRATIONS)
+
+
+def test_an_update_with_its_event_is_all_or_nothing(tmp_path):
+    repository = PartnershipRepository(open_database(f"sqlite:///{tmp_path}/atomic.db"))
+    stored = repository.add(_partnership())
+    assert stored.id is not None
+    broken = _event(partnership_id=stored.id, kind="exploded")
+    with pytest.raises(ValueError):
+        repository.update(replace(stored, next_evaluation=date(2027, 3, 1)), T0, broken)
+    assert repository.get(stored.id) == stored
+    assert repository.events(stored.id) == []
+    repository.update(
+        replace(stored, next_evaluation=date(2027, 3, 1)), T0, _event(partnership_id=stored.id)
+    )
+    assert [e.new_due for e in repository.events(stored.id)] == [date(2027, 3, 1)]
