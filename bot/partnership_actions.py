@@ -92,11 +92,15 @@ class PartnershipActions:
             return
         phase = str(value.get("phase") or partnership.phase)
         cadence = str(value.get("cadence") or partnership.cadence)
+        kind = str(value.get("evaluation_kind") or partnership.evaluation_kind)
         typed_date = str(value.get("next_evaluation") or "")
         next_evaluation = parse_date(typed_date) if typed_date else partnership.next_evaluation
         valid_phase = phase in {p.key for p in register.phases}
         valid_cadence = cadence in {c.key for c in register.cadences}
-        if not (valid_phase and valid_cadence) or (typed_date and next_evaluation is None):
+        valid_kind = kind in register.evaluation_kind_labels
+        if not (valid_phase and valid_cadence and valid_kind) or (
+            typed_date and next_evaluation is None
+        ):
             await context.send_activity(cards.registration_problems_text(["first_evaluation"]))
             return
         changed = replace(

@@ -323,6 +323,12 @@ def _change_actions(p: Partnership, partnership_id: int, register: RegisterFile)
                 labels["next_evaluation"],
                 value=p.next_evaluation.isoformat() if p.next_evaluation else None,
             ),
+            choice_set(
+                "evaluation_kind",
+                labels["evaluation_kind"],
+                _choices(register.evaluation_kinds),
+                value=p.evaluation_kind,
+            ),
             choice_set("cadence", labels["cadence"], _choices(register.cadences), value=p.cadence),
             *button_row(
                 [

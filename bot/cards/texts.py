@@ -233,6 +233,7 @@ FIELD_LABELS = {
     "first_evaluation": "Eerste evaluatiemoment",
     "cadence": "Hoe vaak evalueren jullie?",
     "next_evaluation": "Volgende evaluatie",
+    "evaluation_kind": "Soort evaluatie",
     "account_holder_email": "E-mailadres of naam van de nieuwe accounthouder",
 }
 FIELD_HINTS = {

@@ -99,10 +99,12 @@ async def test_account_holder_changes_phase_and_date_and_archives(bot, connector
     teams = Teams(connector.url)
     partnership_id = await _register(bot, connector, teams)
     update = {"action": "partnership_update", "id": partnership_id, "phase": "evalueren",
-              "next_evaluation": "2027-06-15", "cadence": "halfjaarlijks"}  # fmt: skip
+              "next_evaluation": "2027-06-15", "cadence": "halfjaarlijks",
+              "evaluation_kind": "volledig"}  # fmt: skip
     await post(bot, teams.click(update))
     [card] = connector.take()
     assert "Evalueren" in texts(card.card) and "15 juni 2027" in texts(card.card)
+    assert "Volledige evaluatie" in texts(card.card)
     await post(bot, teams.click({"action": "partnership_archive", "id": partnership_id}))
     [archived] = connector.take()
     assert "gearchiveerd" in archived.activity["text"]

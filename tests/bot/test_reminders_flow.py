@@ -200,3 +200,13 @@ async def test_calendar_link_serves_the_moments_only_with_its_signature(settings
         assert forged.status == 404
     finally:
         await client.close()
+
+
+async def test_uninstalling_the_app_stops_reaching_the_user(bot, connector):
+    teams = Teams(connector.url)
+    await post(bot, teams.message("help"))
+    references = bot.app[SERVICES].references
+    assert references.personal("aad-anna") is not None
+    removal = teams.activity("installationUpdate", action="remove")
+    assert await post(bot, removal) == 201
+    assert references.personal("aad-anna") is None
