@@ -402,6 +402,7 @@ def test_partnership_card_offers_change_handover_and_archive_to_who_may_change(f
     assert [(e["id"], e.get("value")) for e in inputs(change)] == [
         ("phase", "implementeren"),
         ("next_evaluation", "2027-11-23"),
+        ("evaluation_kind", "jaarlijks"),
         ("cadence", "jaarlijks"),
     ]
     assert payloads(change) == [{"action": "partnership_update", "id": 7}]
