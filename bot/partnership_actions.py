@@ -25,6 +25,7 @@ ACTIONS = (
     "partnership_update",
     "partnership_handover",
     "partnership_archive",
+    "partnership_accept",
     "intake_markdown",
 )
 
@@ -49,8 +50,12 @@ class PartnershipActions:
         self._clock = clock
 
     async def show_mine(self, context: TurnContext) -> None:
-        mine = self._partnerships.mine(sender(context).id)
+        person = sender(context)
+        mine = self._partnerships.mine(person.id)
         await send_card(context, cards.partnerships_list_card(mine, self._content.register))
+        offered = self._partnerships.offered_to(person.name) if person.name else []
+        if offered:
+            await send_card(context, cards.handover_offers_card(offered))
 
     async def handle(self, context: TurnContext, value: dict[str, Any]) -> None:
         action = value["action"]
@@ -64,6 +69,8 @@ class PartnershipActions:
                 await context.send_activity(cards.unknown_item_text())
             elif action == "partnership_open":
                 await self._open(context, partnership)
+            elif action == "partnership_accept":
+                await self._accept(context, partnership)
             elif not partnership.may_change(sender(context).id, self._administrators):
                 await context.send_activity(cards.partnership_not_allowed_text())
             else:
@@ -108,6 +115,18 @@ class PartnershipActions:
         )
         self._partnerships.update(changed, now)
         await self._open(context, changed)
+
+    async def _accept(self, context: TurnContext, partnership: Partnership) -> None:
+        """Only the person the hand-over was asked for (by their Teams name) may accept it."""
+        person = sender(context)
+        offered = (
+            {p.id for p in self._partnerships.offered_to(person.name)} if person.name else set()
+        )
+        if partnership.id not in offered:
+            await context.send_activity(cards.partnership_not_allowed_text())
+            return
+        self._partnerships.take_over(partnership, person, self._clock())
+        await context.send_activity(cards.taken_over_text(partnership.name))
 
     async def _open(self, context: TurnContext, partnership: Partnership) -> None:
         register = self._content.register

@@ -21,9 +21,11 @@ from bot.cards.register import (
 )
 from bot.cards.registration import (
     handover_missing_text,
+    handover_offers_card,
     nothing_to_resume_text,
     registration_resume_card,
     still_account_holder_text,
+    taken_over_text,
 )
 from bot.cards.reminders import (
     digest_card,
@@ -76,6 +78,7 @@ __all__ = [
     "experts_card",
     "feedback_thanks",
     "handover_missing_text",
+    "handover_offers_card",
     "help_card",
     "intake_choice_card",
     "intake_discarded_text",
@@ -110,6 +113,7 @@ __all__ = [
     "reminders_off_text",
     "reminders_on_text",
     "still_account_holder_text",
+    "taken_over_text",
     "theme_card",
     "themes_card",
     "unknown_item_text",

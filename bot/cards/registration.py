@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from bot.cards.common import Card, card, submit, text
+from bot.cards.common import Card, button_row, card, submit, text
+from bot.domain.register import Partnership
 
 RESUME_REGISTRATION = (
     "Je was nog bezig met het registreren van een samenwerking. Verdergaan of weggooien?"
@@ -33,3 +34,26 @@ def still_account_holder_text(names: list[str]) -> str:
         f"Je bent nog accounthouder van {listed}. Die gegevens blijven, omdat de organisatie ze "
         "nodig heeft: draag de samenwerking over via 'mijn samenwerkingen'."
     )
+
+
+def handover_offers_card(partnerships: list[Partnership]) -> Card:
+    """Partnerships someone wants to hand over to this user: take them over with one click."""
+    body = [text(HANDOVER_OFFER_INTRO)]
+    for partnership in partnerships:
+        body += [
+            text(partnership.name, bold=True),
+            *button_row(
+                [submit(TAKE_OVER, {"action": "partnership_accept", "id": partnership.id})]
+            ),
+        ]
+    return card(body)
+
+
+def taken_over_text(name: str) -> str:
+    return (
+        f"Jij bent nu accounthouder van '{name}'. De herinneringen voor evaluaties komen naar jou."
+    )
+
+
+HANDOVER_OFFER_INTRO = "Er is gevraagd of jij accounthouder wilt worden van:"
+TAKE_OVER = "Accounthouder worden"

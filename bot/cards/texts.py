@@ -234,7 +234,7 @@ FIELD_LABELS = {
     "cadence": "Hoe vaak evalueren jullie?",
     "next_evaluation": "Volgende evaluatie",
     "evaluation_kind": "Soort evaluatie",
-    "account_holder_email": "E-mailadres of naam van de nieuwe accounthouder",
+    "account_holder_email": "Naam van de nieuwe accounthouder, zoals in Teams",
 }
 FIELD_HINTS = {
     "name": "Een korte naam die iedereen herkent.",

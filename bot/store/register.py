@@ -147,6 +147,21 @@ class PartnershipRepository:
                 (partnership_id, requested_by.id, new_holder, requested_at),
             )
 
+    def offered_to(self, name: str) -> list[Partnership]:
+        """Active partnerships someone asked to hand over to this name (case ignored)."""
+        return self._select(
+            "p.archived = 0 AND p.id IN (SELECT partnership_id FROM partnership_handovers"
+            " WHERE lower(trim(new_holder)) = lower(trim(?)))",
+            (name,),
+        )
+
+    def take_over(self, partnership: Partnership, new_holder: Person, at: datetime) -> None:
+        """The new account holder accepted: record them and close the hand-over requests."""
+        self.update(replace(partnership, account_holder=new_holder), at)
+        self._db.execute(
+            "DELETE FROM partnership_handovers WHERE partnership_id = ?", (partnership.id,)
+        )
+
     def add_event(self, event: EvaluationEvent) -> None:
         """Record that an evaluation moment was completed or postponed; `KeyError` if unknown."""
         with self._db.transaction() as connection:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.web import SERVICES
 from tests.bot.cardtext import actions, find_action, texts
 from tests.bot.conftest import Teams, post, start_bot
 
@@ -191,3 +192,34 @@ async def test_privacy_lists_partnerships_and_delete_keeps_what_the_organisation
     assert "1 samenwerking(en)" in texts(privacy.card)
     deleted, held = await _say(bot, connector, teams, "verwijder mijn gegevens")
     assert "'Netwerk Zorg'" in held.activity["text"]
+
+
+async def test_a_hand_over_is_accepted_by_the_person_it_names(bot, connector):
+    anna = Teams(connector.url)
+    partnership_id = await _register(bot, connector, anna)
+    handover = {
+        "action": "partnership_handover",
+        "id": partnership_id,
+        "account_holder_email": "bram de vries",
+    }
+    await post(bot, anna.click(handover))
+    connector.take()
+    bram = Teams(connector.url)
+    bram_account = {"id": "29:user-bram", "name": "Bram de Vries", "aadObjectId": "aad-bram"}
+    listing = bram.message("mijn samenwerkingen")
+    listing["from"] = bram_account
+    await post(bot, listing)
+    mine, offers = connector.take()
+    assert "Netwerk Zorg" in texts(offers.card)
+    accept = find_action(offers.card, "Accounthouder worden")["data"]
+    stranger = anna.click(accept)  # someone else cannot take it over
+    await post(bot, stranger)
+    [refused] = connector.take()
+    assert refused.activity["text"].startswith("Alleen de accounthouder")
+    clicked = bram.click(accept)
+    clicked["from"] = bram_account
+    await post(bot, clicked)
+    [done] = connector.take()
+    assert "Jij bent nu accounthouder van 'Netwerk Zorg'" in done.activity["text"]
+    stored = bot.app[SERVICES].partnerships.get(partnership_id)
+    assert (stored.account_holder.id, stored.account_holder.name) == ("aad-bram", "Bram de Vries")

@@ -407,7 +407,7 @@ def test_partnership_card_offers_change_handover_and_archive_to_who_may_change(f
     ]
     assert payloads(change) == [{"action": "partnership_update", "id": 7}]
     assert [(e["id"], e["label"]) for e in inputs(handover)] == [
-        ("account_holder_email", "E-mailadres of naam van de nieuwe accounthouder")
+        ("account_holder_email", "Naam van de nieuwe accounthouder, zoals in Teams")
     ]
     assert payloads(handover) == [{"action": "partnership_handover", "id": 7}]
     assert "Weet je zeker dat je Regionaal Energieloket wilt archiveren?" in texts(archive)
