@@ -108,7 +108,7 @@ class PartnershipActions:
         if not (valid_phase and valid_cadence and valid_kind) or (
             typed_date and next_evaluation is None
         ):
-            await context.send_activity(cards.registration_problems_text(["first_evaluation"]))
+            await context.send_activity(cards.registration_problems_text(["next_evaluation"]))
             return
         changed = replace(
             partnership, phase=phase, cadence=cadence, next_evaluation=next_evaluation

@@ -265,16 +265,16 @@ class SamenwerkwijzerBot(TeamsActivityHandler):  # type: ignore[misc]
     async def _on_form(
         self, turn_context: TurnContext, dialog_id: str, value: dict[str, Any]
     ) -> None:
-        """A submitted form continues its dialog, or completes at once when none is running
-        (an old form, or a form from before a restart that lost nothing)."""
+        """A submitted form continues its own dialog. Otherwise it is a form from earlier (or
+        from before a restart): it completes at once, or, while something else is running,
+        waits for the user's choice to continue that or throw it away - nothing is lost."""
         dialog = await self._dialogs.create_context(turn_context)
         active = dialog.active_dialog
-        if active is not None and active.id == dialog_id:
+        own_theme = active is None or active.state.get("theme") == value.get("theme")
+        if active is not None and active.id == dialog_id and own_theme:
             await dialog.continue_dialog()
-        elif active is None:
-            await dialog.begin_dialog(dialog_id, {**_start_options(value), "submitted": True})
         else:
-            await self._offer_resume(turn_context, dialog, None)
+            await self._begin(turn_context, dialog_id, {**_start_options(value), "submitted": True})
 
     # --- dialogs ------------------------------------------------------------------------------
 
@@ -313,6 +313,10 @@ class SamenwerkwijzerBot(TeamsActivityHandler):  # type: ignore[misc]
         if dialog.active_dialog is None:
             await turn_context.send_activity(cards.nothing_to_resume_text())
         elif resume:
+            if dialog.active_dialog.id == INTAKE_DIALOG:
+                theme, index = self._intake.progress(dialog.active_dialog.state)
+                reply = cards.intake_resumed_text(theme.title, index, len(theme.items))
+                await turn_context.send_activity(reply)
             await dialog.reprompt_dialog()
             return
         else:

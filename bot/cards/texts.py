@@ -378,10 +378,6 @@ def partnership_not_allowed_text() -> str:
     )
 
 
-def partnership_updated_text(name: str) -> str:
-    return f"Opgeslagen: de wijzigingen aan {name}."
-
-
 def partnership_handover_text(name: str, to: str) -> str:
     return f"Genoteerd: {to} wordt de nieuwe accounthouder van {name}."
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.cards import unknown_item_text
 from bot.web import SERVICES
 from tests.bot.cardtext import actions, find_action, texts
 from tests.bot.conftest import Teams, post, start_bot
@@ -165,7 +166,8 @@ async def test_starting_something_new_during_an_intake_offers_resume_or_discard(
     [offer] = await _say(bot, connector, teams, "nieuwe samenwerking")
     assert "vraag 2 van 8" in texts(offer.card).lower()
     await post(bot, teams.click({"action": "intake_resume"}))
-    [question] = connector.take()
+    resumed, question = connector.take()
+    assert "verder met de intake Juridisch" in resumed.activity["text"]
     assert "Vraag 2 van 8" in texts(question.card)
     await _say(bot, connector, teams, "intake financien")
     await post(bot, teams.click({"action": "intake_discard"}))
@@ -223,3 +225,35 @@ async def test_a_hand_over_is_accepted_by_the_person_it_names(bot, connector):
     assert "Jij bent nu accounthouder van 'Netwerk Zorg'" in done.activity["text"]
     stored = bot.app[SERVICES].partnerships.get(partnership_id)
     assert (stored.account_holder.id, stored.account_holder.name) == ("aad-bram", "Bram de Vries")
+
+
+async def test_a_form_of_another_theme_during_an_intake_is_kept_until_the_user_chooses(
+    bot, connector
+):
+    teams = Teams(connector.url)
+    await post(bot, teams.click({"action": "intake_start", "theme": "juridisch", "mode": "steps"}))
+    await _say(bot, connector, teams, "ja")
+    await post(
+        bot, teams.click({"action": "intake_form", "theme": "financien", "answer__fin-1": "nee"})
+    )
+    [offer] = connector.take()
+    assert "vraag 2 van 8" in texts(offer.card).lower()
+    await post(bot, teams.click({"action": "intake_resume"}))
+    resumed, question = connector.take()
+    assert resumed.activity["text"] == "We gaan verder met de intake Juridisch, bij vraag 2 van 8."
+    assert "Vraag 2 van 8" in texts(question.card)
+    await post(
+        bot, teams.click({"action": "intake_form", "theme": "financien", "answer__fin-1": "nee"})
+    )
+    connector.take()
+    await post(bot, teams.click({"action": "intake_discard"}))
+    discarded, summary = connector.take()
+    assert "Samenvatting intake Financiën" in texts(summary.card)
+    assert "1 van 7 vragen beantwoord" in texts(summary.card)
+
+
+async def test_a_form_for_an_unknown_theme_is_answered_not_crashed_on(bot, connector):
+    teams = Teams(connector.url)
+    await post(bot, teams.click({"action": "intake_form", "theme": "bestaat-niet"}))
+    [reply] = connector.take()
+    assert (reply.card, reply.activity["text"]) == (None, unknown_item_text())

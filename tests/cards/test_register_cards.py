@@ -25,6 +25,7 @@ from bot.cards.texts import dutch_list
 from bot.domain.intake import ItemAnswer, StoredIntake
 from bot.domain.models import RegisterFile
 from bot.domain.register import Partnership, Person, Recommendation
+from dialogs.partnership import FIELDS
 from tests.cards.inspect_card import (
     im_back_values,
     inputs,
@@ -106,17 +107,7 @@ RECOMMENDATION = Recommendation(
     principle_part="A",
     principles=("principe-a2", "principe-a5", "principe-a9"),
 )
-FORM_FIELDS = [
-    "name",
-    "purpose",
-    "partners",
-    "form",
-    "mandated",
-    "phase",
-    "flags",
-    "first_evaluation",
-    "cadence",
-]
+FORM_FIELDS = list(FIELDS)  # the form asks what the step-by-step registration asks
 
 
 def partnership(**changes: Any) -> Partnership:
