@@ -26,9 +26,9 @@ from aiohttp.test_utils import TestServer
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from bot.domain.register import Partnership, Person
-from bot.proactive import Pacing, ProactiveSender
 from bot.services import build_services
 from bot.settings import Settings
+from bot.teams.proactive import Pacing, ProactiveSender
 
 NOW = datetime(2026, 11, 23, 9, 30, tzinfo=UTC)
 

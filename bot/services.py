@@ -12,11 +12,10 @@ from functools import partial
 from botbuilder.core import ConversationState, UserState
 from botbuilder.integration.aiohttp import ConfigurationBotFrameworkAuthentication
 
-from bot.connector import ActivitySender, TeamsAdapter
+from bot.conversation.bot import SamenwerkwijzerBot
 from bot.domain.content import Content, load_content
 from bot.domain.matcher import Matcher
-from bot.proactive import ProactiveSender
-from bot.reminders import ReminderRunner
+from bot.reminders.runner import ReminderRunner
 from bot.settings import Settings
 from bot.store.database import Database, open_database
 from bot.store.feedback import FeedbackRepository
@@ -24,7 +23,8 @@ from bot.store.references import ReferenceRepository
 from bot.store.register import IntakeRepository, PartnershipRepository
 from bot.store.reminders import ReminderRepository
 from bot.store.state_storage import SqlStateStorage
-from bot.teams_bot import SamenwerkwijzerBot
+from bot.teams.connector import ActivitySender, TeamsAdapter
+from bot.teams.proactive import ProactiveSender
 
 Clock = Callable[[], datetime]
 

@@ -19,12 +19,12 @@ from botbuilder.core import ConversationState, TurnContext
 from botbuilder.schema import Activity
 
 from bot import cards
+from bot.conversation.bot import SamenwerkwijzerBot
 from bot.domain.calendar import evaluation_calendar
 from bot.domain.content import Content
 from bot.services import Clock, Services, build_services, calendar_signature
 from bot.settings import Settings
 from bot.store.database import Database
-from bot.teams_bot import SamenwerkwijzerBot
 
 log = logging.getLogger(__name__)
 

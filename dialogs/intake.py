@@ -18,8 +18,8 @@ from bot.domain.content import Content
 from bot.domain.intake import ANSWERS, ItemAnswer, StoredIntake, evaluate_intake, parse_answer
 from bot.domain.models import Theme
 from bot.store.register import IntakeRepository, PartnershipRepository
+from bot.teams.replies import send_card, sender
 from dialogs.guided import GuidedDialog, submitted_value
-from dialogs.replies import send_card, sender
 from dialogs.steps import Step, parse_step
 
 INTAKE_DIALOG = "intake"

@@ -16,8 +16,8 @@ from bot.domain.dutch import normalize
 from bot.domain.intake import parse_answer
 from bot.domain.register import InvalidPartnership, new_partnership, recommend
 from bot.store.register import PartnershipRepository
+from bot.teams.replies import send_card, sender
 from dialogs.guided import GuidedDialog, submitted_value
-from dialogs.replies import send_card, sender
 from dialogs.steps import Step, parse_step
 
 PARTNERSHIP_DIALOG = "partnership"

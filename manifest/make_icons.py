@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from bot.manifest import write_png
+from bot.cli.manifest import write_png
 
 HERE = Path(__file__).resolve().parent
 BACKGROUND = (0x1B, 0x5E, 0x7A)  # accentColor #1B5E7A: calm blue, no municipality's colour

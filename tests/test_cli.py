@@ -5,7 +5,7 @@ import json
 from datetime import UTC, datetime
 from pathlib import Path
 
-from bot.cli import main
+from bot.cli.main import main
 from bot.store.database import open_database
 from bot.store.feedback import FeedbackRepository
 from tests.conftest import FIXTURE_CONTENT

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.commands import Command, ParsedCommand, parse_command, pick_option
+from bot.conversation.commands import Command, ParsedCommand, parse_command, pick_option
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,7 @@ from typing import Any
 import pytest
 
 from bot.cards import texts
-from bot.compose_search import (
+from bot.conversation.search import (
     ADAPTIVE_CARD,
     MAX_RESPONSE_BYTES,
     THUMBNAIL_CARD,

@@ -12,10 +12,8 @@ from typing import Any
 
 import pytest
 
-from bot import cli
-from bot.commands import Command, parse_command
-from bot.compose_search import COMMAND_ID, QUERY_PARAMETER
-from bot.manifest import (
+from bot.cli.main import main as cli_main
+from bot.cli.manifest import (
     DEVELOPER_SETTINGS,
     MANIFEST_DIR,
     ManifestError,
@@ -29,6 +27,8 @@ from bot.manifest import (
     validate,
     write_png,
 )
+from bot.conversation.commands import Command, parse_command
+from bot.conversation.search import COMMAND_ID, QUERY_PARAMETER
 from bot.settings import Settings
 
 APP_ID = "8d6e2f4a-1b3c-4d5e-9f60-718293a4b5c6"
@@ -182,7 +182,7 @@ def test_cli_manifest_build_writes_the_package(build_env, tmp_path, capsys):
     build_env.setenv("MicrosoftAppPassword", "secret")
     build_env.setenv("BOT_DOMAIN", DOMAIN)
 
-    status = cli.main(["manifest", "build", "--out", str(tmp_path / "out" / "appPackage.zip")])
+    status = cli_main(["manifest", "build", "--out", str(tmp_path / "out" / "appPackage.zip")])
 
     assert status == 0
     assert f"app id {APP_ID}, domain {DOMAIN}" in capsys.readouterr().out
@@ -193,7 +193,7 @@ def test_cli_manifest_build_writes_the_package(build_env, tmp_path, capsys):
 def test_cli_manifest_build_without_app_id_exits_1_with_the_reason(build_env, tmp_path, capsys):
     build_env.setenv("BOT_DOMAIN", DOMAIN)
 
-    status = cli.main(["manifest", "build", "--out", str(tmp_path / "appPackage.zip")])
+    status = cli_main(["manifest", "build", "--out", str(tmp_path / "appPackage.zip")])
 
     assert status == 1
     assert "error: MicrosoftAppId is not set" in capsys.readouterr().err
@@ -205,7 +205,7 @@ def test_cli_manifest_build_reads_dotenv(build_env, tmp_path):
         f"MicrosoftAppId={APP_ID}\nMicrosoftAppPassword=secret\nBOT_DOMAIN={DOMAIN}\n"
     )
 
-    assert cli.main(["manifest", "build"]) == 0
+    assert cli_main(["manifest", "build"]) == 0
     assert (tmp_path / "appPackage.zip").is_file()
 
 

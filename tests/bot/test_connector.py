@@ -10,7 +10,7 @@ from aiohttp import web
 from aiohttp.test_utils import TestServer
 from botbuilder.schema import Activity, Attachment, ConversationAccount
 
-from bot.connector import ActivitySender, ConnectorError, ReusedClientsAuthentication
+from bot.teams.connector import ActivitySender, ConnectorError, ReusedClientsAuthentication
 from bot.web import ADAPTER
 from tests.bot.conftest import Teams, post
 

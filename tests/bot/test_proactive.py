@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from bot.proactive import Delivery, Pacer, Pacing, ProactiveSender
+from bot.teams.proactive import Delivery, Pacer, Pacing, ProactiveSender
 from bot.web import ADAPTER
 from tests.bot.conftest import Teams
 

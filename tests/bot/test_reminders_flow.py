@@ -12,10 +12,10 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.domain.schedule import DigestPolicy
-from bot.proactive import Pacing, ProactiveSender
-from bot.reminders import ReminderRunner
+from bot.reminders.runner import ReminderRunner
 from bot.services import Services, calendar_url
 from bot.settings import Settings
+from bot.teams.proactive import Pacing, ProactiveSender
 from bot.web import SERVICES
 from tests.bot.cardtext import find_action, texts
 from tests.bot.conftest import Teams, post, start_bot

@@ -1,0 +1,105 @@
+"""Acting on an evaluation reminder: start, complete, postpone, switch reminders off or on."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date, datetime
+from typing import Any
+
+from botbuilder.core import TurnContext
+
+from bot import cards
+from bot.domain.content import Content
+from bot.domain.dates import parse_date
+from bot.domain.register import Partnership, recommend
+from bot.domain.schedule import EvaluationEvent, EventKind, next_moment
+from bot.store.register import PartnershipRepository
+from bot.teams.replies import int_field, send_card, sender
+
+ACTIONS = (
+    "evaluation_start",
+    "evaluation_done",
+    "evaluation_postpone",
+    "reminders_off",
+    "reminders_on",
+)
+
+
+class EvaluationActions:
+    def __init__(
+        self,
+        content: Content,
+        partnerships: PartnershipRepository,
+        administrators: frozenset[str],
+        clock: Callable[[], datetime],
+    ) -> None:
+        self._content = content
+        self._partnerships = partnerships
+        self._administrators = administrators
+        self._clock = clock
+
+    async def handle(self, context: TurnContext, value: dict[str, Any]) -> None:
+        action = value["action"]
+        partnership = self._partnerships.get(int_field(value.get("id")))
+        if partnership is None:
+            await context.send_activity(cards.unknown_item_text())
+        elif action == "evaluation_start":
+            recommendation = recommend(partnership, self._content.register)
+            card = cards.evaluation_start_card(partnership, self._content, recommendation)
+            await send_card(context, card)
+        elif not partnership.may_change(sender(context).id, self._administrators):
+            await context.send_activity(cards.partnership_not_allowed_text())
+        elif action in ("reminders_off", "reminders_on"):
+            wanted = action == "reminders_on"
+            self._partnerships.update(replace(partnership, reminders=wanted), self._clock())
+            reply = cards.reminders_on_text if wanted else cards.reminders_off_text
+            await context.send_activity(reply(partnership.name))
+        elif parse_date(str(value.get("due") or "")) != partnership.next_evaluation:
+            await context.send_activity(cards.evaluation_already_changed_text(partnership.name))
+        elif action == "evaluation_done":
+            await self._complete(context, partnership, value)
+        else:
+            await self._postpone(context, partnership, value)
+
+    async def _complete(
+        self, context: TurnContext, partnership: Partnership, value: dict[str, Any]
+    ) -> None:
+        due = partnership.next_evaluation or self._clock().date()
+        months = next(
+            (c.months for c in self._content.register.cadences if c.key == partnership.cadence),
+            None,
+        )
+        following = next_moment(due, months)
+        note = str(value.get("note") or "").strip() or None
+        kind = self._content.register.default_evaluation_kind
+        changed = replace(partnership, next_evaluation=following, evaluation_kind=kind)
+        event = self._event(partnership, "completed", due, following, note, context)
+        self._partnerships.update(changed, self._clock(), event)
+        await context.send_activity(cards.evaluation_done_text(partnership.name, following))
+
+    async def _postpone(
+        self, context: TurnContext, partnership: Partnership, value: dict[str, Any]
+    ) -> None:
+        new_date = parse_date(str(value.get("new_date") or ""))
+        if new_date is None or new_date < self._clock().date():
+            await context.send_activity(cards.registration_problems_text(["next_evaluation"]))
+            return
+        due = partnership.next_evaluation or new_date
+        reason = str(value.get("reason") or "").strip() or None
+        event = self._event(partnership, "postponed", due, new_date, reason, context)
+        changed = replace(partnership, next_evaluation=new_date)
+        self._partnerships.update(changed, self._clock(), event)
+        await context.send_activity(cards.evaluation_postponed_text(partnership.name, new_date))
+
+    def _event(
+        self,
+        partnership: Partnership,
+        kind: EventKind,
+        due: date,
+        new_due: date | None,
+        reason: str | None,
+        context: TurnContext,
+    ) -> EvaluationEvent:
+        by = sender(context).id
+        return EvaluationEvent(partnership.id or 0, kind, due, new_due, reason, by, self._clock())

@@ -1,0 +1,1 @@
+"""The reminder and digest runner."""

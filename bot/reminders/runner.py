@@ -1,0 +1,147 @@
+"""Finds the evaluation reminders and the weekly digest that are due, and sends each once.
+
+Every reminder is claimed in the database before it is sent and marked after; a claim
+whose sender died expires (a lease), so a later run takes it over. A restart, a second run
+or a second instance therefore never doubles a reminder and never drops one.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+from bot import cards
+from bot.domain.content import Content
+from bot.domain.register import Partnership, recommend
+from bot.domain.schedule import (
+    DigestPolicy,
+    PlannedReminder,
+    ReminderPolicy,
+    due_reminder,
+    horizon,
+)
+from bot.store.references import ReferenceRepository
+from bot.store.register import PartnershipRepository
+from bot.store.reminders import ReminderRepository
+from bot.teams.proactive import Delivery, ProactiveSender
+
+log = logging.getLogger(__name__)
+LEASE = timedelta(minutes=10)
+DIGEST_DAYS_AHEAD = 60
+
+
+@dataclass
+class RunReport:
+    sent: int = 0
+    unreachable: int = 0  # no personal chat with the account holder ("geen bereik")
+    undelivered: int = 0
+    digest: bool = False
+    details: list[str] = field(default_factory=list)
+
+
+class ReminderRunner:
+    def __init__(
+        self,
+        content: Content,
+        partnerships: PartnershipRepository,
+        reminders: ReminderRepository,
+        references: ReferenceRepository,
+        sender: ProactiveSender,
+        policy: ReminderPolicy,
+        digest: DigestPolicy | None,
+        calendar_url: Callable[[int], str | None],
+        after_claim: Callable[[], None] = lambda: None,  # a test hook: crash here
+    ) -> None:
+        self._content = content
+        self._partnerships = partnerships
+        self._reminders = reminders
+        self._references = references
+        self._sender = sender
+        self._policy = policy
+        self._digest = digest
+        self._calendar_url = calendar_url
+        self._after_claim = after_claim
+
+    async def run(self, now: datetime) -> RunReport:
+        report = RunReport()
+        today = now.astimezone(self._policy.zone).date()
+        for partnership in self._partnerships.due_for_reminders(horizon(today, self._policy)):
+            planned = due_reminder(partnership, now, self._policy)
+            if planned is not None:
+                await self._remind(partnership, planned, now, today, report)
+        if self._digest is not None:
+            await self._post_digest(self._digest, now, today, report)
+        return report
+
+    async def _remind(
+        self,
+        partnership: Partnership,
+        planned: PlannedReminder,
+        now: datetime,
+        today: date,
+        report: RunReport,
+    ) -> None:
+        reference = self._references.personal(partnership.account_holder.id)
+        if reference is None:  # never installed, or removed: shown as "geen bereik"
+            report.unreachable += 1
+            return
+        reminder_id = self._reminders.claim(planned, now, LEASE)
+        if reminder_id is None:
+            return
+        self._after_claim()
+        card = cards.reminder_card(
+            partnership,
+            planned.due,
+            (planned.due - today).days,  # a late reminder says how many days are really left
+            self._content.register,
+            self._content,
+            recommend(partnership, self._content.register),
+            self._calendar_url(partnership.id or 0),
+        )
+        delivery = await self._sender.send_card(reference, card)
+        if delivery is Delivery.SENT:
+            self._reminders.mark_sent(reminder_id, now)
+            report.sent += 1
+            report.details.append(f"sent: partnership {partnership.id}, {planned.lead_days} days")
+            return
+        if delivery is Delivery.UNREACHABLE:
+            self._references.deactivate(f"user:{partnership.account_holder.id}", now)
+        self._reminders.mark_undelivered(reminder_id, delivery.value, now)
+        report.undelivered += 1
+        report.details.append(f"{delivery.value}: partnership {partnership.id}")
+
+    async def _post_digest(
+        self, digest: DigestPolicy, now: datetime, today: date, report: RunReport
+    ) -> None:
+        """Once a week, from the configured day and hour on, one message in the channel."""
+        week_start = today - timedelta(days=today.weekday())
+        post_day = week_start + timedelta(days=digest.weekday)
+        local_now = now.astimezone(self._policy.zone)
+        if (today, local_now.hour) < (post_day, digest.hour):
+            return
+        found = self._references.get(f"conversation:{digest.conversation_id}")
+        if found is None or not found[1]:
+            log.warning("digest channel not reachable: add the bot to the team first")
+            return
+        year, week, _ = today.isocalendar()
+        week_key = f"{year}-W{week:02d}"
+        if not self._reminders.claim_digest(week_key, now, LEASE):
+            return
+        upcoming = self._partnerships.upcoming(today + timedelta(days=DIGEST_DAYS_AHEAD))
+        reachable = self._references.reachable(p.account_holder.id for p in upcoming)
+        undelivered = []
+        for record in self._reminders.undelivered():
+            partnership = self._partnerships.get(record.partnership_id)
+            if partnership is not None:
+                undelivered.append((partnership, record.due))
+        card = cards.digest_card(
+            [(p, p.account_holder.id in reachable) for p in upcoming],
+            undelivered,
+            today,
+            self._content.register,
+        )
+        if await self._sender.send_card(found[0], card) is Delivery.SENT:
+            self._reminders.mark_digest_sent(week_key, now)
+            report.digest = True

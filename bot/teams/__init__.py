@@ -1,0 +1,1 @@
+"""The Bot Framework edge: the connector, proactive sending and activity helpers."""
