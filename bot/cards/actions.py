@@ -1,0 +1,200 @@
+"""The contract between cards and the conversation: every button's action and its data.
+
+Card builders make button data with `data(Action.X, ...)`; the router reads it back with
+`read(value)`, which checks it against the action's payload model. Data is plain
+`Action.Submit` data - no `msteams.imBack`, no field named `key` - so that every button works
+in Teams and in the Agents Playground. Form inputs arrive beside the payload's own fields.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+ACTION_FIELD = "action"
+
+
+class Action(StrEnum):
+    COMMAND = "command"  # a menu button: the command it stands for, as if typed
+    SHOW = "show"
+    THEME = "theme"
+    EXPERT = "expert"
+    FEEDBACK = "feedback"
+    INTAKE_START = "intake_start"
+    INTAKE_FORM = "intake_form"
+    INTAKE_MARKDOWN = "intake_markdown"
+    DIALOG_CONTINUE = "dialog_continue"
+    DIALOG_STOP = "dialog_stop"
+    PARTNERSHIP_NEW = "partnership_new"
+    PARTNERSHIP_FORM = "partnership_form"
+    PARTNERSHIPS_MINE = "partnerships_mine"
+    PARTNERSHIP_OPEN = "partnership_open"
+    PARTNERSHIP_UPDATE = "partnership_update"
+    PARTNERSHIP_HANDOVER = "partnership_handover"
+    PARTNERSHIP_ACCEPT = "partnership_accept"
+    PARTNERSHIP_ARCHIVE = "partnership_archive"
+    EVALUATION_START = "evaluation_start"
+    EVALUATION_DONE = "evaluation_done"
+    EVALUATION_POSTPONE = "evaluation_postpone"
+    REMINDERS_OFF = "reminders_off"
+    REMINDERS_ON = "reminders_on"
+    DELETE_MY_DATA = "delete_my_data"
+    CONFIRM = "confirm"  # yes to a question asked before something that cannot be undone
+    CANCEL = "cancel"
+
+
+class Payload(BaseModel):
+    """An action's own fields; form inputs and unknown fields are left to the handler."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+
+class NoFields(Payload):
+    pass
+
+
+class TypedCommand(Payload):
+    text: str
+
+
+class EntryRef(Payload):
+    id: str
+
+
+class ThemeRef(Payload):
+    theme: str
+
+
+class ExpertRef(Payload):
+    code: str
+
+
+class Feedback(Payload):
+    id: str
+    helpful: bool
+
+
+Mode = Literal["form", "steps"]
+
+
+class IntakeStart(Payload):
+    theme: str
+    mode: Mode = "steps"
+    partnership: int | None = None
+
+
+class IntakeForm(Payload):
+    theme: str
+    partnership: int | None = None
+
+
+class IntakeRef(Payload):
+    intake: int
+
+
+class RegistrationStart(Payload):
+    mode: Mode = "form"
+
+
+class PartnershipRef(Payload):
+    id: int
+
+
+class MomentRef(Payload):
+    id: int
+    due: str
+
+
+Confirmable = Literal["delete_my_data", "partnership_archive", "dialog_stop"]
+
+
+class Confirmation(Payload):
+    confirm: Confirmable
+    id: int | None = None
+
+
+PAYLOADS: dict[Action, type[Payload]] = {
+    Action.COMMAND: TypedCommand,
+    Action.SHOW: EntryRef,
+    Action.THEME: ThemeRef,
+    Action.EXPERT: ExpertRef,
+    Action.FEEDBACK: Feedback,
+    Action.INTAKE_START: IntakeStart,
+    Action.INTAKE_FORM: IntakeForm,
+    Action.INTAKE_MARKDOWN: IntakeRef,
+    Action.DIALOG_CONTINUE: NoFields,
+    Action.DIALOG_STOP: NoFields,
+    Action.PARTNERSHIP_NEW: RegistrationStart,
+    Action.PARTNERSHIP_FORM: NoFields,
+    Action.PARTNERSHIPS_MINE: NoFields,
+    Action.PARTNERSHIP_OPEN: PartnershipRef,
+    Action.PARTNERSHIP_UPDATE: PartnershipRef,
+    Action.PARTNERSHIP_HANDOVER: PartnershipRef,
+    Action.PARTNERSHIP_ACCEPT: PartnershipRef,
+    Action.PARTNERSHIP_ARCHIVE: PartnershipRef,
+    Action.EVALUATION_START: PartnershipRef,
+    Action.EVALUATION_DONE: MomentRef,
+    Action.EVALUATION_POSTPONE: MomentRef,
+    Action.REMINDERS_OFF: PartnershipRef,
+    Action.REMINDERS_ON: PartnershipRef,
+    Action.DELETE_MY_DATA: NoFields,
+    Action.CONFIRM: Confirmation,
+    Action.CANCEL: NoFields,
+}
+# A card with one of these is used up once clicked: it is updated in place, and a second
+# click on it is answered with "al afgehandeld".
+SINGLE_USE = frozenset(
+    {
+        Action.FEEDBACK,
+        Action.INTAKE_FORM,
+        Action.PARTNERSHIP_FORM,
+        Action.EVALUATION_DONE,
+        Action.EVALUATION_POSTPONE,
+        Action.PARTNERSHIP_ACCEPT,
+        Action.CONFIRM,
+        Action.CANCEL,
+        Action.DIALOG_CONTINUE,
+        Action.DIALOG_STOP,
+    }
+)
+
+
+def data(action: Action, **fields: Any) -> dict[str, Any]:
+    """Button data for `action`; raises ValueError when the fields break the contract."""
+    PAYLOADS[action].model_validate(fields)  # a builder's mistake fails its tests at once
+    return {ACTION_FIELD: action.value, **{k: v for k, v in fields.items() if v is not None}}
+
+
+@dataclass(frozen=True)
+class CardAction:
+    action: Action
+    payload: Payload
+    values: dict[str, Any]  # everything the card sent, form inputs included
+
+
+class Unusable(ValueError):
+    """Card data the contract does not know or cannot read; `unknown` tells which."""
+
+    def __init__(self, unknown: bool) -> None:
+        super().__init__("unknown action" if unknown else "malformed action data")
+        self.unknown = unknown
+
+
+def is_card_action(value: Any) -> bool:
+    return isinstance(value, dict) and ACTION_FIELD in value
+
+
+def read(value: dict[str, Any]) -> CardAction:
+    """The action a card sent; raises Unusable for unknown or malformed data."""
+    try:
+        action = Action(value.get(ACTION_FIELD))
+    except ValueError:
+        raise Unusable(unknown=True) from None
+    try:
+        payload = PAYLOADS[action].model_validate(value)
+    except ValidationError:
+        raise Unusable(unknown=False) from None
+    return CardAction(action, payload, value)
