@@ -189,10 +189,10 @@ def is_card_action(value: Any) -> bool:
 
 def read(value: dict[str, Any]) -> CardAction:
     """The action a card sent; raises Unusable for unknown or malformed data."""
-    try:
-        action = Action(value.get(ACTION_FIELD))
-    except ValueError:
-        raise Unusable(unknown=True) from None
+    name = value.get(ACTION_FIELD)
+    if not isinstance(name, str) or name not in Action.__members__.values():
+        raise Unusable(unknown=True)
+    action = Action(name)
     try:
         payload = PAYLOADS[action].model_validate(value)
     except ValidationError:
