@@ -14,27 +14,29 @@ from botbuilder.core import TurnContext
 from botbuilder.dialogs import DialogContext, DialogTurnResult
 
 from bot import cards
+from bot.cards.actions import Action, CardAction, IntakeForm
 from bot.domain.content import Content
 from bot.domain.intake import ANSWERS, ItemAnswer, StoredIntake, evaluate_intake, parse_answer
 from bot.domain.models import Theme
 from bot.store.register import IntakeRepository, PartnershipRepository
 from bot.teams.replies import send_card, sender
-from dialogs.guided import GuidedDialog, submitted_value
-from dialogs.steps import Step, parse_step
+from dialogs.guided import GuidedDialog, QuestionDesk
 
 INTAKE_DIALOG = "intake"
-FORM_ACTION = "intake_form"
 
 
 class IntakeDialog(GuidedDialog):
+    form_action = Action.INTAKE_FORM
+
     def __init__(
         self,
         content: Content,
         intakes: IntakeRepository,
         partnerships: PartnershipRepository,
         clock: Callable[[], datetime],
+        questions: QuestionDesk,
     ) -> None:
-        super().__init__(INTAKE_DIALOG)
+        super().__init__(INTAKE_DIALOG, questions)
         self._content = content
         self._themes = {theme.key: theme for theme in content.themes}
         self._intakes = intakes
@@ -54,32 +56,18 @@ class IntakeDialog(GuidedDialog):
             partnership=options.get("partnership"),
         )
         if options.get("submitted"):  # a form that arrived without a running intake
-            _take_form(state, options["values"], theme)
-            return await self._complete(dc)
+            return await self._take_form(dc, options["values"])
         return await self.reprompt(dc)
 
-    async def continue_dialog(self, dc: DialogContext) -> DialogTurnResult:
+    async def _take_form(self, dc: DialogContext, values: dict[str, Any]) -> DialogTurnResult:
         state = dc.active_dialog.state
-        activity = dc.context.activity
-        value = submitted_value(dc)
-        if value.get("action") == FORM_ACTION and value.get("theme") == state["theme"]:
-            _take_form(state, value, self._themes[state["theme"]])
-            return await self._complete(dc)
-        text = (activity.text or "").strip()
-        step = parse_step(text)
-        if step is Step.STOP:
-            return await self._complete(dc, stopped=True)
-        if state["mode"] == "form":  # typing instead of filling in the form: go step by step
-            state["mode"] = "steps"
-            return await self.reprompt(dc)
-        if step is Step.HELP:
-            await dc.context.send_activity(cards.intake_help_text())
-            return await self.reprompt(dc)
-        if step is Step.BACK:
-            state["index"] = max(0, state["index"] - 1)
-            return await self.reprompt(dc)
+        _take_form(state, values, self._themes[state["theme"]])
+        return await self._complete(dc)
+
+    async def _take_answer(self, dc: DialogContext, text: str, skip: bool) -> DialogTurnResult:
+        state = dc.active_dialog.state
         item_id = self._current_item(state).id
-        if step is Step.SKIP:
+        if skip:
             state["answers"][item_id] = None
         else:
             answer, note = parse_answer(text)
@@ -92,6 +80,36 @@ class IntakeDialog(GuidedDialog):
         if state["index"] >= len(self._themes[state["theme"]].items):
             return await self._complete(dc)
         return await self.reprompt(dc)
+
+    async def _stop(self, dc: DialogContext) -> DialogTurnResult:
+        return await self._complete(dc, stopped=True)
+
+    def _reads(self, state: dict[str, Any], text: str) -> bool:
+        return parse_answer(text)[0] is not None
+
+    def help_text(self) -> str:
+        return cards.intake_help_text()
+
+    def position(self, state: dict[str, Any]) -> tuple[int, int]:
+        return state["index"] + 1, len(self._themes[state["theme"]].items)
+
+    def still_valid(self, state: dict[str, Any]) -> bool:
+        return state.get("theme") in self._themes
+
+    def owns_form(self, state: dict[str, Any], action: CardAction) -> bool:
+        payload = action.payload
+        return isinstance(payload, IntakeForm) and payload.theme == state["theme"]
+
+    async def send_resume_card(self, context: TurnContext, state: dict[str, Any]) -> None:
+        theme = self._themes[state["theme"]]
+        await send_card(context, cards.intake_resume_card(theme, *self.position(state)))
+
+    async def send_resumed(self, context: TurnContext, state: dict[str, Any]) -> None:
+        theme = self._themes[state["theme"]]
+        await context.send_activity(cards.intake_resumed_text(theme.title, *self.position(state)))
+
+    def stopped_text(self, state: dict[str, Any]) -> str:
+        return cards.intake_discarded_text()
 
     async def _prompt(self, context: TurnContext, state: dict[str, Any]) -> None:
         """The form, or the current question; also after an interruption or a restart."""
@@ -138,10 +156,6 @@ class IntakeDialog(GuidedDialog):
             dc.context, cards.intake_summary_card(outcome, self._content, stored.id, name)
         )
         return await dc.end_dialog(stored.id)
-
-    def progress(self, state: dict[str, Any]) -> tuple[Theme, int]:
-        """The theme of an unfinished intake and the number of its current question."""
-        return self._themes[state["theme"]], state["index"] + 1
 
 
 def _take_form(state: dict[str, Any], value: dict[str, Any], theme: Theme) -> None:

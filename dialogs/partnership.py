@@ -10,6 +10,7 @@ from botbuilder.core import TurnContext
 from botbuilder.dialogs import Dialog, DialogContext, DialogTurnResult
 
 from bot import cards
+from bot.cards.actions import Action
 from bot.domain.content import Content
 from bot.domain.dates import parse_date
 from bot.domain.dutch import normalize
@@ -17,11 +18,9 @@ from bot.domain.intake import parse_answer
 from bot.domain.register import InvalidPartnership, new_partnership, recommend
 from bot.store.register import PartnershipRepository
 from bot.teams.replies import send_card, sender
-from dialogs.guided import GuidedDialog, submitted_value
-from dialogs.steps import Step, parse_step
+from dialogs.guided import GuidedDialog, QuestionDesk
 
 PARTNERSHIP_DIALOG = "partnership"
-FORM_ACTION = "partnership_form"
 # The step-by-step questions, in order; each reads typed text into the form's field value.
 FIELDS = (
     "name",
@@ -37,10 +36,16 @@ FIELDS = (
 
 
 class PartnershipDialog(GuidedDialog):
+    form_action = Action.PARTNERSHIP_FORM
+
     def __init__(
-        self, content: Content, partnerships: PartnershipRepository, clock: Callable[[], datetime]
+        self,
+        content: Content,
+        partnerships: PartnershipRepository,
+        clock: Callable[[], datetime],
+        questions: QuestionDesk,
     ) -> None:
-        super().__init__(PARTNERSHIP_DIALOG)
+        super().__init__(PARTNERSHIP_DIALOG, questions)
         self._content = content
         self._register = content.register
         self._partnerships = partnerships
@@ -51,31 +56,16 @@ class PartnershipDialog(GuidedDialog):
         mode = "form" if options.get("mode") == "form" else "steps"
         dc.active_dialog.state.update(mode=mode, index=0, values={})
         if options.get("submitted"):  # a form that arrived without a running registration
-            return await self._register_or_explain(dc, _form_values(options["values"]))
+            return await self._take_form(dc, options["values"])
         return await self.reprompt(dc)
 
-    async def continue_dialog(self, dc: DialogContext) -> DialogTurnResult:
+    async def _take_form(self, dc: DialogContext, values: dict[str, Any]) -> DialogTurnResult:
+        return await self._register_or_explain(dc, _form_values(values))
+
+    async def _take_answer(self, dc: DialogContext, text: str, skip: bool) -> DialogTurnResult:
         state = dc.active_dialog.state
-        activity = dc.context.activity
-        value = submitted_value(dc)
-        if value.get("action") == FORM_ACTION:
-            return await self._register_or_explain(dc, _form_values(value))
-        text = (activity.text or "").strip()
-        if state["mode"] == "form":
-            state["mode"] = "steps"
-            return await self.reprompt(dc)
-        step = parse_step(text)
-        if step is Step.STOP:
-            await dc.context.send_activity(cards.registration_stopped_text())
-            return await dc.end_dialog()
-        if step is Step.HELP:
-            await dc.context.send_activity(cards.registration_help_text())
-            return await self.reprompt(dc)
-        if step is Step.BACK:
-            state["index"] = max(0, state["index"] - 1)
-            return await self.reprompt(dc)
         field = FIELDS[state["index"]]
-        parsed = "" if step is Step.SKIP else self._read(field, text)
+        parsed = "" if skip else self._read(field, text)
         if parsed is None or (field == "name" and not parsed):
             await dc.context.send_activity(cards.registration_retry_text(field))
             return await self.reprompt(dc)
@@ -84,6 +74,25 @@ class PartnershipDialog(GuidedDialog):
         if state["index"] < len(FIELDS):
             return await self.reprompt(dc)
         return await self._register_or_explain(dc, state["values"])
+
+    async def _stop(self, dc: DialogContext) -> DialogTurnResult:
+        await dc.context.send_activity(cards.registration_stopped_text())
+        return await dc.end_dialog()
+
+    def _reads(self, state: dict[str, Any], text: str) -> bool:
+        return bool(self._read(FIELDS[state["index"]], text))
+
+    def help_text(self) -> str:
+        return cards.registration_help_text()
+
+    def position(self, state: dict[str, Any]) -> tuple[int, int]:
+        return state["index"] + 1, len(FIELDS)
+
+    async def send_resume_card(self, context: TurnContext, state: dict[str, Any]) -> None:
+        await send_card(context, cards.registration_resume_card())
+
+    def stopped_text(self, state: dict[str, Any]) -> str:
+        return cards.registration_stopped_text()
 
     async def _prompt(self, context: TurnContext, state: dict[str, Any]) -> None:
         """The form, or the current question; also after an interruption or a restart."""

@@ -151,7 +151,7 @@ def test_related_questions_become_a_full_text_list(content, matcher):
     for related in content.items["jur-2"].related:
         assert f"- {content.items[related].question}" in text
     assert payloads(result.card, "show") == []
-    assert payloads(result.card, "theme") == [{"action": "theme", "key": "juridisch"}]
+    assert payloads(result.card, "theme") == [{"action": "theme", "theme": "juridisch"}]
 
 
 def test_the_preview_is_a_small_thumbnail_card(content, matcher):

@@ -3,6 +3,12 @@
 from bot.cards.answers import answer_card, clarify_card, out_of_scope_card
 from bot.cards.browse import expert_card, experts_card, theme_card, themes_card
 from bot.cards.common import Card
+from bot.cards.confirm import (
+    confirm_archive_card,
+    confirm_delete_card,
+    confirm_stop_card,
+    sent_form_card,
+)
 from bot.cards.intake import (
     intake_choice_card,
     intake_form_card,
@@ -34,7 +40,15 @@ from bot.cards.reminders import (
     reminder_card,
 )
 from bot.cards.texts import (
+    CONTINUED,
+    STORED_DIALOG,
+    STORED_OPTIONS,
+    STORED_REFERENCE,
+    STORED_WELCOME,
+    already_handled_text,
+    cancelled_text,
     data_deleted_text,
+    dialog_gone_text,
     dutch_date,
     error_text,
     evaluation_already_changed_text,
@@ -48,6 +62,7 @@ from bot.cards.texts import (
     partnership_archived_text,
     partnership_handover_text,
     partnership_not_allowed_text,
+    question_first_text,
     registration_field_text,
     registration_help_text,
     registration_problems_text,
@@ -56,15 +71,31 @@ from bot.cards.texts import (
     reminder_heading,
     reminders_off_text,
     reminders_on_text,
+    resumed_text,
+    stale_partnership_text,
+    stored_intakes_line,
+    stored_partnerships_line,
     unknown_item_text,
+    unusable_button_text,
 )
 from bot.cards.welcome import help_card, welcome_card
 
 __all__ = [
+    "CONTINUED",
+    "STORED_DIALOG",
+    "STORED_OPTIONS",
+    "STORED_REFERENCE",
+    "STORED_WELCOME",
     "Card",
+    "already_handled_text",
     "answer_card",
+    "cancelled_text",
     "clarify_card",
+    "confirm_archive_card",
+    "confirm_delete_card",
+    "confirm_stop_card",
     "data_deleted_text",
+    "dialog_gone_text",
     "digest_card",
     "dutch_date",
     "error_text",
@@ -100,6 +131,7 @@ __all__ = [
     "partnership_registered_card",
     "partnerships_list_card",
     "privacy_card",
+    "question_first_text",
     "registration_field_text",
     "registration_help_text",
     "registration_problems_text",
@@ -110,10 +142,16 @@ __all__ = [
     "reminder_heading",
     "reminders_off_text",
     "reminders_on_text",
+    "resumed_text",
+    "sent_form_card",
+    "stale_partnership_text",
     "still_account_holder_text",
+    "stored_intakes_line",
+    "stored_partnerships_line",
     "taken_over_text",
     "theme_card",
     "themes_card",
     "unknown_item_text",
+    "unusable_button_text",
     "welcome_card",
 ]

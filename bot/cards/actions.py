@@ -18,7 +18,7 @@ ACTION_FIELD = "action"
 
 
 class Action(StrEnum):
-    COMMAND = "command"  # a menu button: the command it stands for, as if typed
+    COMMAND = "command"  # a menu or example button: its text, as if typed
     SHOW = "show"
     THEME = "theme"
     EXPERT = "expert"

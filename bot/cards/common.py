@@ -129,7 +129,7 @@ def submit(title: str, data: dict[str, Any], *, style: str | None = None) -> Act
 
 def im_back(title: str, value: str) -> Action:
     """A button that posts `value` as if the user typed it."""
-    return submit(title, {"msteams": {"type": "imBack", "value": value}})
+    return submit(title, {"action": "command", "text": value})
 
 
 def show_action(title: str, entry_id: str) -> Action:
@@ -137,7 +137,7 @@ def show_action(title: str, entry_id: str) -> Action:
 
 
 def theme_action(title: str, key: str) -> Action:
-    return submit(title, {"action": "theme", "key": key})
+    return submit(title, {"action": "theme", "theme": key})
 
 
 def expert_action(title: str, code: str) -> Action:
@@ -200,7 +200,8 @@ def folded_list(actions: Sequence[Action], *, inline: int, more_title: str) -> l
 
 
 def feedback_prompt() -> Element:
-    return text(texts.FEEDBACK_PROMPT, subtle=True, spacing="Medium", separator=True)
+    prompt = text(texts.FEEDBACK_PROMPT, subtle=True, spacing="Medium", separator=True)
+    return {**prompt, "id": "feedback"}
 
 
 # --- expert teams -------------------------------------------------------------------------

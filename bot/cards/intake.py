@@ -158,8 +158,8 @@ def intake_resume_card(theme: Theme, index: int, total: int) -> Card:
     """An unfinished intake: continue where it was, or throw it away and start again."""
     question = texts.RESUME_QUESTION.format(theme=theme.title, index=index, total=total)
     buttons = [
-        submit(texts.RESUME_BUTTON, {"action": "intake_resume"}, style="positive"),
-        submit(texts.DISCARD_BUTTON, {"action": "intake_discard"}),
+        submit(texts.RESUME_BUTTON, {"action": "dialog_continue"}, style="positive"),
+        submit(texts.DISCARD_BUTTON, {"action": "dialog_stop"}),
     ]
     return card([text(question), *button_row(buttons)])
 

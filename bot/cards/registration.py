@@ -14,8 +14,8 @@ def registration_resume_card() -> Card:
     return card(
         [text(RESUME_REGISTRATION)],
         [
-            submit("Verdergaan", {"action": "intake_resume"}),
-            submit("Weggooien", {"action": "intake_discard"}),
+            submit("Verdergaan", {"action": "dialog_continue"}),
+            submit("Weggooien", {"action": "dialog_stop"}),
         ],
     )
 

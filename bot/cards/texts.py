@@ -497,3 +497,65 @@ def evaluation_already_changed_text(name: str) -> str:
         f"De evaluatie van {name} is intussen al afgerond of verzet. "
         "Bekijk de samenwerking voor de actuele datum."
     )
+
+
+# Conversation layer: confirmations, used and stale cards, interruptions
+
+CONFIRM_DELETE = (
+    "Weet je zeker dat je je gegevens wilt verwijderen? Dit kan ik niet ongedaan maken."
+)
+CONFIRM_DELETE_BUTTON = "Ja, verwijder"
+CONFIRM_ARCHIVE = (
+    "Weet je zeker dat je {name} wilt archiveren? Er komen dan geen herinneringen meer."
+)
+CONFIRM_ARCHIVE_BUTTON = "Ja, archiveer"
+CONFIRM_STOP = "Wil je stoppen? De antwoorden die je al gaf, worden dan niet bewaard."
+CONFIRM_STOP_BUTTON = "Ja, stop"
+CANCEL_BUTTON = "Annuleren"
+CONTINUED = "Je gaat verder waar je was."
+SENT = "Verstuurd."
+STORED_WELCOME = "Dat ik je in dit gesprek welkom heb geheten."
+STORED_OPTIONS = "De vragen die ik je het laatst als keuze voorlegde."
+STORED_DIALOG = "De antwoorden van je onafgemaakte intake of registratie."
+STORED_REFERENCE = "Hoe ik je in Teams kan bereiken, voor herinneringen aan evaluaties."
+
+
+def cancelled_text() -> str:
+    return "Oké, ik laat alles zoals het was."
+
+
+def already_handled_text() -> str:
+    return "Dit is al afgehandeld."
+
+
+def unusable_button_text() -> str:
+    return "Deze knop werkt niet (meer). Typ je vraag, of typ help voor wat ik kan."
+
+
+def stale_partnership_text() -> str:
+    return "Deze samenwerking is gearchiveerd of bestaat niet meer. Typ mijn samenwerkingen."
+
+
+def dialog_gone_text() -> str:
+    return "Je intake kan niet verder: de vragen zijn intussen veranderd. Begin hem opnieuw."
+
+
+def question_first_text(number: int) -> str:
+    return f"Ik beantwoord eerst je vraag. Daarna gaan we verder met vraag {number}."
+
+
+def resumed_text(number: int, total: int) -> str:
+    return f"We gaan verder met vraag {number} van {total}."
+
+
+def stored_partnerships_line(count: int) -> str:
+    word = "samenwerking" if count == 1 else "samenwerkingen"
+    return (
+        f"Je naam en Teams-id bij {count} {word} waarvan je accounthouder bent "
+        "of die je registreerde."
+    )
+
+
+def stored_intakes_line(count: int) -> str:
+    word = "intake" if count == 1 else "intakes"
+    return f"Dat jij {count} {word} invulde (de antwoorden zelf horen bij de samenwerking)."

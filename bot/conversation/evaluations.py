@@ -10,20 +10,13 @@ from typing import Any
 from botbuilder.core import TurnContext
 
 from bot import cards
+from bot.cards.actions import Action, CardAction, MomentRef, PartnershipRef
 from bot.domain.content import Content
 from bot.domain.dates import parse_date
 from bot.domain.register import Partnership, recommend
 from bot.domain.schedule import EvaluationEvent, EventKind, next_moment
 from bot.store.register import PartnershipRepository
-from bot.teams.replies import int_field, send_card, sender
-
-ACTIONS = (
-    "evaluation_start",
-    "evaluation_done",
-    "evaluation_postpone",
-    "reminders_off",
-    "reminders_on",
-)
+from bot.teams.replies import send_card, sender
 
 
 class EvaluationActions:
@@ -39,32 +32,35 @@ class EvaluationActions:
         self._administrators = administrators
         self._clock = clock
 
-    async def handle(self, context: TurnContext, value: dict[str, Any]) -> None:
-        action = value["action"]
-        partnership = self._partnerships.get(int_field(value.get("id")))
-        if partnership is None:
-            await context.send_activity(cards.unknown_item_text())
-        elif action == "evaluation_start":
+    async def handle(self, context: TurnContext, card_action: CardAction) -> dict[str, Any] | None:
+        """Returns the reminder card as it is once the moment was completed or moved."""
+        action, value = card_action.action, card_action.values
+        assert isinstance(card_action.payload, PartnershipRef | MomentRef)
+        partnership = self._partnerships.get(card_action.payload.id)
+        if partnership is None or partnership.archived:
+            await context.send_activity(cards.stale_partnership_text())
+        elif action is Action.EVALUATION_START:
             recommendation = recommend(partnership, self._content.register)
             card = cards.evaluation_start_card(partnership, self._content, recommendation)
             await send_card(context, card)
         elif not partnership.may_change(sender(context).id, self._administrators):
             await context.send_activity(cards.partnership_not_allowed_text())
-        elif action in ("reminders_off", "reminders_on"):
-            wanted = action == "reminders_on"
+        elif action in (Action.REMINDERS_OFF, Action.REMINDERS_ON):
+            wanted = action is Action.REMINDERS_ON
             self._partnerships.update(replace(partnership, reminders=wanted), self._clock())
             reply = cards.reminders_on_text if wanted else cards.reminders_off_text
             await context.send_activity(reply(partnership.name))
         elif parse_date(str(value.get("due") or "")) != partnership.next_evaluation:
             await context.send_activity(cards.evaluation_already_changed_text(partnership.name))
-        elif action == "evaluation_done":
-            await self._complete(context, partnership, value)
+        elif action is Action.EVALUATION_DONE:
+            return await self._complete(context, partnership, value)
         else:
-            await self._postpone(context, partnership, value)
+            return await self._postpone(context, partnership, value)
+        return None
 
     async def _complete(
         self, context: TurnContext, partnership: Partnership, value: dict[str, Any]
-    ) -> None:
+    ) -> dict[str, Any]:
         due = partnership.next_evaluation or self._clock().date()
         months = next(
             (c.months for c in self._content.register.cadences if c.key == partnership.cadence),
@@ -76,21 +72,25 @@ class EvaluationActions:
         changed = replace(partnership, next_evaluation=following, evaluation_kind=kind)
         event = self._event(partnership, "completed", due, following, note, context)
         self._partnerships.update(changed, self._clock(), event)
-        await context.send_activity(cards.evaluation_done_text(partnership.name, following))
+        done = cards.evaluation_done_text(partnership.name, following)
+        await context.send_activity(done)
+        return cards.sent_form_card(done)
 
     async def _postpone(
         self, context: TurnContext, partnership: Partnership, value: dict[str, Any]
-    ) -> None:
+    ) -> dict[str, Any] | None:
         new_date = parse_date(str(value.get("new_date") or ""))
         if new_date is None or new_date < self._clock().date():
             await context.send_activity(cards.registration_problems_text(["next_evaluation"]))
-            return
+            return None
         due = partnership.next_evaluation or new_date
         reason = str(value.get("reason") or "").strip() or None
         event = self._event(partnership, "postponed", due, new_date, reason, context)
         changed = replace(partnership, next_evaluation=new_date)
         self._partnerships.update(changed, self._clock(), event)
-        await context.send_activity(cards.evaluation_postponed_text(partnership.name, new_date))
+        done = cards.evaluation_postponed_text(partnership.name, new_date)
+        await context.send_activity(done)
+        return cards.sent_form_card(done)
 
     def _event(
         self,

@@ -11,23 +11,15 @@ from botbuilder.core import TurnContext
 from botbuilder.schema import Activity
 
 from bot import cards
+from bot.cards.actions import Action, CardAction, IntakeRef, PartnershipRef
 from bot.domain.content import Content
 from bot.domain.dates import parse_date
 from bot.domain.intake import StoredIntake, evaluate_intake
+from bot.domain.lookup import theme_by_key
 from bot.domain.register import Partnership, recommend
 from bot.store.references import ReferenceRepository
 from bot.store.register import IntakeRepository, PartnershipRepository
-from bot.teams.replies import int_field, send_card, sender
-
-ACTIONS = (
-    "partnerships_mine",
-    "partnership_open",
-    "partnership_update",
-    "partnership_handover",
-    "partnership_archive",
-    "partnership_accept",
-    "intake_markdown",
-)
+from bot.teams.replies import send_card, sender
 
 
 class PartnershipActions:
@@ -57,35 +49,53 @@ class PartnershipActions:
         if offered:
             await send_card(context, cards.handover_offers_card(offered))
 
-    async def handle(self, context: TurnContext, value: dict[str, Any]) -> None:
-        action = value["action"]
-        if action == "partnerships_mine":
-            await self.show_mine(context)
-        elif action == "intake_markdown":
-            await self._send_markdown(context, value.get("intake"))
+    async def on_mine(self, context: TurnContext, action: CardAction) -> None:
+        await self.show_mine(context)
+
+    async def on_markdown(self, context: TurnContext, action: CardAction) -> None:
+        assert isinstance(action.payload, IntakeRef)
+        await self._send_markdown(context, action.payload.intake)
+
+    async def on_partnership(self, context: TurnContext, action: CardAction) -> None:
+        assert isinstance(action.payload, PartnershipRef)
+        partnership = self._partnerships.get(action.payload.id)
+        if partnership is None or (
+            partnership.archived and action.action is not Action.PARTNERSHIP_OPEN
+        ):
+            await context.send_activity(cards.stale_partnership_text())
+        elif action.action is Action.PARTNERSHIP_OPEN:
+            await self._open(context, partnership)
+        elif action.action is Action.PARTNERSHIP_ACCEPT:
+            await self._accept(context, partnership)
+        elif not partnership.may_change(sender(context).id, self._administrators):
+            await context.send_activity(cards.partnership_not_allowed_text())
+        elif action.action is Action.PARTNERSHIP_ARCHIVE:
+            await send_card(context, cards.confirm_archive_card(partnership))
         else:
-            partnership = self._partnerships.get(int_field(value.get("id")))
-            if partnership is None:
-                await context.send_activity(cards.unknown_item_text())
-            elif action == "partnership_open":
-                await self._open(context, partnership)
-            elif action == "partnership_accept":
-                await self._accept(context, partnership)
-            elif not partnership.may_change(sender(context).id, self._administrators):
-                await context.send_activity(cards.partnership_not_allowed_text())
-            else:
-                await self._change(context, partnership, action, value)
+            await self._change(context, partnership, action.action, action.values)
+
+    async def archive(
+        self, context: TurnContext, partnership_id: int | None
+    ) -> dict[str, Any] | None:
+        """Archive after the user confirmed; the confirmation card then says it is done."""
+        partnership = self._partnerships.get(partnership_id or -1)
+        if partnership is None or partnership.archived:
+            await context.send_activity(cards.stale_partnership_text())
+            return None
+        if not partnership.may_change(sender(context).id, self._administrators):
+            await context.send_activity(cards.partnership_not_allowed_text())
+            return None
+        self._partnerships.update(replace(partnership, archived=True), self._clock())
+        done = cards.partnership_archived_text(partnership.name)
+        await context.send_activity(done)
+        return cards.sent_form_card(done)
 
     async def _change(
-        self, context: TurnContext, partnership: Partnership, action: str, value: dict[str, Any]
+        self, context: TurnContext, partnership: Partnership, action: Action, value: dict[str, Any]
     ) -> None:
         register = self._content.register
         now = self._clock()
-        if action == "partnership_archive":
-            self._partnerships.update(replace(partnership, archived=True), now)
-            await context.send_activity(cards.partnership_archived_text(partnership.name))
-            return
-        if action == "partnership_handover":
+        if action is Action.PARTNERSHIP_HANDOVER:
             new_holder = str(value.get("account_holder_email") or "").strip()
             if not new_holder:
                 await context.send_activity(cards.handover_missing_text())
@@ -111,7 +121,11 @@ class PartnershipActions:
             await context.send_activity(cards.registration_problems_text(["next_evaluation"]))
             return
         changed = replace(
-            partnership, phase=phase, cadence=cadence, next_evaluation=next_evaluation
+            partnership,
+            phase=phase,
+            cadence=cadence,
+            evaluation_kind=kind,
+            next_evaluation=next_evaluation,
         )
         self._partnerships.update(changed, now)
         await self._open(context, changed)
@@ -155,8 +169,8 @@ class PartnershipActions:
         )
         await send_card(context, card)
 
-    async def _send_markdown(self, context: TurnContext, intake_id: Any) -> None:
-        intake = self._intakes.get(int_field(intake_id))
+    async def _send_markdown(self, context: TurnContext, intake_id: int) -> None:
+        intake = self._intakes.get(intake_id)
         person = sender(context).id
         partnership = (
             self._partnerships.get(intake.partnership_id)
@@ -182,7 +196,9 @@ def _open_points(intakes: list[StoredIntake], content: Content) -> int:
         latest.setdefault(intake.theme, intake)
     total = 0
     for intake in latest.values():
-        theme = next(t for t in content.themes if t.key == intake.theme)
+        theme = theme_by_key(content, intake.theme)
+        if theme is None:  # the content no longer has this theme: nothing to count
+            continue
         answers = {answer.item_id: answer for answer in intake.answers}
         total += len(evaluate_intake(theme, answers, content).open_points)
     return total

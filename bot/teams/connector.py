@@ -123,15 +123,29 @@ class ActivitySender:
         )
         if activity.reply_to_id:
             url += f"/{quote(activity.reply_to_id, safe='')}"
+        return await self._call("POST", url, credentials, activity)
+
+    async def update(self, credentials: Any, activity: Activity) -> ResourceResponse:
+        """Replaces the sent activity `activity.id` (a used card updated in place)."""
+        url = (
+            f"{activity.service_url.rstrip('/')}/v3/conversations/"
+            f"{quote(activity.conversation.id, safe='')}/activities/{quote(activity.id, safe='')}"
+        )
+        return await self._call("PUT", url, credentials, activity)
+
+    async def _call(
+        self, method: str, url: str, credentials: Any, activity: Activity
+    ) -> ResourceResponse:
         headers = {}
         if _needs_token(credentials):
             token = await asyncio.to_thread(credentials.get_access_token)
             headers["Authorization"] = f"Bearer {token}"
-        async with self._open().post(url, json=_to_json(activity), headers=headers) as response:
-            body = await response.text()
+        body = _to_json(activity)
+        async with self._open().request(method, url, json=body, headers=headers) as response:
+            text = await response.text()
             if response.status >= 300:
-                raise ConnectorError(response.status, body, response.headers.get("Retry-After"))
-        return ResourceResponse(id=_sent_id(body))
+                raise ConnectorError(response.status, text, response.headers.get("Retry-After"))
+        return ResourceResponse(id=_sent_id(text))
 
     def _open(self) -> aiohttp.ClientSession:
         if self._session is None or self._session.closed:
@@ -204,3 +218,8 @@ class TeamsAdapter(CloudAdapter):  # type: ignore[misc]
             credentials = client.config.credentials if client is not None else None
             responses.append(await self.sender.send(credentials, activity))
         return responses
+
+    async def update_activity(self, context: TurnContext, activity: Activity) -> ResourceResponse:
+        client = context.turn_state.get(self.BOT_CONNECTOR_CLIENT_KEY)
+        credentials = client.config.credentials if client is not None else None
+        return await self.sender.update(credentials, activity)

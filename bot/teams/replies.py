@@ -2,26 +2,38 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from botbuilder.core import CardFactory, MessageFactory, TurnContext
+from botbuilder.schema import Activity
 
 from bot.domain.register import Person
 
+log = logging.getLogger(__name__)
+
+
+def card_message(card: dict[str, Any]) -> Activity:
+    return MessageFactory.attachment(CardFactory.adaptive_card(card))
+
 
 async def send_card(context: TurnContext, card: dict[str, Any]) -> None:
-    await context.send_activity(MessageFactory.attachment(CardFactory.adaptive_card(card)))
+    await context.send_activity(card_message(card))
+
+
+async def replace_card(context: TurnContext, activity_id: str, card: dict[str, Any]) -> bool:
+    """Show `card` in place of the sent card `activity_id`; False when Teams refused."""
+    activity = card_message(card)
+    activity.id = activity_id
+    try:
+        await context.update_activity(activity)
+    except Exception as error:  # a card that cannot be updated stays as it was: no harm done
+        log.warning("card not updated in place: %s", type(error).__name__)
+        return False
+    return True
 
 
 def sender(context: TurnContext) -> Person:
     """The user as the register records them: Entra object id when Teams gives it."""
     account = context.activity.from_property
     return Person(id=str(account.aad_object_id or account.id), name=str(account.name or ""))
-
-
-def int_field(value: Any) -> int:
-    """A number from card data (ids), or -1 when it is missing or not a number."""
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return -1

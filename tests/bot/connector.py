@@ -34,11 +34,13 @@ class ConnectorStandIn:
     failures: list[int] = field(default_factory=list)  # statuses to answer next, in order
     refused: list[int] = field(default_factory=list)  # the statuses it answered so
     retry_after: str = "0"  # what a 429 asks the bot to wait, in seconds
+    updated: list[tuple[str, dict[str, Any]]] = field(default_factory=list)  # (id, activity)
 
     def app(self) -> web.Application:
         app = web.Application()
         app.router.add_post("/v3/conversations/{conversation}/activities", self._receive)
         app.router.add_post("/v3/conversations/{conversation}/activities/{reply_to}", self._receive)
+        app.router.add_put("/v3/conversations/{conversation}/activities/{activity}", self._update)
         return app
 
     async def start(self) -> None:
@@ -72,6 +74,11 @@ class ConnectorStandIn:
             )
         )
         return web.json_response({"id": f"sent-{next(self._ids)}"})
+
+    async def _update(self, request: web.Request) -> web.Response:
+        activity_id = request.match_info["activity"]
+        self.updated.append((activity_id, await request.json()))
+        return web.json_response({"id": activity_id})
 
     def messages(self) -> list[Sent]:
         """What the user sees: everything but typing indicators."""

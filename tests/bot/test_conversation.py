@@ -24,7 +24,8 @@ async def test_install_in_personal_chat_sends_one_welcome_card(bot, connector):
     text = texts(welcome.card)
     assert "Moeten we een verwerkersovereenkomst afsluiten?" in text
     assert find_action(welcome.card, "Moeten we een verwerkersovereenkomst")["data"] == {
-        "msteams": {"type": "imBack", "value": "Moeten we een verwerkersovereenkomst afsluiten?"}
+        "action": "command",
+        "text": "Moeten we een verwerkersovereenkomst afsluiten?",
     }
     assert await post(bot, teams.bot_added()) == 201  # Teams may repeat the event
     assert connector.take() == []
@@ -55,7 +56,7 @@ async def test_question_gets_answer_card_with_the_right_expert_after_typing(bot,
     }
     assert find_action(answer.card, "Alle vragen over")["data"] == {
         "action": "theme",
-        "key": "informatievoorziening",
+        "theme": "informatievoorziening",
     }
 
 
@@ -100,7 +101,7 @@ async def test_out_of_scope_question_gets_a_friendly_reply(bot, connector):
 async def test_commands_work_in_any_case_with_or_without_slash(bot, connector):
     teams = Teams(connector.url)
     [help_] = await _say(bot, connector, teams, "/HELP")
-    assert "thema's" in [a["data"].get("msteams", {}).get("value") for a in _imbacks(help_.card)]
+    assert "thema's" in [a["data"]["text"] for a in _menu_buttons(help_.card)]
     [themes] = await _say(bot, connector, teams, "Thema's")
     assert "Juridisch" in texts(themes.card)
     await post(bot, teams.click(find_action(themes.card, "Juridisch")["data"]))
@@ -178,6 +179,11 @@ async def test_delete_my_data_forgets_the_conversation(bot, connector):
     await post(bot, teams.bot_added())
     connector.take()
     await post(bot, teams.click({"action": "delete_my_data"}))
+    [question] = connector.take()
+    assert "Weet je zeker" in texts(question.card)
+    await post(bot, teams.bot_added())
+    assert connector.take() == []  # asking deleted nothing: still welcomed
+    await post(bot, teams.click(find_action(question.card, "Ja, verwijder")["data"]))
     [confirmation] = connector.take()
     assert "verwijderd" in confirmation.activity["text"]
     await post(bot, teams.bot_added())
@@ -188,8 +194,8 @@ def _show_actions(card: dict[str, Any] | None) -> list[dict[str, Any]]:
     return [a for a in actions(card) if (a.get("data") or {}).get("action") == "show"]
 
 
-def _imbacks(card: dict[str, Any] | None) -> list[dict[str, Any]]:
-    return [a for a in actions(card) if "msteams" in (a.get("data") or {})]
+def _menu_buttons(card: dict[str, Any] | None) -> list[dict[str, Any]]:
+    return [a for a in actions(card) if (a.get("data") or {}).get("action") == "command"]
 
 
 async def test_failing_turn_apologises_with_a_reference_code_and_logs_it(

@@ -108,8 +108,13 @@ async def test_account_holder_changes_phase_and_date_and_archives(bot, connector
     assert "Evalueren" in texts(card.card) and "15 juni 2027" in texts(card.card)
     assert "Volledige evaluatie" in texts(card.card)
     await post(bot, teams.click({"action": "partnership_archive", "id": partnership_id}))
+    [question] = connector.take()
+    assert "Weet je zeker" in texts(question.card)
+    assert not bot.app[SERVICES].partnerships.get(partnership_id).archived
+    await post(bot, teams.click(find_action(question.card, "Ja, archiveer")["data"]))
     [archived] = connector.take()
     assert "gearchiveerd" in archived.activity["text"]
+    assert bot.app[SERVICES].partnerships.get(partnership_id).archived
     [listing] = await _say(bot, connector, teams, "mijn samenwerkingen")
     assert "Netwerk Zorg" not in texts(listing.card)
 
@@ -165,12 +170,14 @@ async def test_starting_something_new_during_an_intake_offers_resume_or_discard(
     await _say(bot, connector, teams, "ja")
     [offer] = await _say(bot, connector, teams, "nieuwe samenwerking")
     assert "vraag 2 van 8" in texts(offer.card).lower()
-    await post(bot, teams.click({"action": "intake_resume"}))
+    await post(bot, teams.click({"action": "dialog_continue"}))
     resumed, question = connector.take()
     assert "verder met de intake Juridisch" in resumed.activity["text"]
     assert "Vraag 2 van 8" in texts(question.card)
     await _say(bot, connector, teams, "intake financien")
-    await post(bot, teams.click({"action": "intake_discard"}))
+    await post(bot, teams.click({"action": "dialog_stop"}))
+    [question] = connector.take()  # one answer was given: asked before it is thrown away
+    await post(bot, teams.click(find_action(question.card, "Ja, stop")["data"]))
     discarded, started = connector.take()
     assert "Vraag 1 van 7 · Financiën" in texts(started.card)
 
@@ -191,8 +198,10 @@ async def test_privacy_lists_partnerships_and_delete_keeps_what_the_organisation
     teams = Teams(connector.url)
     await _register(bot, connector, teams)
     [privacy] = await _say(bot, connector, teams, "privacy")
-    assert "1 samenwerking(en)" in texts(privacy.card)
-    deleted, held = await _say(bot, connector, teams, "verwijder mijn gegevens")
+    assert "bij 1 samenwerking waarvan" in texts(privacy.card)
+    [question] = await _say(bot, connector, teams, "verwijder mijn gegevens")
+    await post(bot, teams.click(find_action(question.card, "Ja, verwijder")["data"]))
+    deleted, held = connector.take()
     assert "'Netwerk Zorg'" in held.activity["text"]
 
 
@@ -238,7 +247,7 @@ async def test_a_form_of_another_theme_during_an_intake_is_kept_until_the_user_c
     )
     [offer] = connector.take()
     assert "vraag 2 van 8" in texts(offer.card).lower()
-    await post(bot, teams.click({"action": "intake_resume"}))
+    await post(bot, teams.click({"action": "dialog_continue"}))
     resumed, question = connector.take()
     assert resumed.activity["text"] == "We gaan verder met de intake Juridisch, bij vraag 2 van 8."
     assert "Vraag 2 van 8" in texts(question.card)
@@ -246,7 +255,9 @@ async def test_a_form_of_another_theme_during_an_intake_is_kept_until_the_user_c
         bot, teams.click({"action": "intake_form", "theme": "financien", "answer__fin-1": "nee"})
     )
     connector.take()
-    await post(bot, teams.click({"action": "intake_discard"}))
+    await post(bot, teams.click({"action": "dialog_stop"}))
+    [question] = connector.take()
+    await post(bot, teams.click(find_action(question.card, "Ja, stop")["data"]))
     discarded, summary = connector.take()
     assert "Samenvatting intake Financiën" in texts(summary.card)
     assert "1 van 7 vragen beantwoord" in texts(summary.card)

@@ -95,7 +95,7 @@ async def test_message_text_is_not_logged_by_default(bot, connector, caplog):
     secret = "vertrouwelijke-vraag-over-staatssteun-xyz"
     with caplog.at_level(logging.INFO):  # the default LOG_LEVEL
         await post(bot, Teams(connector.url).message(secret))
-    assert any(record.name == "bot.conversation.bot" for record in caplog.records)
+    assert any(record.name == "bot.conversation.questions" for record in caplog.records)
     for record in caplog.records:
         assert secret not in record.getMessage()
         assert secret not in str(vars(record))

@@ -50,7 +50,7 @@ def payloads(card: dict[str, Any], action: str | None = None) -> list[dict[str, 
 
 
 def im_back_values(card: dict[str, Any]) -> list[str]:
-    return [data["msteams"]["value"] for data in payloads(card) if "msteams" in data]
+    return [data["text"] for data in payloads(card, "command")]
 
 
 def inputs(card: dict[str, Any]) -> list[dict[str, Any]]:

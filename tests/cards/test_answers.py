@@ -30,7 +30,7 @@ def test_checklist_answer_carries_feedback_payloads_for_its_item(jur_2):
 
 
 def test_checklist_answer_offers_all_questions_of_its_theme(jur_2):
-    assert payloads(jur_2, "theme") == [{"action": "theme", "key": "juridisch"}]
+    assert payloads(jur_2, "theme") == [{"action": "theme", "theme": "juridisch"}]
     assert "Alle vragen over Juridisch" in titles(jur_2)
 
 

@@ -15,7 +15,7 @@ def _theme(content: Content, key: str) -> Theme:
 def test_themes_card_offers_all_eight_themes_with_their_number_of_questions(content):
     card = themes_card(content)
     assert payloads(card, "theme") == [
-        {"action": "theme", "key": key}
+        {"action": "theme", "theme": key}
         for key in (
             "bestuur",
             "capaciteit",

@@ -63,15 +63,16 @@ EXAMPLES = [
     "Wie moet ik bellen over detachering?",
 ]
 PAYLOAD_FIELDS: dict[str, dict[str, type]] = {
+    "command": {"text": str},
     "show": {"id": str},
-    "theme": {"key": str},
+    "theme": {"theme": str},
     "expert": {"code": str},
     "feedback": {"id": str, "helpful": bool},
     "delete_my_data": {},
     "intake_start": {"theme": str, "mode": str},
     "intake_form": {"theme": str},
-    "intake_resume": {},
-    "intake_discard": {},
+    "dialog_continue": {},
+    "dialog_stop": {},
     "intake_markdown": {"intake": int},
     "partnership_new": {"mode": str},
     "partnership_form": {"account_holder": str},
@@ -342,9 +343,10 @@ def test_every_button_opens_something_that_exists(all_cards, content, entries):
         for data in payloads(card):
             if data.get("action") in ("show", "feedback"):
                 assert data["id"] in entries, (name, data)
-            elif data.get("action") == "theme":
-                assert data["key"] in {theme.key for theme in content.themes}, (name, data)
-            elif data.get("action") in ("intake_start", "intake_form"):
+            elif data.get("action") == "theme" or data.get("action") in (
+                "intake_start",
+                "intake_form",
+            ):
                 assert data["theme"] in {theme.key for theme in content.themes}, (name, data)
             elif data.get("action") == "expert":
                 assert data["code"] in content.experts, (name, data)

@@ -263,7 +263,7 @@ def test_resume_card_asks_to_continue_or_start_again(content):
         "Verdergaan of opnieuw beginnen?"
     ]
     assert titles(card) == ["Verdergaan", "Opnieuw beginnen"]
-    assert payloads(card) == [{"action": "intake_resume"}, {"action": "intake_discard"}]
+    assert payloads(card) == [{"action": "dialog_continue"}, {"action": "dialog_stop"}]
 
 
 def test_small_intake_texts():

@@ -33,6 +33,20 @@ def database(tmp_path: Path) -> Database:
     return open_database(f"sqlite:///{tmp_path}/register.db")
 
 
+class QuestionsAsked:
+    """The conversation's question desk as the dialogs see it: records what it answered."""
+
+    def __init__(self) -> None:
+        self.answered: list[str] = []
+
+    def looks_like_question(self, text: str) -> bool:
+        return text.rstrip().endswith("?")
+
+    async def answer(self, context: TurnContext, text: str) -> None:
+        self.answered.append(text)
+        await context.send_activity(f"antwoord op: {text}")
+
+
 class DialogHarness:
     """Starts `dialog_id` with `options` on the first message, continues it afterwards."""
 
@@ -44,8 +58,11 @@ class DialogHarness:
         self.intakes = IntakeRepository(database)
         self.partnerships = PartnershipRepository(database)
         clock: Callable[[], datetime] = lambda: NOW  # noqa: E731
-        self.dialogs.add(IntakeDialog(content, self.intakes, self.partnerships, clock))
-        self.dialogs.add(PartnershipDialog(content, self.partnerships, clock))
+        self.questions = QuestionsAsked()
+        self.dialogs.add(
+            IntakeDialog(content, self.intakes, self.partnerships, clock, self.questions)
+        )
+        self.dialogs.add(PartnershipDialog(content, self.partnerships, clock, self.questions))
         self.start = start
         self.results: list[Any] = []
         self.adapter = TestAdapter(self._turn)

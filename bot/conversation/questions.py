@@ -1,0 +1,101 @@
+"""Free-text questions: the answer card, 'Bedoel je…', out of scope, and feedback on answers."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from botbuilder.core import TurnContext
+from botbuilder.schema import Activity, ActivityTypes
+
+from bot import cards
+from bot.cards.actions import CardAction, Feedback
+from bot.cards.used import settled
+from bot.conversation.commands import pick_option
+from bot.conversation.memory import ConversationMemory
+from bot.domain.content import Content
+from bot.domain.matcher import Matcher, MatchResult
+from bot.store.feedback import FeedbackKind, FeedbackRepository
+from bot.teams.replies import send_card
+
+log = logging.getLogger(__name__)
+
+
+class Questions:
+    def __init__(
+        self,
+        content: Content,
+        matcher: Matcher,
+        memory: ConversationMemory,
+        feedback: FeedbackRepository,
+        *,
+        store_question_text: bool,
+        clock: Callable[[], datetime],
+    ) -> None:
+        self._content = content
+        self._matcher = matcher
+        self._entries = {entry.id: entry for entry in matcher.entries}
+        self._memory = memory
+        self._feedback = feedback
+        self._store_question_text = store_question_text
+        self._clock = clock
+
+    def looks_like_question(self, text: str) -> bool:
+        """A question rather than an answer to a prompt: it ends in '?' or clearly matches."""
+        if text.rstrip().endswith("?"):
+            return True
+        result = self._matcher.match(text)
+        confident = self._matcher.tuning.confident_score
+        return result.decision == "answer" and result.matches[0].score >= confident
+
+    async def answer(self, context: TurnContext, text: str) -> None:
+        memory = await self._memory.get(context)
+        options: list[str] = memory.get("options", [])
+        picked = pick_option(text, len(options))
+        if picked is not None and options[picked] in self._entries:
+            await self.show(context, options[picked])
+            return
+        await context.send_activity(Activity(type=ActivityTypes.typing))
+        result = self._matcher.match(text)
+        log.info("question answered", extra={"decision": result.decision, "entry": _best(result)})
+        memory["options"] = (
+            [m.entry.id for m in result.options] if result.decision == "clarify" else []
+        )
+        if result.decision == "answer":
+            await send_card(context, cards.answer_card(result.options[0].entry, self._content))
+            return
+        kind: FeedbackKind = "unclear" if result.decision == "clarify" else "unanswered"
+        question = text if self._store_question_text else None
+        self._feedback.record(kind, _best(result), question, self._clock())
+        if result.decision == "clarify":
+            await send_card(context, cards.clarify_card(result, self._content))
+        else:
+            await send_card(context, cards.out_of_scope_card(self._content))
+
+    async def show(self, context: TurnContext, entry_id: str) -> bool:
+        """The answer card of one entry (a clicked option); False when it no longer exists."""
+        entry = self._entries.get(entry_id)
+        if entry is None or entry.kind == "out_of_scope":
+            await context.send_activity(cards.unknown_item_text())
+            return False
+        (await self._memory.get(context))["options"] = []
+        await send_card(context, cards.answer_card(entry, self._content))
+        return True
+
+    async def on_feedback(self, context: TurnContext, action: CardAction) -> dict[str, Any] | None:
+        payload = action.payload
+        assert isinstance(payload, Feedback)
+        if payload.id not in self._entries:
+            await context.send_activity(cards.unknown_item_text())
+            return None
+        kind: FeedbackKind = "helpful" if payload.helpful else "not_helpful"
+        self._feedback.record(kind, payload.id, None, self._clock())
+        thanks = cards.feedback_thanks(payload.helpful)
+        await context.send_activity(thanks)
+        return settled(cards.answer_card(self._entries[payload.id], self._content), thanks)
+
+
+def _best(result: MatchResult) -> str | None:
+    return result.matches[0].entry.id if result.matches else None
