@@ -145,7 +145,7 @@ class PartnershipActions:
     async def _open(self, context: TurnContext, partnership: Partnership) -> None:
         register = self._content.register
         intakes = self._intakes.for_partnership(partnership.id or 0)
-        open_points = _open_points(intakes, self._content)
+        open_points = open_points(intakes, self._content)
         may_change = partnership.may_change(sender(context).id, self._administrators)
         reachable = partnership.account_holder.id in self._references.reachable(
             [partnership.account_holder.id]
@@ -189,7 +189,7 @@ class PartnershipActions:
         )
 
 
-def _open_points(intakes: list[StoredIntake], content: Content) -> int:
+def open_points(intakes: list[StoredIntake], content: Content) -> int:
     """Open points of the latest intake per theme."""
     latest: dict[str, StoredIntake] = {}
     for intake in intakes:  # newest first
