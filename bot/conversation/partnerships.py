@@ -145,7 +145,7 @@ class PartnershipActions:
     async def _open(self, context: TurnContext, partnership: Partnership) -> None:
         register = self._content.register
         intakes = self._intakes.for_partnership(partnership.id or 0)
-        open_points = open_points(intakes, self._content)
+        points = open_points(intakes, self._content)
         may_change = partnership.may_change(sender(context).id, self._administrators)
         reachable = partnership.account_holder.id in self._references.reachable(
             [partnership.account_holder.id]
@@ -163,7 +163,7 @@ class PartnershipActions:
             self._content,
             recommend(partnership, register),
             intakes,
-            open_points,
+            points,
             may_change,
             evaluation,
         )
