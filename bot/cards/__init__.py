@@ -26,6 +26,7 @@ from bot.cards.register import (
     partnerships_list_card,
 )
 from bot.cards.registration import (
+    handover_choice_card,
     handover_missing_text,
     handover_offers_card,
     nothing_to_resume_text,
@@ -40,6 +41,7 @@ from bot.cards.reminders import (
     reminder_card,
 )
 from bot.cards.texts import (
+    COLLEAGUE,
     CONTINUED,
     STORED_DIALOG,
     STORED_OPTIONS,
@@ -75,12 +77,14 @@ from bot.cards.texts import (
     stale_partnership_text,
     stored_intakes_line,
     stored_partnerships_line,
+    unknown_colleague_text,
     unknown_item_text,
     unusable_button_text,
 )
 from bot.cards.welcome import help_card, welcome_card
 
 __all__ = [
+    "COLLEAGUE",
     "CONTINUED",
     "STORED_DIALOG",
     "STORED_OPTIONS",
@@ -107,6 +111,7 @@ __all__ = [
     "expert_card",
     "experts_card",
     "feedback_thanks",
+    "handover_choice_card",
     "handover_missing_text",
     "handover_offers_card",
     "help_card",
@@ -151,6 +156,7 @@ __all__ = [
     "taken_over_text",
     "theme_card",
     "themes_card",
+    "unknown_colleague_text",
     "unknown_item_text",
     "unusable_button_text",
     "welcome_card",

@@ -82,3 +82,14 @@ def container(
     if separator:
         element["separator"] = True
     return element
+
+
+def people_picker(id_: str, label: str) -> Element:
+    """Teams' people picker: the chosen colleague's Entra object id is the input's value."""
+    return {
+        "type": "Input.ChoiceSet",
+        "id": id_,
+        "label": label,
+        "choices": [],
+        "choices.data": {"type": "Data.Query", "dataset": "graph.microsoft.com/users"},
+    }

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Protocol
 
+from bot.cards import actions as contract
 from bot.cards import texts
 from bot.cards.common import (
     BUTTON_TITLE_LIMIT,
@@ -26,7 +27,7 @@ from bot.cards.common import (
     text,
     title,
 )
-from bot.cards.inputs import choice_set, container, date_input, text_input
+from bot.cards.inputs import choice_set, container, date_input, people_picker, text_input
 from bot.cards.intake import intake_button, theme_by_key
 from bot.domain.content import Content
 from bot.domain.dates import add_months
@@ -341,25 +342,14 @@ def _change_actions(p: Partnership, partnership_id: int, register: RegisterFile)
             ),
         ],
     )
-    handover = show_card(
-        texts.HANDOVER_BUTTON,
-        [
-            text_input("account_holder_email", labels["account_holder_email"]),
-            *button_row(
-                [
-                    submit(
-                        texts.HANDOVER_SUBMIT,
-                        {"action": "partnership_handover", "id": partnership_id},
-                    )
-                ]
-            ),
-        ],
-    )
+    handover = show_card(texts.HANDOVER_BUTTON, handover_inputs(partnership_id))
     actions = [change, handover]
     if not p.archived:
         archive = submit(
             texts.ARCHIVE_SUBMIT,
-            {"action": "partnership_archive", "id": partnership_id},
+            contract.data(
+                contract.Action.CONFIRM, confirm="partnership_archive", id=partnership_id
+            ),
             style="destructive",
         )
         confirm = [text(texts.ARCHIVE_CONFIRM.format(name=p.name)), *button_row([archive])]
@@ -401,3 +391,20 @@ def _list_title(p: Partnership, register: RegisterFile) -> str:
 
 def _mine_action() -> Action:
     return submit(texts.MY_PARTNERSHIPS, {"action": "partnerships_mine"})
+
+
+def handover_inputs(partnership_id: int) -> list[Element]:
+    """Pick the new account holder in Teams' people picker, or type their name."""
+    labels = texts.FIELD_LABELS
+    return [
+        people_picker("account_holder_id", labels["account_holder_id"]),
+        text_input("account_holder_name", labels["account_holder_name"]),
+        *button_row(
+            [
+                submit(
+                    texts.HANDOVER_SUBMIT,
+                    contract.data(contract.Action.PARTNERSHIP_HANDOVER, id=partnership_id),
+                )
+            ]
+        ),
+    ]

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from bot.cards.common import Card, button_row, card, submit, text
-from bot.domain.register import Partnership
+from bot.cards import actions as contract
+from bot.cards import texts
+from bot.cards.common import Card, button_list, button_row, card, submit, text
+from bot.domain.register import Partnership, Person
 
 RESUME_REGISTRATION = (
     "Je was nog bezig met het registreren van een samenwerking. Verdergaan of weggooien?"
@@ -25,7 +27,21 @@ def nothing_to_resume_text() -> str:
 
 
 def handover_missing_text() -> str:
-    return "Vul het e-mailadres of de naam van de nieuwe accounthouder in."
+    return "Kies de nieuwe accounthouder, of typ zijn of haar naam."
+
+
+def handover_choice_card(partnership: Partnership, people: list[Person]) -> Card:
+    """Several colleagues match a typed name: pick the one meant."""
+    buttons = [
+        submit(
+            person.name,
+            contract.data(
+                contract.Action.PARTNERSHIP_HANDOVER, id=partnership.id, account_holder_id=person.id
+            ),
+        )
+        for person in people
+    ]
+    return card([text(texts.WHO_DO_YOU_MEAN, bold=True), *button_list(buttons)])
 
 
 def still_account_holder_text(names: list[str]) -> str:

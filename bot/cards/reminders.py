@@ -29,6 +29,7 @@ from bot.cards.common import (
 )
 from bot.cards.inputs import date_input, text_input
 from bot.cards.intake import intake_button, theme_by_key
+from bot.cards.register import handover_inputs
 from bot.domain.content import Content
 from bot.domain.models import Framework, RegisterFile, Theme
 from bot.domain.register import Partnership, Recommendation
@@ -144,15 +145,7 @@ def _no_more_reminders_action(partnership_id: int) -> Action:
         [
             text(texts.NO_MORE_REMINDERS_INTRO),
             *button_row([_reminders_action(partnership_id, on=False)]),
-            text_input("account_holder_email", texts.FIELD_LABELS["account_holder_email"]),
-            *button_row(
-                [
-                    submit(
-                        texts.HANDOVER_SUBMIT,
-                        {"action": "partnership_handover", "id": partnership_id},
-                    )
-                ]
-            ),
+            *handover_inputs(partnership_id),
         ],
     )
 

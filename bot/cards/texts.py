@@ -234,7 +234,8 @@ FIELD_LABELS = {
     "cadence": "Hoe vaak evalueren jullie?",
     "next_evaluation": "Volgende evaluatie",
     "evaluation_kind": "Soort evaluatie",
-    "account_holder_email": "Naam van de nieuwe accounthouder, zoals in Teams",
+    "account_holder_id": "Kies de nieuwe accounthouder",
+    "account_holder_name": "Of typ zijn of haar naam",
 }
 FIELD_HINTS = {
     "name": "Een korte naam die iedereen herkent.",
@@ -379,7 +380,21 @@ def partnership_not_allowed_text() -> str:
 
 
 def partnership_handover_text(name: str, to: str) -> str:
-    return f"Genoteerd: {to} wordt de nieuwe accounthouder van {name}."
+    return (
+        f"Ik heb {to} gevraagd accounthouder van {name} te worden. "
+        "Na akkoord onder 'mijn samenwerkingen' is het rond."
+    )
+
+
+def unknown_colleague_text(typed: str) -> str:
+    return (
+        f"Ik ken niemand die '{typed}' heet. Kies je collega in de lijst, of vraag hem of haar "
+        "de app eerst te openen."
+    )
+
+
+WHO_DO_YOU_MEAN = "Wie bedoel je?"
+COLLEAGUE = "je collega"
 
 
 def partnership_archived_text(name: str) -> str:

@@ -16,7 +16,7 @@ from bot.domain.content import Content
 from bot.domain.dates import parse_date
 from bot.domain.intake import StoredIntake, evaluate_intake
 from bot.domain.lookup import theme_by_key
-from bot.domain.register import Partnership, recommend
+from bot.domain.register import Partnership, Person, recommend
 from bot.store.references import ReferenceRepository
 from bot.store.register import IntakeRepository, PartnershipRepository
 from bot.teams.replies import send_card, sender
@@ -45,7 +45,7 @@ class PartnershipActions:
         person = sender(context)
         mine = self._partnerships.mine(person.id)
         await send_card(context, cards.partnerships_list_card(mine, self._content.register))
-        offered = self._partnerships.offered_to(person.name) if person.name else []
+        offered = self._partnerships.offered_to(person.id)
         if offered:
             await send_card(context, cards.handover_offers_card(offered))
 
@@ -96,16 +96,7 @@ class PartnershipActions:
         register = self._content.register
         now = self._clock()
         if action is Action.PARTNERSHIP_HANDOVER:
-            new_holder = str(value.get("account_holder_email") or "").strip()
-            if not new_holder:
-                await context.send_activity(cards.handover_missing_text())
-                return
-            self._partnerships.request_handover(
-                partnership.id or 0, sender(context), new_holder, now
-            )
-            await context.send_activity(
-                cards.partnership_handover_text(partnership.name, new_holder)
-            )
+            await self._hand_over(context, partnership, value)
             return
         phase = str(value.get("phase") or partnership.phase)
         cadence = str(value.get("cadence") or partnership.cadence)
@@ -130,12 +121,46 @@ class PartnershipActions:
         self._partnerships.update(changed, now)
         await self._open(context, changed)
 
+    async def _hand_over(
+        self, context: TurnContext, partnership: Partnership, value: dict[str, Any]
+    ) -> None:
+        """To the colleague picked in Teams' people picker, or to the one a typed name fits;
+        several fit: ask which one."""
+        picked = str(value.get("account_holder_id") or "").strip()
+        typed = str(value.get("account_holder_name") or "").strip()
+        if picked:
+            candidates = [Person(picked, self._name_of(picked) or typed)]
+        elif typed:
+            candidates = self._colleagues_named(typed)
+        else:
+            await context.send_activity(cards.handover_missing_text())
+            return
+        if not candidates:
+            await context.send_activity(cards.unknown_colleague_text(typed))
+        elif len(candidates) > 1:
+            await send_card(context, cards.handover_choice_card(partnership, candidates))
+        else:
+            new_holder = candidates[0]
+            self._partnerships.request_handover(
+                partnership.id or 0, sender(context), new_holder, self._clock()
+            )
+            to = new_holder.name or cards.COLLEAGUE
+            await context.send_activity(cards.partnership_handover_text(partnership.name, to))
+
+    def _colleagues_named(self, typed: str) -> list[Person]:
+        """Colleagues the bot knows (account holders, people with the app) by Entra object id."""
+        people = [*self._partnerships.people_named(typed), *self._references.people_named(typed)]
+        return list({person.id: person for person in people}.values())
+
+    def _name_of(self, person_id: str) -> str:
+        """The Teams name of someone with the app, as their personal chat reference has it."""
+        user = (self._references.personal(person_id) or {}).get("user") or {}
+        return str(user.get("name") or "") if isinstance(user, dict) else ""
+
     async def _accept(self, context: TurnContext, partnership: Partnership) -> None:
-        """Only the person the hand-over was asked for (by their Teams name) may accept it."""
+        """Only the person the hand-over was asked for (by Entra object id) may accept it."""
         person = sender(context)
-        offered = (
-            {p.id for p in self._partnerships.offered_to(person.name)} if person.name else set()
-        )
+        offered = {p.id for p in self._partnerships.offered_to(person.id)}
         if partnership.id not in offered:
             await context.send_activity(cards.partnership_not_allowed_text())
             return

@@ -127,4 +127,10 @@ MIGRATIONS: tuple[str, ...] = (
         sent_at TEXT
     );
     """,
+    # 4: hand-overs name the new account holder by Entra object id (requests made before
+    # this version named a person only by text and can no longer be accepted).
+    """
+    ALTER TABLE partnership_handovers ADD COLUMN new_holder_id TEXT;
+    CREATE INDEX partnership_handovers_new_holder ON partnership_handovers (new_holder_id);
+    """,
 )

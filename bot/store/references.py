@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any, Literal, get_args
 
+from bot.domain.register import Person
 from bot.store.database import Database, utc_text
 
 ReferenceKind = Literal["personal", "channel", "groupChat"]
@@ -59,6 +60,22 @@ class ReferenceRepository:
         """The person's personal chat, if the bot can reach them there."""
         found = self.get(personal_key(user_id))
         return found[0] if found is not None and found[1] else None
+
+    def people_named(self, typed: str) -> list[Person]:
+        """People who have the app in their personal chat and whose name contains `typed`."""
+        wanted = typed.strip().lower()
+        rows = self._db.query(
+            "SELECT user_id, reference FROM conversation_references"
+            " WHERE kind = 'personal' AND active = 1 AND instr(lower(reference), ?) > 0",
+            (wanted,),
+        )
+        people = []
+        for row in rows:
+            user = json.loads(row["reference"]).get("user") or {}
+            name = user.get("name") if isinstance(user, dict) else None
+            if isinstance(name, str) and wanted in name.lower():
+                people.append(Person(row["user_id"], name))
+        return people
 
     def get(self, key: str) -> tuple[dict[str, Any], bool] | None:
         """(reference, active), or None if there is none."""

@@ -132,28 +132,37 @@ class PartnershipRepository:
             _insert_partners_and_flags(connection, partnership.id, partnership)
 
     def request_handover(
-        self, partnership_id: int, requested_by: Person, new_holder: str, at: datetime
+        self, partnership_id: int, requested_by: Person, new_holder: Person, at: datetime
     ) -> None:
         """Record that `requested_by` asks to hand the partnership over to `new_holder`."""
-        if not new_holder.strip():
+        if not new_holder.id.strip():
             raise ValueError("the new account holder must not be empty")
         requested_at = utc_text(at, "hand-over request time")
         with self._db.transaction() as connection:
             _require_partnership(connection, partnership_id)
             connection.execute(
                 "INSERT INTO partnership_handovers"
-                " (partnership_id, requested_by_id, new_holder, requested_at)"
-                " VALUES (?, ?, ?, ?)",
-                (partnership_id, requested_by.id, new_holder, requested_at),
+                " (partnership_id, requested_by_id, new_holder_id, new_holder, requested_at)"
+                " VALUES (?, ?, ?, ?, ?)",
+                (partnership_id, requested_by.id, new_holder.id, new_holder.name, requested_at),
             )
 
-    def offered_to(self, name: str) -> list[Partnership]:
-        """Active partnerships someone asked to hand over to this name (case ignored)."""
+    def offered_to(self, person_id: str) -> list[Partnership]:
+        """Active partnerships someone asked to hand over to this person (Entra object id)."""
         return self._select(
             "p.archived = 0 AND p.id IN (SELECT partnership_id FROM partnership_handovers"
-            " WHERE lower(trim(new_holder)) = lower(trim(?)))",
-            (name,),
+            " WHERE new_holder_id = ?)",
+            (person_id,),
         )
+
+    def people_named(self, typed: str) -> list[Person]:
+        """Account holders whose name contains `typed` (case ignored), for a typed hand-over."""
+        rows = self._db.query(
+            "SELECT DISTINCT account_holder_id, account_holder_name FROM partnerships"
+            " WHERE account_holder_id != '' AND instr(lower(account_holder_name), lower(?)) > 0",
+            (typed.strip(),),
+        )
+        return [Person(row[0], row[1]) for row in rows]
 
     def take_over(self, partnership: Partnership, new_holder: Person, at: datetime) -> None:
         """The new account holder accepted: record them and close the hand-over requests."""
@@ -187,14 +196,16 @@ class PartnershipRepository:
             for row in rows
         ]
 
-    def handovers(self, partnership_id: int) -> list[tuple[str, str, datetime]]:
-        """(requested_by_id, new_holder, requested_at), oldest first."""
+    def handovers(self, partnership_id: int) -> list[tuple[str, Person, datetime]]:
+        """(requested_by_id, new holder, requested_at), oldest first."""
         rows = self._db.query(
-            "SELECT requested_by_id, new_holder, requested_at FROM partnership_handovers"
-            " WHERE partnership_id = ? ORDER BY requested_at, id",
+            "SELECT requested_by_id, new_holder_id, new_holder, requested_at"
+            " FROM partnership_handovers WHERE partnership_id = ? ORDER BY requested_at, id",
             (partnership_id,),
         )
-        return [(row[0], row[1], datetime.fromisoformat(row[2])) for row in rows]
+        return [
+            (row[0], Person(row[1] or "", row[2]), datetime.fromisoformat(row[3])) for row in rows
+        ]
 
     def forget_person(self, person_id: str) -> int:
         """Erase the person as creator (not as account holder) and from evaluation events, and

@@ -208,15 +208,22 @@ async def test_privacy_lists_partnerships_and_delete_keeps_what_the_organisation
 async def test_a_hand_over_is_accepted_by_the_person_it_names(bot, connector):
     anna = Teams(connector.url)
     partnership_id = await _register(bot, connector, anna)
+    bram = Teams(connector.url)
+    bram_account = {"id": "29:user-bram", "name": "Bram de Vries", "aadObjectId": "aad-bram"}
+    hello = bram.message("help")
+    hello["from"] = bram_account
+    await post(bot, hello)  # Bram has the app: the bot knows his name and Entra id
+    connector.take()
     handover = {
         "action": "partnership_handover",
         "id": partnership_id,
-        "account_holder_email": "bram de vries",
+        "account_holder_name": "bram",
     }
     await post(bot, anna.click(handover))
-    connector.take()
-    bram = Teams(connector.url)
-    bram_account = {"id": "29:user-bram", "name": "Bram de Vries", "aadObjectId": "aad-bram"}
+    [asked] = connector.take()
+    assert "Ik heb Bram de Vries gevraagd" in asked.activity["text"]
+    [(_, new_holder, _)] = bot.app[SERVICES].partnerships.handovers(partnership_id)
+    assert (new_holder.id, new_holder.name) == ("aad-bram", "Bram de Vries")
     listing = bram.message("mijn samenwerkingen")
     listing["from"] = bram_account
     await post(bot, listing)
@@ -268,3 +275,38 @@ async def test_a_form_for_an_unknown_theme_is_answered_not_crashed_on(bot, conne
     await post(bot, teams.click({"action": "intake_form", "theme": "bestaat-niet"}))
     [reply] = connector.take()
     assert (reply.card, reply.activity["text"]) == (None, unknown_item_text())
+
+
+async def test_a_hand_over_to_a_typed_name_that_fits_two_colleagues_asks_which_one(bot, connector):
+    anna = Teams(connector.url)
+    partnership_id = await _register(bot, connector, anna)
+    for aad, name in (("aad-bram", "Bram de Vries"), ("aad-bram-2", "Bram Jansen")):
+        colleague = Teams(connector.url)
+        hello = colleague.message("help")
+        hello["from"] = {"id": f"29:{aad}", "name": name, "aadObjectId": aad}
+        await post(bot, hello)
+    connector.take()
+    handover = {
+        "action": "partnership_handover",
+        "id": partnership_id,
+        "account_holder_name": "Bram",
+    }
+    await post(bot, anna.click(handover))
+    [choice] = connector.take()
+    assert bot.app[SERVICES].partnerships.handovers(partnership_id) == []
+    await post(bot, anna.click(find_action(choice.card, "Bram Jansen")["data"]))
+    connector.take()
+    [(_, new_holder, _)] = bot.app[SERVICES].partnerships.handovers(partnership_id)
+    assert new_holder.id == "aad-bram-2"
+
+
+async def test_a_hand_over_picked_in_the_people_picker_is_stored_by_entra_object_id(bot, connector):
+    anna = Teams(connector.url)
+    partnership_id = await _register(bot, connector, anna)
+    picked = {"action": "partnership_handover", "id": partnership_id,
+              "account_holder_id": "aad-carla"}  # fmt: skip
+    await post(bot, anna.click(picked))
+    [asked] = connector.take()
+    assert "gevraagd accounthouder" in asked.activity["text"]
+    [(_, new_holder, _)] = bot.app[SERVICES].partnerships.handovers(partnership_id)
+    assert new_holder.id == "aad-carla"

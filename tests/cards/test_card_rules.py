@@ -86,6 +86,8 @@ PAYLOAD_FIELDS: dict[str, dict[str, type]] = {
     "evaluation_postpone": {"id": int, "due": str},
     "reminders_off": {"id": int},
     "reminders_on": {"id": int},
+    "confirm": {"confirm": str, "id": int},
+    "cancel": {},
 }
 OPTIONAL_PAYLOAD_FIELDS: dict[str, dict[str, type]] = {"intake_start": {"partnership": int}}
 PAYLOAD_VALUES: dict[tuple[str, str], set[Any]] = {
@@ -264,7 +266,12 @@ def test_every_card_uses_only_elements_and_actions_teams_supports(all_cards):
             if node["type"] == "AdaptiveCard":  # only as the card of a ShowCard
                 assert any(a.get("card") is node for a in of_type(card, "Action.ShowCard")), name
             else:
-                assert node["type"] in ELEMENT_TYPES | INPUT_TYPES | ACTION_TYPES, (
+                assert node["type"] in {
+                    *ELEMENT_TYPES,
+                    *INPUT_TYPES,
+                    *ACTION_TYPES,
+                    "Data.Query",
+                }, (
                     name,
                     node["type"],
                 )

@@ -398,11 +398,12 @@ def test_partnership_card_offers_change_handover_and_archive_to_who_may_change(f
     ]
     assert payloads(change) == [{"action": "partnership_update", "id": 7}]
     assert [(e["id"], e["label"]) for e in inputs(handover)] == [
-        ("account_holder_email", "Naam van de nieuwe accounthouder, zoals in Teams")
+        ("account_holder_id", "Kies de nieuwe accounthouder"),
+        ("account_holder_name", "Of typ zijn of haar naam"),
     ]
     assert payloads(handover) == [{"action": "partnership_handover", "id": 7}]
     assert "Weet je zeker dat je Regionaal Energieloket wilt archiveren?" in texts(archive)
-    assert payloads(archive) == [{"action": "partnership_archive", "id": 7}]
+    assert payloads(archive) == [{"action": "confirm", "confirm": "partnership_archive", "id": 7}]
 
 
 def test_archived_partnership_says_so_and_cannot_be_archived_again(content):

@@ -197,7 +197,8 @@ def test_reminder_lets_the_holder_stop_reminders_or_hand_over(reminder):
         "een nieuwe accounthouder: die krijgt de herinneringen dan."
     ]
     assert [(e["id"], e["label"]) for e in inputs(stop)] == [
-        ("account_holder_email", "Naam van de nieuwe accounthouder, zoals in Teams")
+        ("account_holder_id", "Kies de nieuwe accounthouder"),
+        ("account_holder_name", "Of typ zijn of haar naam"),
     ]
     assert payloads(stop) == [
         {"action": "reminders_off", "id": 7},

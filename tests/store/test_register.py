@@ -413,14 +413,14 @@ def test_handover_requests_are_kept_per_partnership_oldest_first(db: Database):
     partnerships = PartnershipRepository(db)
     first = partnerships.add(_partnership(name="Eerste")).id or 0
     second = partnerships.add(_partnership(name="Tweede")).id or 0
-    partnerships.request_handover(first, ANNA, "carla.bakker@zeist.nl", _at(5))
-    partnerships.request_handover(second, ANNA, "Bert Jansen", _at(1))
-    partnerships.request_handover(first, BERT, "Dirk", _at(2))
+    partnerships.request_handover(first, ANNA, CARLA, _at(5))
+    partnerships.request_handover(second, ANNA, BERT, _at(1))
+    partnerships.request_handover(first, BERT, Person("aad-dirk", "Dirk"), _at(2))
     assert partnerships.handovers(first) == [
-        ("aad-bert", "Dirk", _at(2)),
-        ("aad-anna", "carla.bakker@zeist.nl", _at(5)),
+        ("aad-bert", Person("aad-dirk", "Dirk"), _at(2)),
+        ("aad-anna", CARLA, _at(5)),
     ]
-    assert partnerships.handovers(second) == [("aad-anna", "Bert Jansen", _at(1))]
+    assert partnerships.handovers(second) == [("aad-anna", BERT, _at(1))]
     assert partnerships.handovers(99) == []
 
 
@@ -428,11 +428,11 @@ def test_a_handover_for_an_unknown_partnership_or_to_nobody_is_refused(db: Datab
     partnerships = PartnershipRepository(db)
     partnerships.add(_partnership())
     with pytest.raises(KeyError, match="unknown partnership 9"):
-        partnerships.request_handover(9, ANNA, "Bert", _at(1))
+        partnerships.request_handover(9, ANNA, BERT, _at(1))
     with pytest.raises(ValueError, match="^the new account holder must not be empty$"):
-        partnerships.request_handover(1, ANNA, "  ", _at(1))
+        partnerships.request_handover(1, ANNA, Person("  ", ""), _at(1))
     with pytest.raises(ValueError, match="^hand-over request time must be timezone-aware$"):
-        partnerships.request_handover(1, ANNA, "Bert", datetime(2025, 3, 1))
+        partnerships.request_handover(1, ANNA, BERT, datetime(2025, 3, 1))
     assert _count(db, "partnership_handovers") == 0
 
 
@@ -525,7 +525,7 @@ def test_deleting_a_partnership_deletes_its_rows_and_keeps_its_intakes_unlinked(
     partnerships, intakes = PartnershipRepository(db), IntakeRepository(db)
     stored = partnerships.add(_partnership())
     partnerships.add(_partnership(name="Blijft", partners=("Gemeente Utrecht",)))
-    partnerships.request_handover(1, ANNA, "Bert", _at(1))
+    partnerships.request_handover(1, ANNA, BERT, _at(1))
     intake = intakes.add(_intake(partnership_id=stored.id))
     db.execute("DELETE FROM partnerships WHERE id = 1")
     assert _count(db, "partnership_partners") == 1
@@ -541,15 +541,15 @@ def test_forget_person_erases_a_creator_but_not_an_account_holder_and_drops_thei
     made_for_bert = partnerships.add(_partnership(account_holder=BERT, created_by=ANNA))
     held_by_anna = partnerships.add(_partnership(account_holder=ANNA, created_by=ANNA))
     made_by_bert = partnerships.add(_partnership(account_holder=ANNA, created_by=BERT))
-    partnerships.request_handover(2, ANNA, "Carla", _at(1))
-    partnerships.request_handover(2, ANNA, "Dirk", _at(2))
-    partnerships.request_handover(3, BERT, "Carla", _at(3))
+    partnerships.request_handover(2, ANNA, CARLA, _at(1))
+    partnerships.request_handover(2, ANNA, Person("aad-dirk", "Dirk"), _at(2))
+    partnerships.request_handover(3, BERT, CARLA, _at(3))
     assert partnerships.forget_person(ANNA.id) == 3
     assert partnerships.get(1) == replace(made_for_bert, created_by=Person("", "verwijderd"))
     assert partnerships.get(2) == held_by_anna
     assert partnerships.get(3) == made_by_bert
     assert partnerships.handovers(2) == []
-    assert partnerships.handovers(3) == [("aad-bert", "Carla", _at(3))]
+    assert partnerships.handovers(3) == [("aad-bert", CARLA, _at(3))]
     assert _names(partnerships.mine(ANNA.id)) == [held_by_anna.name, made_by_bert.name]
     assert partnerships.forget_person(ANNA.id) == 0
 
@@ -777,7 +777,7 @@ def test_a_version_2_database_migrates_to_3_keeping_its_partnerships_with_the_de
             db.execute("INSERT INTO partnership_flags VALUES (1, 'lobby')")
             db.execute("INSERT INTO state VALUES ('conv/1', 'e1', '{}', 't')")
     with open_database(db_url) as db:
-        assert db.schema_version == 3
+        assert db.schema_version == len(MIGRATIONS)
         assert PartnershipRepository(db).get(1) == _partnership(
             id=1,
             partners=("Gemeente Zeist",),
@@ -815,13 +815,13 @@ def test_a_version_1_database_migrates_to_the_latest_keeping_its_state_and_feedb
 def test_partnerships_intakes_and_handovers_survive_a_restart(db_url: str):
     with open_database(db_url) as db:
         partnership = PartnershipRepository(db).add(_partnership())
-        PartnershipRepository(db).request_handover(1, ANNA, "Bert Jansen", _at(1))
+        PartnershipRepository(db).request_handover(1, ANNA, BERT, _at(1))
         intake = IntakeRepository(db).add(_intake(partnership_id=partnership.id))
     with open_database(db_url) as db:
         partnerships, intakes = PartnershipRepository(db), IntakeRepository(db)
         assert partnerships.get(1) == partnership
         assert partnerships.mine(ANNA.id) == [partnership]
-        assert partnerships.handovers(1) == [("aad-anna", "Bert Jansen", _at(1))]
+        assert partnerships.handovers(1) == [("aad-anna", BERT, _at(1))]
         assert intakes.get(1) == intake
         assert intakes.for_partnership(1) == [intake]
         assert db.schema_version == len(MIGRATIONS)
