@@ -186,7 +186,7 @@ def intake_summary_card(
             _open_point(point, notes.get(point.item_id), content) for point in outcome.open_points
         ]
     else:
-        body.append(text(texts.NO_OPEN_POINTS))
+        body.append(text(_no_open_points(outcome)))
     experts = _experts(outcome, content)
     if experts:
         body.append(heading(texts.SUMMARY_TEAMS_HEADING, separator=True))
@@ -247,7 +247,7 @@ def intake_summary_markdown(
         lines += _md_answer(number, given, content)
     lines += ["", f"## {texts.OPEN_POINTS_HEADING}", ""]
     if not outcome.open_points:
-        lines.append(texts.NO_OPEN_POINTS)
+        lines.append(_no_open_points(outcome))
     for point in outcome.open_points:
         lines += _md_open_point(point, notes.get(point.item_id), content)
     experts = _experts(outcome, content)
@@ -327,6 +327,13 @@ def _answered_line(outcome: IntakeOutcome) -> str:
     if outcome.skipped:
         line += texts.SKIPPED_PART.format(skipped=outcome.skipped)
     return line
+
+
+def _no_open_points(outcome: IntakeOutcome) -> str:
+    """'Mooi zo' only when every question was answered; otherwise how many are still open."""
+    if not outcome.skipped:
+        return texts.NO_OPEN_POINTS
+    return texts.still_open_text(outcome.skipped)
 
 
 def _notes(outcome: IntakeOutcome) -> dict[str, str]:

@@ -181,6 +181,17 @@ OPEN_POINTS_HEADING = "Open punten"
 YOUR_ANSWER = "Jouw antwoord: {answer}"
 INVOLVE_LINE = "Inschakelen: {teams}"
 NO_OPEN_POINTS = "Op basis van je antwoorden zijn er geen open punten. Mooi zo!"
+
+
+def still_open_text(count: int) -> str:
+    """After an intake that left questions without an answer."""
+    questions = "vraag" if count == 1 else "vragen"
+    return (
+        f"Bij je antwoorden zie ik geen open punten. Maar {count} {questions} heb je nog niet "
+        "beantwoord: kijk daar nog naar."
+    )
+
+
 SUMMARY_TEAMS_HEADING = "Schakel deze expertteams in"
 NEXT_THEMES_HEADING = "Kijk ook naar"
 INTAKE_BUTTON = "Intake {theme}"

@@ -170,3 +170,12 @@ def test_an_intake_of_a_theme_the_content_no_longer_has_counts_no_open_points():
                         (ItemAnswer("jur-1", "weet_niet", None),), "")  # fmt: skip
     assert open_points([gone], content) == 0
     assert open_points([gone, kept], content) == open_points([kept], content) > 0
+
+
+async def test_an_intake_stopped_early_says_how_many_questions_are_still_open(bot, connector):
+    teams = Teams(connector.url)
+    await post(bot, teams.click(STEPS_JURIDISCH))
+    await _say(bot, connector, teams, "nvt")
+    [summary] = await _say(bot, connector, teams, "stop")
+    assert "7 vragen heb je nog niet beantwoord" in texts(summary.card)
+    assert "Mooi zo" not in texts(summary.card)
