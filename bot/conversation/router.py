@@ -142,8 +142,9 @@ class Router:
             await replace_card(context, card_id, replacement)
 
     async def _on_command_button(self, context: TurnContext, action: CardAction) -> None:
-        """A menu or example button: what it says, as if typed."""
+        """A menu, example or answer button: what it says, as if typed (the dialogs read it)."""
         assert isinstance(action.payload, TypedCommand)
+        context.activity.text = action.payload.text
         await self._on_typed(context, action.payload.text)
 
     async def _on_confirm(self, context: TurnContext, action: CardAction) -> dict[str, Any] | None:

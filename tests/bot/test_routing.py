@@ -179,3 +179,12 @@ async def test_an_intake_stopped_early_says_how_many_questions_are_still_open(bo
     [summary] = await _say(bot, connector, teams, "stop")
     assert "7 vragen heb je nog niet beantwoord" in texts(summary.card)
     assert "Mooi zo" not in texts(summary.card)
+
+
+async def test_an_answer_button_in_a_step_intake_counts_as_the_typed_answer(bot, connector):
+    teams = Teams(connector.url)
+    await post(bot, teams.click(STEPS_JURIDISCH))
+    [first] = connector.take()
+    await post(bot, teams.click(find_action(first.card, "Ja")["data"]))
+    [second] = connector.take()
+    assert "Vraag 2 van 8" in texts(second.card)

@@ -41,10 +41,19 @@ REQUIRED_ENV = "SAMENWERKWIJZER_BROWSER_TEST"
 
 QUESTION = "moeten we een verwerkersovereenkomst afsluiten?"
 EXPECTED = ["Is er een verwerkersovereenkomst benodigd?", "Informatiebeheer & Control (IBC)"]
+# Buttons clicked after the answer, each with a text its reply shows: a welcome menu button,
+# a theme button, then a step-by-step intake answered with a button.
+CLICKS = [
+    ("Thema's", "Kies een thema"),
+    ("Juridisch (8 vragen)", "Is er sprake van staatssteun?"),
+    ("Intake starten", "Formulier invullen"),
+    ("Stap voor stap in de chat", "Vraag 1 van 8"),
+    ("Ja", "Vraag 2 van 8"),
+]
 
 START_TIMEOUT = 30.0  # seconds for the bot and for the Playground to answer HTTP
 STEP_TIMEOUT_MS = 20_000  # each browser step: page load, welcome card, answer card
-ASK_TIMEOUT = 90.0  # the whole browser script, as a last resort
+ASK_TIMEOUT = 150.0  # the whole browser script, as a last resort
 
 
 def _missing() -> list[str]:
@@ -218,6 +227,7 @@ def test_playground_renders_the_answer_card_with_its_expert_team(
     SCREENSHOT.parent.mkdir(exist_ok=True)
     SCREENSHOT.unlink(missing_ok=True)
     expects = [arg for text in EXPECTED for arg in ("--expect", text)]
+    clicks = [arg for title, reply in CLICKS for arg in ("--click", f"{title}=>{reply}")]
     ask = _start(
         stack,
         "ask",
@@ -229,6 +239,7 @@ def test_playground_renders_the_answer_card_with_its_expert_team(
             "--question",
             QUESTION,
             *expects,
+            *clicks,
             "--screenshot",
             str(SCREENSHOT),
             "--chromium",
