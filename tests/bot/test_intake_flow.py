@@ -205,21 +205,30 @@ async def test_privacy_lists_partnerships_and_delete_keeps_what_the_organisation
     assert "'Netwerk Zorg'" in held.activity["text"]
 
 
+async def _colleague_with_the_app(client, connector, aad: str, name: str):
+    """Someone who opened the app: the bot knows their Teams name and Entra object id."""
+    teams = Teams(connector.url)
+    account = {"id": f"29:{aad}", "name": name, "aadObjectId": aad}
+    hello = teams.message("help")
+    hello["from"] = account
+    await post(client, hello)
+    connector.take()
+    return teams, account
+
+
+def _handover_to(partnership_id: int, typed_name: str) -> dict[str, object]:
+    return {
+        "action": "partnership_handover",
+        "id": partnership_id,
+        "account_holder_name": typed_name,
+    }
+
+
 async def test_a_hand_over_is_accepted_by_the_person_it_names(bot, connector):
     anna = Teams(connector.url)
     partnership_id = await _register(bot, connector, anna)
-    bram = Teams(connector.url)
-    bram_account = {"id": "29:user-bram", "name": "Bram de Vries", "aadObjectId": "aad-bram"}
-    hello = bram.message("help")
-    hello["from"] = bram_account
-    await post(bot, hello)  # Bram has the app: the bot knows his name and Entra id
-    connector.take()
-    handover = {
-        "action": "partnership_handover",
-        "id": partnership_id,
-        "account_holder_name": "bram",
-    }
-    await post(bot, anna.click(handover))
+    bram, bram_account = await _colleague_with_the_app(bot, connector, "aad-bram", "Bram de Vries")
+    await post(bot, anna.click(_handover_to(partnership_id, "bram")))
     [asked] = connector.take()
     assert "Ik heb Bram de Vries gevraagd" in asked.activity["text"]
     [(_, new_holder, _)] = bot.app[SERVICES].partnerships.handovers(partnership_id)
@@ -280,18 +289,9 @@ async def test_a_form_for_an_unknown_theme_is_answered_not_crashed_on(bot, conne
 async def test_a_hand_over_to_a_typed_name_that_fits_two_colleagues_asks_which_one(bot, connector):
     anna = Teams(connector.url)
     partnership_id = await _register(bot, connector, anna)
-    for aad, name in (("aad-bram", "Bram de Vries"), ("aad-bram-2", "Bram Jansen")):
-        colleague = Teams(connector.url)
-        hello = colleague.message("help")
-        hello["from"] = {"id": f"29:{aad}", "name": name, "aadObjectId": aad}
-        await post(bot, hello)
-    connector.take()
-    handover = {
-        "action": "partnership_handover",
-        "id": partnership_id,
-        "account_holder_name": "Bram",
-    }
-    await post(bot, anna.click(handover))
+    await _colleague_with_the_app(bot, connector, "aad-bram", "Bram de Vries")
+    await _colleague_with_the_app(bot, connector, "aad-bram-2", "Bram Jansen")
+    await post(bot, anna.click(_handover_to(partnership_id, "Bram")))
     [choice] = connector.take()
     assert bot.app[SERVICES].partnerships.handovers(partnership_id) == []
     await post(bot, anna.click(find_action(choice.card, "Bram Jansen")["data"]))
