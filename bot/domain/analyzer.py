@@ -9,16 +9,29 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from bot.domain.dutch import STOP_WORDS, stem, words
+from bot.domain.dutch import ENGLISH_MARKERS, STOP_WORDS, stem, words
 
 Terms = dict[str, float]
+_CAPITALS = re.compile(r"\b[A-Z][A-Z&]+\b")
+
+
+@dataclass(frozen=True)
+class ConceptHit:
+    """A thesaurus concept found in a text, with the words of the text that named it."""
+
+    key: str
+    words: str
+    position: int  # index of its first word in the text
+
 
 SYNONYM_PREFIX = "="
 PREFIX_PREFIX = "~"
@@ -31,17 +44,33 @@ MIN_COMPLETION = 3
 
 
 class Analyzer:
-    def __init__(self, synonym_groups: Iterable[Sequence[str]], corpus: Iterable[str]) -> None:
+    """`synonym_groups`: the thesaurus, one group of words per concept; `keys` name the
+    concepts (default: the group's first word). Its canonical term is '=' + key."""
+
+    def __init__(
+        self,
+        synonym_groups: Iterable[Sequence[str]],
+        corpus: Iterable[str],
+        keys: Sequence[str] | None = None,
+    ) -> None:
+        groups = [list(group) for group in synonym_groups]
         self._phrases: dict[tuple[str, ...], str] = {}
-        for group in synonym_groups:
-            canonical = SYNONYM_PREFIX + "_".join(words(group[0]))
+        self._guarded: set[tuple[str, ...]] = set()  # "OR", "IT": English words too
+        for index, group in enumerate(groups):
+            name = keys[index] if keys is not None else "_".join(words(group[0]))
+            canonical = SYNONYM_PREFIX + name
             for term in group:
-                self._phrases[tuple(stem(word) for word in words(term))] = canonical
+                phrase = tuple(stem(word) for word in words(term))
+                self._phrases.setdefault(phrase, canonical)
+                if term.isupper() and len(phrase) == 1 and phrase[0] in STOP_WORDS:
+                    self._guarded.add(phrase)
         self._longest_phrase = max((len(phrase) for phrase in self._phrases), default=1)
         self._counts = Counter(word for text in corpus for word in words(text))
         vocabulary = set(self._counts)
-        vocabulary |= {word for group in synonym_groups for term in group for word in words(term)}
+        thesaurus_words = {word for group in groups for term in group for word in words(term)}
+        vocabulary |= thesaurus_words
         self._vocabulary = frozenset(vocabulary - STOP_WORDS)
+        self._thesaurus_stems = frozenset(stem(word) for word in thesaurus_words)
         self._sorted_words = sorted(self._vocabulary)
         self._by_spelling_key: dict[str, str] = {}
         for word in sorted(self._vocabulary):
@@ -50,39 +79,68 @@ class Analyzer:
         self._split = lru_cache(maxsize=65536)(self._split_uncached)
         self._repair = lru_cache(maxsize=65536)(self._repair_uncached)
 
+    def in_thesaurus(self, term: str) -> bool:
+        """A stem of a thesaurus word: known to the domain even when no entry uses it."""
+        return term in self._thesaurus_stems
+
     @property
     def vocabulary(self) -> frozenset[str]:
         return self._vocabulary
 
     def terms(self, text: str, *, repair_typos: bool = False, complete_last: bool = False) -> Terms:
         """`complete_last`: the last word may be half typed ("staats" -> "staatssteun")."""
+        return self.analyse(text, repair_typos=repair_typos, complete_last=complete_last)[0]
+
+    def concepts(self, text: str) -> list[ConceptHit]:
+        """The thesaurus concepts a text names, in the order of the text."""
+        return self.analyse(text, repair_typos=True)[1]
+
+    def analyse(
+        self, text: str, *, repair_typos: bool = False, complete_last: bool = False
+    ) -> tuple[Terms, list[ConceptHit]]:
         tokens = words(text)
         if complete_last and tokens:
             tokens[-1] = self._complete(tokens[-1])
         if repair_typos:
             tokens = [self._repair(token) for token in tokens]
         stems = [stem(token) for token in tokens]
+        english = any(token in ENGLISH_MARKERS for token in tokens)
+        capitals = {word.lower() for word in _CAPITALS.findall(text)} if self._guarded else set()
         result: Terms = {}
-        for canonical in self._synonyms_in(stems):
-            _add(result, canonical, 1.0)
-        for token, stemmed in zip(tokens, stems, strict=True):
+        hits = self._synonyms_in(tokens, stems, english, capitals)
+        for hit in hits:
+            _add(result, SYNONYM_PREFIX + hit.key, 1.0)
+        for position, (token, stemmed) in enumerate(zip(tokens, stems, strict=True)):
             if token in STOP_WORDS or len(token) < 2:
                 continue
             _add(result, stemmed, 1.0)
             if len(stemmed) > PREFIX_LENGTH + 1:
                 _add(result, PREFIX_PREFIX + stemmed[:PREFIX_LENGTH], PREFIX_WEIGHT)
             for part in self._split(token):
-                _add(result, stem(part), PART_WEIGHT)
-        return result
+                part_stem = stem(part)
+                _add(result, part_stem, PART_WEIGHT)
+                canonical = self._phrases.get((part_stem,))
+                if canonical and (stemmed,) not in self._phrases:
+                    key = canonical[len(SYNONYM_PREFIX) :]
+                    _add(result, canonical, PART_WEIGHT)
+                    hits.append(ConceptHit(key, token, position))
+        return result, hits
 
-    def _synonyms_in(self, stems: list[str]) -> list[str]:
-        found: list[str] = []
+    def _synonyms_in(
+        self, tokens: list[str], stems: list[str], english: bool, capitals: set[str]
+    ) -> list[ConceptHit]:
+        found: list[ConceptHit] = []
         start = 0
         while start < len(stems):
             for length in range(min(self._longest_phrase, len(stems) - start), 0, -1):
-                canonical = self._phrases.get(tuple(stems[start : start + length]))
+                phrase = tuple(stems[start : start + length])
+                canonical = self._phrases.get(phrase)
+                guarded = phrase in self._guarded and english
+                if canonical and guarded and tokens[start] not in capitals:
+                    canonical = None
                 if canonical:
-                    found.append(canonical)
+                    surface = " ".join(tokens[start : start + length])
+                    found.append(ConceptHit(canonical[len(SYNONYM_PREFIX) :], surface, start))
                     start += length
                     break
             else:

@@ -23,7 +23,17 @@ STOP_WORDS = frozenset(
     welke wie wij wil willen word worden wordt zal ze zelf zich zij zijn zo zodat zou zouden zullen
     eigen even graag hallo hoi dag beste bedankt dank alvast super handig goed er erg heel
     a an and are can do does for from have how i if in is it me my of on or please should the
-    to we what when where which who why will with you your
+    to we what when where which who why will with you your our us be is this that there these
+    those any has had was were would could need want about at as by into so than then them they
+    their its it also just get got need any some there here
+    """.split()
+)
+
+# Words that mark a text as English (not Dutch): there "OR" and "IT" are no acronyms.
+ENGLISH_MARKERS = frozenset(
+    """
+    the and are does should what who how with our this that which there need want
+    would could can you they my your their will to for
     """.split()
 )
 

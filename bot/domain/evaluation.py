@@ -15,6 +15,7 @@ from bot.domain.models import Strict, Text, Versioned
 from bot.domain.yaml_source import YamlSyntaxError, read_yaml
 
 OUT_OF_SCOPE = "out_of_scope"
+DECLINED = frozenset({"out_of_scope", "smalltalk"})  # no checklist answer given
 
 
 class LabelledQuestion(Strict):
@@ -40,7 +41,7 @@ class LabelledSet(Versioned):
 class Prediction:
     """What a ranker made of one question: its decision and (id, main expert) best first."""
 
-    decision: Literal["answer", "clarify", "out_of_scope"]
+    decision: Literal["answer", "clarify", "out_of_scope", "situation", "smalltalk"]
     ranked: tuple[tuple[str, str | None], ...]
 
 
@@ -114,7 +115,7 @@ def evaluate(questions: Iterable[LabelledQuestion], ranker: Ranker) -> Report:
     report = Report()
     for question in questions:
         prediction = ranker(question.q)
-        rejected = prediction.decision == "out_of_scope"
+        rejected = prediction.decision in DECLINED
         if not question.in_scope:
             report.out_of_scope_recall.add(rejected)
             if not rejected:
