@@ -41,6 +41,7 @@ PART_WEIGHT = 0.6
 MIN_PART = 4
 MIN_COMPOUND = 9
 MIN_COMPLETION = 3
+COVERED_WEIGHT = 0.7  # a word the thesaurus knows: its concept carries most of its meaning
 
 
 class Analyzer:
@@ -110,12 +111,16 @@ class Analyzer:
         hits = self._synonyms_in(tokens, stems, english, capitals)
         for hit in hits:
             _add(result, SYNONYM_PREFIX + hit.key, 1.0)
+        covered = {hit.position + n for hit in hits for n in range(len(hit.words.split()))}
         for position, (token, stemmed) in enumerate(zip(tokens, stems, strict=True)):
             if token in STOP_WORDS or len(token) < 2:
                 continue
-            _add(result, stemmed, 1.0)
+            weight = COVERED_WEIGHT if position in covered else 1.0
+            _add(result, stemmed, weight)
             if len(stemmed) > PREFIX_LENGTH + 1:
-                _add(result, PREFIX_PREFIX + stemmed[:PREFIX_LENGTH], PREFIX_WEIGHT)
+                _add(result, PREFIX_PREFIX + stemmed[:PREFIX_LENGTH], PREFIX_WEIGHT * weight)
+            if (stemmed,) in self._phrases:
+                continue  # a thesaurus word says what it means: its parts need not
             for part in self._split(token):
                 part_stem = stem(part)
                 _add(result, part_stem, PART_WEIGHT)

@@ -55,7 +55,10 @@ def build_entries(content: Content) -> Iterator[Entry]:
                     Field(item.explanation, DETAIL),
                     *([Field(item.part, CONTEXT)] if item.part else []),
                     *theme_fields,
-                    *(Field(content.concepts[key].words[0], CONCEPT) for key in item.concepts),
+                    *(
+                        Field(content.concepts[key].words[0], CONCEPT, is_phrasing=True)
+                        for key in item.concepts
+                    ),
                 ),
                 concepts=tuple(item.concepts),
             )
