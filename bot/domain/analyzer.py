@@ -18,7 +18,7 @@ from functools import lru_cache
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from bot.domain.dutch import ENGLISH_MARKERS, STOP_WORDS, stem, words
+from bot.domain.dutch import ENGLISH_MARKERS, STOP_WORDS, light_stem, stem, words
 
 Terms = dict[str, float]
 _CAPITALS = re.compile(r"\b[A-Z][A-Z&]+\b")
@@ -31,6 +31,7 @@ class ConceptHit:
     key: str
     words: str
     position: int  # index of its first word in the text
+    part: bool = False  # named by a part of a compound word ("exploitatie|tekort")
 
 
 SYNONYM_PREFIX = "="
@@ -61,7 +62,7 @@ class Analyzer:
             name = keys[index] if keys is not None else "_".join(words(group[0]))
             canonical = SYNONYM_PREFIX + name
             for term in group:
-                phrase = tuple(stem(word) for word in words(term))
+                phrase = tuple(light_stem(word) for word in words(term))
                 self._phrases.setdefault(phrase, canonical)
                 if term.isupper() and len(phrase) == 1 and phrase[0] in STOP_WORDS:
                     self._guarded.add(phrase)
@@ -93,8 +94,9 @@ class Analyzer:
         return self.analyse(text, repair_typos=repair_typos, complete_last=complete_last)[0]
 
     def concepts(self, text: str) -> list[ConceptHit]:
-        """The thesaurus concepts a text names, in the order of the text."""
-        return self.analyse(text, repair_typos=True)[1]
+        """The thesaurus concepts a text names, in the order of the text (typos not repaired:
+        a word the content does not know is more often a real word than a slip)."""
+        return self.analyse(text)[1]
 
     def analyse(
         self, text: str, *, repair_typos: bool = False, complete_last: bool = False
@@ -108,7 +110,8 @@ class Analyzer:
         english = any(token in ENGLISH_MARKERS for token in tokens)
         capitals = {word.lower() for word in _CAPITALS.findall(text)} if self._guarded else set()
         result: Terms = {}
-        hits = self._synonyms_in(tokens, stems, english, capitals)
+        light = [light_stem(token) for token in tokens]
+        hits = self._synonyms_in(tokens, light, english, capitals)
         for hit in hits:
             _add(result, SYNONYM_PREFIX + hit.key, 1.0)
         covered = {hit.position + n for hit in hits for n in range(len(hit.words.split()))}
@@ -119,16 +122,15 @@ class Analyzer:
             _add(result, stemmed, weight)
             if len(stemmed) > PREFIX_LENGTH + 1:
                 _add(result, PREFIX_PREFIX + stemmed[:PREFIX_LENGTH], PREFIX_WEIGHT * weight)
-            if (stemmed,) in self._phrases:
+            if (light[position],) in self._phrases:
                 continue  # a thesaurus word says what it means: its parts need not
             for part in self._split(token):
-                part_stem = stem(part)
-                _add(result, part_stem, PART_WEIGHT)
-                canonical = self._phrases.get((part_stem,))
-                if canonical and (stemmed,) not in self._phrases:
+                _add(result, stem(part), PART_WEIGHT)
+                canonical = self._phrases.get((light_stem(part),))
+                if canonical:
                     key = canonical[len(SYNONYM_PREFIX) :]
                     _add(result, canonical, PART_WEIGHT)
-                    hits.append(ConceptHit(key, token, position))
+                    hits.append(ConceptHit(key, token, position, part=True))
         return result, hits
 
     def _synonyms_in(

@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from bot.domain.dutch import normalize, stem, words
+from bot.domain.dutch import light_stem, normalize, words
 from bot.domain.models import (
     Cadence,
     ChecklistItem,
@@ -321,7 +321,7 @@ class _CrossChecker:
             if concept.form is not None and concept.form not in forms:
                 self.reader.report(doc, (*where, "form"), f"unknown form '{concept.form}'")
             for n, word in enumerate(concept.words):
-                stems = tuple(stem(token) for token in words(word))
+                stems = tuple(light_stem(token) for token in words(word))
                 at = (*where, "words", n)
                 other = owner.get(stems)
                 if not stems:

@@ -54,3 +54,17 @@ def words(text: str) -> list[str]:
 def stem(word: str) -> str:
     stemmed: str = _STEMMER.stemWord(word)
     return stemmed
+
+
+@lru_cache(maxsize=65536)
+def light_stem(word: str) -> str:
+    """Plural and inflection endings only ('werkplekken' -> 'werkplek', 'risicos' -> 'risico'):
+    how thesaurus words are matched, stricter than the stemmer ('halen' is not 'haalbaar')."""
+    if len(word) > 5 and word.endswith("en"):
+        word = word[:-2]
+        if len(word) > 2 and word[-1] == word[-2] and word[-1] not in "aeiou":
+            word = word[:-1]
+        return word
+    if len(word) > 4 and word[-1] in "se":
+        return word[:-1]
+    return word

@@ -251,7 +251,10 @@ class Matcher:
             return False
         concepts = self.content.concepts
         subjects = {
-            code for hit in hits if hit.key in concepts for code in concepts[hit.key].experts
+            code
+            for hit in hits
+            if hit.key in concepts and not hit.part
+            for code in concepts[hit.key].experts
         }
         return len(subjects) >= tuning.situation_subjects
 
