@@ -42,6 +42,7 @@ PART_WEIGHT = 0.6
 MIN_PART = 4
 MIN_COMPOUND = 9
 MIN_COMPLETION = 3
+MIN_REPAIR = 6  # shorter words are too often real words the content does not use
 COVERED_WEIGHT = 0.7  # a word the thesaurus knows: its concept carries most of its meaning
 
 
@@ -54,7 +55,9 @@ class Analyzer:
         synonym_groups: Iterable[Sequence[str]],
         corpus: Iterable[str],
         keys: Sequence[str] | None = None,
+        known: Iterable[str] = (),
     ) -> None:
+        """`known`: texts whose words are never repaired, but no word is repaired into them."""
         groups = [list(group) for group in synonym_groups]
         self._phrases: dict[tuple[str, ...], str] = {}
         self._guarded: set[tuple[str, ...]] = set()  # "OR", "IT": English words too
@@ -78,6 +81,7 @@ class Analyzer:
         for word in sorted(self._vocabulary):
             self._by_spelling_key.setdefault(_spelling_key(word), word)
         self._spelling_keys = sorted(self._by_spelling_key)
+        self._known = frozenset(word for text in known for word in words(text))
         self._split = lru_cache(maxsize=65536)(self._split_uncached)
         self._repair = lru_cache(maxsize=65536)(self._repair_uncached)
 
@@ -190,14 +194,22 @@ class Analyzer:
         """
         if token in self._vocabulary or token in STOP_WORDS or len(token) < 5 or token.isdigit():
             return token
+        if token in self._known:
+            return token
         key = _spelling_key(token)
         if key in self._by_spelling_key:
             return self._by_spelling_key[key]
+        if len(token) < MIN_REPAIR:
+            return token
         allowed_edits = 1 if len(token) < 10 else 2
         match = process.extractOne(
             key, self._spelling_keys, scorer=OSA.distance, score_cutoff=allowed_edits
         )
-        return self._by_spelling_key[match[0]] if match else token
+        if not match:
+            return token
+        repaired = self._by_spelling_key[match[0]]
+        same_start = repaired[0] == token[0] and abs(len(repaired) - len(token)) <= 2
+        return repaired if same_start else token
 
 
 def _spelling_key(word: str) -> str:

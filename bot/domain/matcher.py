@@ -47,6 +47,7 @@ class Tuning:
     clarify_ratio: float = 0.92  # runner-up this close to the best: ask which one
     confident_score: float = 0.55  # above this, answer even with close runners-up
     max_options: int = 3
+    example_share: float = 0.3  # an out-of-scope example must explain this much of the text
     # The checklist is the primary answer; a framework or team card wins when asked for.
     unasked_framework_weight: float = 0.7
     unasked_expert_weight: float = 0.55
@@ -91,10 +92,11 @@ class Matcher:
         self.tuning = tuning or Tuning()
         self.content = content
         entries = list(build_entries(content))
-        self.analyzer = Analyzer(
+        self.analyzer = Analyzer(  # typos are repaired towards in-scope words only
             content.synonyms,
-            (field.text for entry in entries for field in entry.fields),
+            (field.text for e in entries if e.id != OUT_OF_SCOPE_ID for field in e.fields),
             keys=[concept.key for concept in content.thesaurus],
+            known=content.out_of_scope,
         )
         self.smalltalk = SmalltalkDetector(content.smalltalk, content.smalltalk_fillers)
         entry_terms = [self._entry_terms(entry) for entry in entries]
@@ -187,7 +189,10 @@ class Matcher:
             ),
             key=lambda match: (-match.score, match.entry.id),
         )
-        off_topic = closest_example > max(best_phrasing.values(), default=0.0)
+        off_topic = (
+            closest_example > max(best_phrasing.values(), default=0.0)
+            and closest_example >= tuning.example_share * norm
+        )
         decision = self._decide(ranked, off_topic)
         referral = None
         if decision == "out_of_scope" and closest_example > 0:
