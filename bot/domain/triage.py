@@ -29,9 +29,9 @@ from bot.domain.dutch import words
 from bot.domain.matcher import Matcher
 
 MAX_ITEMS = 8
-MIN_ITEM_SCORE = 0.3
+MIN_ITEM_SCORE = 0.25
 CONCEPT_BONUS = 0.25  # an item about a concept the text names, for its most telling concept
-SENTENCE_SHARE = 0.8  # a sentence's own match counts this much against the whole text's
+SENTENCE_SHARE = 0.9  # a sentence's own match counts this much against the whole text's
 MAX_QUOTED = 3
 _PUNCTUATION = ".,;:!?()[]\"'\u201c\u201d\u2018\u2019"
 _SENTENCES = re.compile(r"(?<=[.!?;])\s+|\n+")

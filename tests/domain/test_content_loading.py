@@ -83,7 +83,7 @@ def test_all_problems_are_listed_at_once(content_dir):
 
 
 def test_word_in_two_concepts_and_missing_file_are_reported(content_dir):
-    _replace(content_dir / "thesaurus.yaml", "persoonsgegevens]", "persoonsgegevens, contracten]")
+    _replace(content_dir / "thesaurus.yaml", "klantgegevens]", "klantgegevens, contracten]")
     (content_dir / "out_of_scope.yaml").unlink()
     assert _problems(content_dir) == ["content/out_of_scope.yaml:1: file is missing"]
     (content_dir / "out_of_scope.yaml").write_text("version: 1\nexamples: [lunch]\n")
@@ -96,7 +96,7 @@ def test_word_in_two_concepts_and_missing_file_are_reported(content_dir):
 def test_thesaurus_rejects_unknown_keys_teams_flags_forms_and_concepts(content_dir):
     _replace(
         content_dir / "thesaurus.yaml",
-        "    experts: [IBC]\n",
+        "    experts: [IBC]\n    flags: [personal_data]\n",
         "    experts: [XX]\n    flags: [nope]\n    form: gr\n    colour: red\n",
     )
     assert _problems(content_dir) == ["content/thesaurus.yaml:11: privacy.colour: unknown key"]
@@ -121,7 +121,7 @@ def test_out_of_scope_examples_may_carry_a_referral_and_smalltalk_is_validated(c
     assert content.out_of_scope == ("lunch", "ziekmelden")
     assert content.referrals == (None, "Meld je ziek bij je leidinggevende.")
     _replace(content_dir / "smalltalk.yaml", "kind: thanks", "kind: thanks\n    words: [x]")
-    assert _problems(content_dir) == ["content/smalltalk.yaml:6: thanks.words: unknown key"]
+    assert _problems(content_dir) == ["content/smalltalk.yaml:4: thanks.words: unknown key"]
 
 
 def test_contact_override_replaces_placeholder_without_touching_shipped_files(
