@@ -22,6 +22,7 @@ STOP_WORDS = frozenset(
     over precies te tegen toch toe tot u uit uw van veel voor waar waarom wanneer wat we wel welk
     welke wie wij wil willen word worden wordt zal ze zelf zich zij zijn zo zodat zou zouden zullen
     eigen even graag hallo hoi dag beste bedankt dank alvast super handig goed er erg heel
+    laten laat liet zien gedaan elk elke per eens zoiets straks gewoon
     a an and are can do does for from have how i if in is it me my of on or please should the
     to we what when where which who why will with you your our us be is this that there these
     those any has had was were would could need want about at as by into so than then them they

@@ -107,7 +107,7 @@ class Matcher:
             self._idf,
         )
         phrasings = [
-            (index, self.analyzer.terms(field.text))
+            (index, self._phrasing_terms(field.text, entry.id == OUT_OF_SCOPE_ID))
             for index, entry in enumerate(entries)
             for field in entry.fields
             if field.is_phrasing
@@ -119,6 +119,13 @@ class Matcher:
         self._first_example = first
         self.entries = tuple(entries)
         self._asking_framework, self._asking_expert = self._request_terms(entry_terms)
+
+    def _phrasing_terms(self, text: str, out_of_scope: bool) -> Terms:
+        """Out-of-scope examples match by their own words: the thesaurus is the domain's."""
+        terms = self.analyzer.terms(text)
+        if out_of_scope:
+            return {term: tf for term, tf in terms.items() if not term.startswith(SYNONYM_PREFIX)}
+        return terms
 
     def _entry_terms(self, entry: Entry) -> Terms:
         terms: Terms = defaultdict(float)
