@@ -23,6 +23,9 @@ STOP_WORDS = frozenset(
     welke wie wij wil willen word worden wordt zal ze zelf zich zij zijn zo zodat zou zouden zullen
     eigen even graag hallo hoi dag beste bedankt dank alvast super handig goed er erg heel
     laten laat liet zien gedaan elk elke per eens zoiets straks gewoon
+    erin eruit erop erbij ermee ervan erover ervoor erna eraan daarmee daarvoor daarover daaraan
+    hierin hiervoor hiermee hierover hieraan waarin waarmee waarvoor waarover waaraan
+    zoals echter dus daardoor terwijl want wanneer iemand niemand iedereen allemaal
     a an and are can do does for from have how i if in is it me my of on or please should the
     to we what when where which who why will with you your our us be is this that there these
     those any has had was were would could need want about at as by into so than then them they
@@ -66,6 +69,6 @@ def light_stem(word: str) -> str:
         if len(word) > 2 and word[-1] == word[-2] and word[-1] not in "aeiou":
             word = word[:-1]
         return word
-    if len(word) > 4 and word[-1] in "se":
+    if len(word) > 4 and word[-1] == "e" or len(word) > 3 and word[-1] == "s":
         return word[:-1]
     return word

@@ -48,6 +48,8 @@ class Tuning:
     confident_score: float = 0.55  # above this, answer even with close runners-up
     max_options: int = 3
     example_share: float = 0.3  # an out-of-scope example must explain this much of the text
+    domain_concepts: int = 2  # a text naming this many domain concepts is about the domain,
+    example_overrules: float = 0.8  # unless an out-of-scope example explains this much of it
     # The checklist is the primary answer; a framework or team card wins when asked for.
     unasked_framework_weight: float = 0.7
     unasked_expert_weight: float = 0.55
@@ -196,9 +198,14 @@ class Matcher:
             ),
             key=lambda match: (-match.score, match.entry.id),
         )
+        share_explained = closest_example / norm
         off_topic = (
             closest_example > max(best_phrasing.values(), default=0.0)
-            and closest_example >= tuning.example_share * norm
+            and share_explained >= tuning.example_share
+            and (
+                self._domain_concepts(hits) < tuning.domain_concepts
+                or share_explained >= tuning.example_overrules
+            )
         )
         decision = self._decide(ranked, off_topic)
         referral = None
@@ -254,6 +261,19 @@ class Matcher:
         if best < tuning.confident_score and runner_up >= tuning.clarify_ratio * best:
             return "clarify"
         return "answer"
+
+    def _domain_concepts(self, hits: list[ConceptHit]) -> int:
+        """How many different domain concepts (with teams or themes) the text names."""
+        concepts = self.content.concepts
+        return len(
+            {
+                hit.key
+                for hit in hits
+                if not hit.part
+                and hit.key in concepts
+                and (concepts[hit.key].experts or concepts[hit.key].themes)
+            }
+        )
 
     def _is_situation(self, query: str, hits: list[ConceptHit]) -> bool:
         """Several sentences (or a long text) that name several subjects (teams, themes)."""
