@@ -69,6 +69,6 @@ def light_stem(word: str) -> str:
         if len(word) > 2 and word[-1] == word[-2] and word[-1] not in "aeiou":
             word = word[:-1]
         return word
-    if len(word) > 4 and word[-1] == "e" or len(word) > 3 and word[-1] == "s":
+    if (len(word) > 4 and word[-1] == "e") or (len(word) > 3 and word[-1] == "s"):
         return word[:-1]
     return word
