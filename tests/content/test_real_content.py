@@ -389,3 +389,11 @@ def test_questions_that_only_share_words_with_the_domain_are_declined_with_a_poi
     result = matcher.match(question)
     assert result.decision == "out_of_scope"
     assert result.referral
+
+
+def test_checklist_questions_have_the_guides_typing_errors_fixed_and_one_apostrophe(content):
+    questions = " ".join(item.question for item in content.items.values())
+    for slip in ("we we ", "kunt samenwerkingen", "IT adviseur", "back office", "plaats gevonden"):
+        assert slip not in questions
+    assert "\u2018" not in questions and "\u2019" not in questions
+    assert content.items["cap-6"].question.startswith("Als er capaciteit nodig is, hoe regelen we dit")
