@@ -36,6 +36,7 @@ from bot.domain.smalltalk import SmalltalkDetector
 
 Decision = Literal["answer", "clarify", "out_of_scope", "situation", "smalltalk"]
 Postings = dict[str, list[tuple[int, float]]]
+SUBJECT_WORDS = 3  # a message of at most this many words may name just a subject
 _SENTENCE_END = re.compile(r"[.!?]+(?:\s|$)")
 
 
@@ -47,6 +48,7 @@ class Tuning:
     clarify_ratio: float = 0.92  # runner-up this close to the best: ask which one
     confident_score: float = 0.55  # above this, answer even with close runners-up
     max_options: int = 3
+    subject_ratio: float = 0.6  # a one-subject message: other themes' items this close are asked
     example_share: float = 0.3  # an out-of-scope example must explain this much of the text
     domain_concepts: int = 2  # a text naming this many domain concepts is about the domain,
     example_overrules: float = 0.8  # unless an out-of-scope example explains this much of it
@@ -121,6 +123,10 @@ class Matcher:
         self._first_example = first
         self.entries = tuple(entries)
         self._asking_framework, self._asking_expert = self._request_terms(entry_terms)
+        self._items_of_concept: dict[str, set[str]] = defaultdict(set)
+        for item in content.items.values():
+            for key in item.concepts:
+                self._items_of_concept[key].add(item.id)
 
     def _phrasing_terms(self, text: str, out_of_scope: bool) -> Terms:
         """Out-of-scope examples match by their own words: the thesaurus is the domain's."""
@@ -216,6 +222,9 @@ class Matcher:
         if decision != "out_of_scope" and not as_typed and self._is_situation(query, hits):
             decision = "situation"
         choices = tuple(self._choices(ranked)) if decision == "clarify" else ()
+        subject = self._subject_items(query, hits, ranked) if decision == "answer" else []
+        if len(subject) > 1:
+            decision, choices = "clarify", tuple(subject)
         return MatchResult(
             query,
             decision,
@@ -261,6 +270,25 @@ class Matcher:
         if best < tuning.confident_score and runner_up >= tuning.clarify_ratio * best:
             return "clarify"
         return "answer"
+
+    def _subject_items(
+        self, query: str, hits: list[ConceptHit], ranked: list[Match]
+    ) -> list[Match]:
+        """A message that only names one subject ("GR", "subsidie") whose checklist items lie
+        in several themes: the best item of each theme, to choose from."""
+        keys = {hit.key for hit in hits if not hit.part}
+        if len(keys) != 1 or len(words(query)) > SUBJECT_WORDS:
+            return []
+        items = self._items_of_concept.get(next(iter(keys)), set())
+        best_of_theme: dict[str | None, Match] = {}
+        for match in ranked:
+            if match.entry.id in items and match.entry.theme not in best_of_theme:
+                best_of_theme[match.entry.theme] = match
+        if ranked[0].entry.id not in items:
+            return []
+        floor = self.tuning.subject_ratio * ranked[0].score
+        close = [match for match in best_of_theme.values() if match.score >= floor]
+        return close[: self.tuning.max_options]
 
     def _domain_concepts(self, hits: list[ConceptHit]) -> int:
         """How many different domain concepts (with teams or themes) the text names."""

@@ -396,4 +396,6 @@ def test_checklist_questions_have_the_guides_typing_errors_fixed_and_one_apostro
     for slip in ("we we ", "kunt samenwerkingen", "IT adviseur", "back office", "plaats gevonden"):
         assert slip not in questions
     assert "\u2018" not in questions and "\u2019" not in questions
-    assert content.items["cap-6"].question.startswith("Als er capaciteit nodig is, hoe regelen we dit")
+    assert content.items["cap-6"].question.startswith(
+        "Als er capaciteit nodig is, hoe regelen we dit"
+    )
