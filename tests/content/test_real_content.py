@@ -399,3 +399,19 @@ def test_checklist_questions_have_the_guides_typing_errors_fixed_and_one_apostro
     assert content.items["cap-6"].question.startswith(
         "Als er capaciteit nodig is, hoe regelen we dit"
     )
+
+
+def test_a_subject_with_checklist_items_in_several_themes_asks_which_one(matcher):
+    result = matcher.match("GR")
+    assert result.decision == "clarify"
+    assert result.options[0].entry.id == "jur-6"
+    assert len({option.entry.theme for option in result.options}) == len(result.options) >= 2
+    assert result.team == "JUR"
+
+
+def test_clarify_options_really_differ(matcher):
+    for question in ("rol", "overeenkomst", "GR"):
+        result = matcher.match(question)
+        if result.decision == "clarify":
+            kinds = {(o.entry.kind, o.entry.theme, o.entry.experts[:1]) for o in result.options}
+            assert len(kinds) == len(result.options), question
