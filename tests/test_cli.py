@@ -100,3 +100,90 @@ def test_feedback_report_lists_answers_and_unanswered_questions(tmp_path: Path, 
         "jur-2", "nuttig", "1", "niet", "nuttig", "1", "Is", "er", "sprake", "van", "staatssteun?"
     ]  # fmt: skip
     assert out[-1] == "     2x unanswered last 2026-11-23  'hoe laat is de lunch'"
+
+
+TRIAGE_TEXT = (
+    "We sluiten een convenant met drie partners over schuldhulp. De partners werken met "
+    "klantgegevens van inwoners. De gemeente geeft een subsidie."
+)
+
+
+def test_triage_json_prints_exactly_the_documented_fields(capsys):
+    assert main([*FIXTURE, "triage", "--json", TRIAGE_TEXT]) == 0
+    triage = json.loads(capsys.readouterr().out)
+    assert list(triage) == ["query", "themes", "checklist", "experts", "registration"]
+    assert triage["query"] == TRIAGE_TEXT
+    assert [expert["code"] for expert in triage["experts"]] == ["JUR", "IBC", "FIN"]
+    assert triage["experts"][1] == {"code": "IBC", "why": '"klantgegevens" → IBC'}
+    assert triage["registration"] == {"form": None, "flags": {"personal_data": True}}
+    assert all(set(item) == {"id", "theme", "question", "experts"} for item in triage["checklist"])
+
+
+def test_triage_prints_text_and_reads_stdin_as_json_lines(capsys, monkeypatch):
+    assert main([*FIXTURE, "triage", TRIAGE_TEXT]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Thema's: ") and '  IBC: "klantgegevens" → IBC' in out
+    monkeypatch.setattr("sys.stdin", io.StringIO(f"{TRIAGE_TEXT}\nWe richten een GR op.\n"))
+    assert main([*FIXTURE, "triage"]) == 0
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [line["registration"]["form"] for line in lines] == [None, "wgr"]
+
+
+def test_ask_json_tells_small_talk_and_referrals(capsys):
+    assert main([*FIXTURE, "ask", "--json", "dank je wel"]) == 0
+    answer = json.loads(capsys.readouterr().out)
+    assert (answer["decision"], answer["smalltalk"], answer["matches"]) == (
+        "smalltalk",
+        "thanks",
+        [],
+    )
+    assert (
+        main([*FIXTURE, "ask", "--json", "ik wil een vergaderruimte boeken voor de stuurgroep"])
+        == 0
+    )
+    answer = json.loads(capsys.readouterr().out)
+    assert (answer["decision"], answer["referral"]) == (
+        "out_of_scope",
+        "Reserveer een ruimte via intranet.",
+    )
+
+
+def test_eval_reports_each_file(tmp_path: Path, capsys):
+    for name in ("dev", "holdout"):
+        (tmp_path / f"{name}.yaml").write_text(
+            "version: 1\nquestions:\n  - {q: staatsteun, expect: [jur-2], expert: JUR}\n"
+        )
+    assert main([*FIXTURE, "eval", str(tmp_path / "dev.yaml"), str(tmp_path / "holdout.yaml")]) == 0
+    out = capsys.readouterr().out
+    assert f"{tmp_path / 'dev.yaml'}: 1 questions" in out
+    assert f"{tmp_path / 'holdout.yaml'}: 1 questions" in out
+    assert out.count("BM25 (guide)") == 2
+
+
+def test_eval_situations_reports_team_recall_precision_and_key_items(tmp_path: Path, capsys):
+    labelled = tmp_path / "situations.yaml"
+    labelled.write_text(
+        "version: 1\nsituations:\n"
+        f"  - text: {json.dumps(TRIAGE_TEXT)}\n"
+        "    must: [JUR, IBC]\n    key_items: [inf-1, jur-1]\n"
+    )
+    assert main([*FIXTURE, "eval-situations", str(labelled)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    rows = {line[:24].strip(): line[24:].split() for line in lines[2:5]}
+    assert rows == {
+        "must-teams found": ["100.0%", "(2/2)"],
+        "named teams defensible": ["66.7%", "(2/3)"],
+        "key items named": ["100.0%", "(2/2)"],
+    }
+
+
+def test_eval_situations_rejects_unknown_teams_and_items(tmp_path: Path, capsys):
+    labelled = tmp_path / "situations.yaml"
+    labelled.write_text(
+        "version: 1\nsituations:\n  - text: x\n    must: [XX]\n    key_items: [zz-1]\n"
+    )
+    assert main([*FIXTURE, "eval-situations", str(labelled)]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        f"{labelled}:4: unknown team 'XX'",
+        f"{labelled}:5: unknown checklist item 'zz-1'",
+    ]

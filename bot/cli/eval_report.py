@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bot.domain.evaluation import Report, Tally
+from bot.domain.evaluation import Report, SituationReport, Tally
 
 ROWS = (
     ("top-1 accuracy", "top1"),
@@ -49,3 +49,25 @@ def _cell(tally: Tally, width: int) -> str:
     rate = tally.rate
     text = "-" if rate is None else f"{rate:6.1%} ({tally.hits}/{tally.total})"
     return f"{text:>{width + 10}}"
+
+
+SITUATION_ROWS = (
+    ("must-teams found", "must_found"),
+    ("named teams defensible", "defensible"),
+    ("key items named", "key_items"),
+)
+
+
+def format_situation_report(path: Path, report: SituationReport, worst: int) -> str:
+    lines = [f"{path}: {report.situations} situations", ""]
+    for label, attribute in SITUATION_ROWS:
+        lines.append(f"{label:<24}" + _cell(getattr(report, attribute), 10))
+    if report.misses and worst:
+        lines += ["", "misses (missing teams / extra teams / missing key items):"]
+        for miss in report.misses[:worst]:
+            lines.append(
+                f"  {miss.situation.text[:70]!r}: -{','.join(miss.missing_teams) or '.'} "
+                f"+{','.join(miss.extra_teams) or '.'} items -{','.join(miss.missing_items) or '.'}"
+                f" (named {','.join(miss.prediction.teams)})"
+            )
+    return "\n".join(lines)

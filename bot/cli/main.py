@@ -1,4 +1,5 @@
-"""Command line: `python -m bot content check | ask | eval | feedback report | manifest build`."""
+"""Command line: `python -m bot content check | ask | triage | eval | eval-situations |
+feedback report | manifest build`."""
 
 from __future__ import annotations
 
@@ -11,13 +12,21 @@ from pathlib import Path
 from typing import TextIO
 
 from bot.cli.answer_text import format_answer
-from bot.cli.eval_report import format_report
+from bot.cli.eval_report import format_report, format_situation_report
 from bot.cli.feedback_report import format_feedback
 from bot.cli.reminders import add_commands as add_reminder_commands
 from bot.domain.bm25 import Bm25Baseline
 from bot.domain.content import DEFAULT_ROOT, Content, ContentError, load_content
-from bot.domain.evaluation import Prediction, evaluate, load_labelled_set
+from bot.domain.evaluation import (
+    Prediction,
+    SituationPrediction,
+    evaluate,
+    evaluate_situations,
+    load_labelled_set,
+    load_situations,
+)
 from bot.domain.matcher import Matcher, MatchResult
+from bot.domain.triage import Triage, Triager
 from bot.settings import Settings, SettingsError, read_dotenv
 from bot.store.database import open_database
 from bot.store.feedback import FeedbackRepository
@@ -51,6 +60,13 @@ def _parser() -> argparse.ArgumentParser:
     ask.add_argument("--json", action="store_true", help="print JSON instead of text")
     ask.set_defaults(run=_ask)
 
+    triage = commands.add_parser(
+        "triage", help="themes, checklist, teams and registration for a described partnership"
+    )
+    triage.add_argument("text", nargs="?", help="the description; omit to read standard input")
+    triage.add_argument("--json", action="store_true", help="print JSON instead of text")
+    triage.set_defaults(run=_triage)
+
     feedback = commands.add_parser("feedback", help="what users said about the answers")
     feedback_commands = feedback.add_subparsers(required=True, metavar="action")
     report = feedback_commands.add_parser(
@@ -59,10 +75,17 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--database", help="database URL (default: DATABASE_URL or the default)")
     report.set_defaults(run=_feedback_report)
 
-    eval_ = commands.add_parser("eval", help="score the matcher on a labelled question file")
-    eval_.add_argument("file", type=Path)
+    eval_ = commands.add_parser("eval", help="score the matcher on labelled question files")
+    eval_.add_argument("file", type=Path, nargs="+")
     eval_.add_argument("--worst", type=int, default=10, help="how many misses to list")
     eval_.set_defaults(run=_eval)
+
+    situations = commands.add_parser(
+        "eval-situations", help="score the triage on a labelled situations file"
+    )
+    situations.add_argument("file", type=Path)
+    situations.add_argument("--worst", type=int, default=10, help="how many misses to list")
+    situations.set_defaults(run=_eval_situations)
 
     add_reminder_commands(commands)
 
@@ -86,7 +109,9 @@ def _check(args: argparse.Namespace, content: Content) -> int:
         f"Content OK: {len(content.themes)} themes, {items} checklist items ({rules} intake "
         f"rules), {len(content.experts)} expert teams, {len(content.frameworks)} frameworks "
         f"({sections} sections), {len(content.register.forms)} partnership forms, "
-        f"{len(content.synonyms)} synonym groups."
+        f"{len(content.thesaurus)} thesaurus concepts "
+        f"({sum(len(concept.words) for concept in content.thesaurus)} words), "
+        f"{sum(len(kind.phrases) for kind in content.smalltalk)} small-talk phrases."
     )
     return 0
 
@@ -123,10 +148,21 @@ def _ask(args: argparse.Namespace, content: Content) -> int:
     matcher = Matcher(content)
     if args.question is not None:
         result = matcher.match(args.question)
-        print(_as_json(result) if args.json else format_answer(result, content))
+        print(_as_json(result) if args.json else _as_text(result, matcher, content))
         return 0
     _ask_each_line(matcher, sys.stdin, sys.stdout)
     return 0
+
+
+def _as_text(result: MatchResult, matcher: Matcher, content: Content) -> str:
+    if result.decision == "smalltalk":
+        return f"({result.smalltalk})"
+    if result.decision == "situation":
+        return _triage_text(Triager(content, matcher).triage(result.query))
+    text = format_answer(result, content)
+    if result.referral:
+        text += f"\n{result.referral}"
+    return text
 
 
 def _ask_each_line(matcher: Matcher, lines: TextIO, out: TextIO) -> None:
@@ -140,6 +176,9 @@ def _as_json(result: MatchResult) -> str:
         {
             "query": result.query,
             "decision": result.decision,
+            "team": result.team,
+            "smalltalk": result.smalltalk,
+            "referral": result.referral,
             "matches": [
                 {
                     "id": match.entry.id,
@@ -156,14 +195,39 @@ def _as_json(result: MatchResult) -> str:
     )
 
 
+def _triage(args: argparse.Namespace, content: Content) -> int:
+    triager = Triager(content)
+    if args.text is not None:
+        triage = triager.triage(args.text)
+        print(
+            json.dumps(triage.as_dict(), ensure_ascii=False) if args.json else _triage_text(triage)
+        )
+        return 0
+    for line in sys.stdin:
+        print(json.dumps(triager.triage(line.strip()).as_dict(), ensure_ascii=False), flush=True)
+    return 0
+
+
+def _triage_text(triage: Triage) -> str:
+    lines = ["Thema's: " + (", ".join(theme.title for theme in triage.themes) or "-"), ""]
+    lines.append("Vragen die ertoe doen:")
+    theme = None
+    for item in triage.checklist:
+        if item.theme != theme:
+            theme = item.theme
+            lines.append(f"  {next(t.title for t in triage.themes if t.key == theme)}")
+        lines.append(f"    - {item.question} ({', '.join(item.experts)})")
+    lines += ["", "Betrek:"] + [f"  {call.code}: {call.why}" for call in triage.experts]
+    registration = triage.registration
+    flags = ", ".join(
+        f"{key} {'ja' if value else 'nee'}" for key, value in registration.flags.items()
+    )
+    lines += ["", f"Registratie: vorm {registration.form or 'onbekend'}; {flags}"]
+    return "\n".join(lines)
+
+
 def _eval(args: argparse.Namespace, content: Content) -> int:
     matcher = Matcher(content)
-    try:
-        questions = load_labelled_set(args.file, (entry.id for entry in matcher.entries))
-    except ContentError as error:
-        for issue in error.issues:
-            print(issue, file=sys.stderr)
-        return 1
     baseline = Bm25Baseline(content)
 
     def ours(query: str) -> Prediction:
@@ -177,9 +241,38 @@ def _eval(args: argparse.Namespace, content: Content) -> int:
         ranked = tuple((id_, content.items[id_].experts[0]) for id_, _ in baseline.rank(query)[:5])
         return Prediction("answer" if ranked else "out_of_scope", ranked)
 
-    reports = {
-        "Samenwerkwijzer": evaluate(questions, ours),
-        "BM25 (guide)": evaluate(questions, bm25),
-    }
-    print(format_report(args.file, len(questions), reports, worst=args.worst))
+    blocks = []
+    for path in args.file:
+        try:
+            questions = load_labelled_set(path, (entry.id for entry in matcher.entries))
+        except ContentError as error:
+            for issue in error.issues:
+                print(issue, file=sys.stderr)
+            return 1
+        reports = {
+            "Samenwerkwijzer": evaluate(questions, ours),
+            "BM25 (guide)": evaluate(questions, bm25),
+        }
+        blocks.append(format_report(path, len(questions), reports, worst=args.worst))
+    print("\n\n".join(blocks))
+    return 0
+
+
+def _eval_situations(args: argparse.Namespace, content: Content) -> int:
+    triager = Triager(content)
+    try:
+        situations = load_situations(args.file, content.items, content.experts)
+    except ContentError as error:
+        for issue in error.issues:
+            print(issue, file=sys.stderr)
+        return 1
+
+    def predict(text: str) -> SituationPrediction:
+        triage = triager.triage(text)
+        return SituationPrediction(
+            tuple(call.code for call in triage.experts), tuple(item.id for item in triage.checklist)
+        )
+
+    report = evaluate_situations(situations, predict)
+    print(format_situation_report(args.file, report, worst=args.worst))
     return 0

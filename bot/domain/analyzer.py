@@ -9,16 +9,30 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from bot.domain.dutch import STOP_WORDS, stem, words
+from bot.domain.dutch import ENGLISH_MARKERS, STOP_WORDS, light_stem, stem, words
 
 Terms = dict[str, float]
+_CAPITALS = re.compile(r"\b[A-Z][A-Z&]+\b")
+
+
+@dataclass(frozen=True)
+class ConceptHit:
+    """A thesaurus concept found in a text, with the words of the text that named it."""
+
+    key: str
+    words: str
+    position: int  # index of its first word in the text
+    part: bool = False  # named by a part of a compound word ("exploitatie|tekort")
+
 
 SYNONYM_PREFIX = "="
 PREFIX_PREFIX = "~"
@@ -28,27 +42,52 @@ PART_WEIGHT = 0.6
 MIN_PART = 4
 MIN_COMPOUND = 9
 MIN_COMPLETION = 3
+MIN_REPAIR = 6  # shorter words are too often real words the content does not use
+COVERED_WEIGHT = 0.7  # a word the thesaurus knows: its concept carries most of its meaning
 
 
 class Analyzer:
-    def __init__(self, synonym_groups: Iterable[Sequence[str]], corpus: Iterable[str]) -> None:
+    """`synonym_groups`: the thesaurus, one group of words per concept; `keys` name the
+    concepts (default: the group's first word). Its canonical term is '=' + key."""
+
+    def __init__(
+        self,
+        synonym_groups: Iterable[Sequence[str]],
+        corpus: Iterable[str],
+        keys: Sequence[str] | None = None,
+        known: Iterable[str] = (),
+    ) -> None:
+        """`known`: texts whose words are never repaired, but no word is repaired into them."""
+        groups = [list(group) for group in synonym_groups]
         self._phrases: dict[tuple[str, ...], str] = {}
-        for group in synonym_groups:
-            canonical = SYNONYM_PREFIX + "_".join(words(group[0]))
+        self._guarded: set[tuple[str, ...]] = set()  # "OR", "IT": English words too
+        for index, group in enumerate(groups):
+            name = keys[index] if keys is not None else "_".join(words(group[0]))
+            canonical = SYNONYM_PREFIX + name
             for term in group:
-                self._phrases[tuple(stem(word) for word in words(term))] = canonical
+                phrase = tuple(light_stem(word) for word in words(term))
+                self._phrases.setdefault(phrase, canonical)
+                if term.isupper() and len(phrase) == 1 and phrase[0] in STOP_WORDS:
+                    self._guarded.add(phrase)
         self._longest_phrase = max((len(phrase) for phrase in self._phrases), default=1)
         self._counts = Counter(word for text in corpus for word in words(text))
         vocabulary = set(self._counts)
-        vocabulary |= {word for group in synonym_groups for term in group for word in words(term)}
+        thesaurus_words = {word for group in groups for term in group for word in words(term)}
+        vocabulary |= thesaurus_words
         self._vocabulary = frozenset(vocabulary - STOP_WORDS)
+        self._thesaurus_stems = frozenset(stem(word) for word in thesaurus_words)
         self._sorted_words = sorted(self._vocabulary)
         self._by_spelling_key: dict[str, str] = {}
         for word in sorted(self._vocabulary):
             self._by_spelling_key.setdefault(_spelling_key(word), word)
         self._spelling_keys = sorted(self._by_spelling_key)
+        self._known = frozenset(word for text in known for word in words(text))
         self._split = lru_cache(maxsize=65536)(self._split_uncached)
         self._repair = lru_cache(maxsize=65536)(self._repair_uncached)
+
+    def in_thesaurus(self, term: str) -> bool:
+        """A stem of a thesaurus word: known to the domain even when no entry uses it."""
+        return term in self._thesaurus_stems
 
     @property
     def vocabulary(self) -> frozenset[str]:
@@ -56,33 +95,63 @@ class Analyzer:
 
     def terms(self, text: str, *, repair_typos: bool = False, complete_last: bool = False) -> Terms:
         """`complete_last`: the last word may be half typed ("staats" -> "staatssteun")."""
+        return self.analyse(text, repair_typos=repair_typos, complete_last=complete_last)[0]
+
+    def concepts(self, text: str) -> list[ConceptHit]:
+        """The thesaurus concepts a text names, in the order of the text (typos not repaired:
+        a word the content does not know is more often a real word than a slip)."""
+        return self.analyse(text)[1]
+
+    def analyse(
+        self, text: str, *, repair_typos: bool = False, complete_last: bool = False
+    ) -> tuple[Terms, list[ConceptHit]]:
         tokens = words(text)
         if complete_last and tokens:
             tokens[-1] = self._complete(tokens[-1])
         if repair_typos:
             tokens = [self._repair(token) for token in tokens]
         stems = [stem(token) for token in tokens]
+        english = any(token in ENGLISH_MARKERS for token in tokens)
+        capitals = {word.lower() for word in _CAPITALS.findall(text)} if self._guarded else set()
         result: Terms = {}
-        for canonical in self._synonyms_in(stems):
-            _add(result, canonical, 1.0)
-        for token, stemmed in zip(tokens, stems, strict=True):
+        light = [light_stem(token) for token in tokens]
+        hits = self._synonyms_in(tokens, light, english, capitals)
+        for hit in hits:
+            _add(result, SYNONYM_PREFIX + hit.key, 1.0)
+        covered = {hit.position + n for hit in hits for n in range(len(hit.words.split()))}
+        for position, (token, stemmed) in enumerate(zip(tokens, stems, strict=True)):
             if token in STOP_WORDS or len(token) < 2:
                 continue
-            _add(result, stemmed, 1.0)
+            weight = COVERED_WEIGHT if position in covered else 1.0
+            _add(result, stemmed, weight)
             if len(stemmed) > PREFIX_LENGTH + 1:
-                _add(result, PREFIX_PREFIX + stemmed[:PREFIX_LENGTH], PREFIX_WEIGHT)
+                _add(result, PREFIX_PREFIX + stemmed[:PREFIX_LENGTH], PREFIX_WEIGHT * weight)
+            if (light[position],) in self._phrases:
+                continue  # a thesaurus word says what it means: its parts need not
             for part in self._split(token):
                 _add(result, stem(part), PART_WEIGHT)
-        return result
+                canonical = self._phrases.get((light_stem(part),))
+                if canonical:
+                    key = canonical[len(SYNONYM_PREFIX) :]
+                    _add(result, canonical, PART_WEIGHT)
+                    hits.append(ConceptHit(key, token, position, part=True))
+        return result, hits
 
-    def _synonyms_in(self, stems: list[str]) -> list[str]:
-        found: list[str] = []
+    def _synonyms_in(
+        self, tokens: list[str], stems: list[str], english: bool, capitals: set[str]
+    ) -> list[ConceptHit]:
+        found: list[ConceptHit] = []
         start = 0
         while start < len(stems):
             for length in range(min(self._longest_phrase, len(stems) - start), 0, -1):
-                canonical = self._phrases.get(tuple(stems[start : start + length]))
+                phrase = tuple(stems[start : start + length])
+                canonical = self._phrases.get(phrase)
+                guarded = phrase in self._guarded and english
+                if canonical and guarded and tokens[start] not in capitals:
+                    canonical = None
                 if canonical:
-                    found.append(canonical)
+                    surface = " ".join(tokens[start : start + length])
+                    found.append(ConceptHit(canonical[len(SYNONYM_PREFIX) :], surface, start))
                     start += length
                     break
             else:
@@ -125,14 +194,22 @@ class Analyzer:
         """
         if token in self._vocabulary or token in STOP_WORDS or len(token) < 5 or token.isdigit():
             return token
+        if token in self._known:
+            return token
         key = _spelling_key(token)
         if key in self._by_spelling_key:
             return self._by_spelling_key[key]
+        if len(token) < MIN_REPAIR:
+            return token
         allowed_edits = 1 if len(token) < 10 else 2
         match = process.extractOne(
             key, self._spelling_keys, scorer=OSA.distance, score_cutoff=allowed_edits
         )
-        return self._by_spelling_key[match[0]] if match else token
+        if not match:
+            return token
+        repaired = self._by_spelling_key[match[0]]
+        same_start = repaired[0] == token[0] and abs(len(repaired) - len(token)) <= 2
+        return repaired if same_start else token
 
 
 def _spelling_key(word: str) -> str:

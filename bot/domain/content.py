@@ -10,9 +10,11 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from bot.domain.dutch import light_stem, normalize, words
 from bot.domain.models import (
     Cadence,
     ChecklistItem,
+    Concept,
     ContactOverrides,
     EvaluationKind,
     Expert,
@@ -22,11 +24,14 @@ from bot.domain.models import (
     Framework,
     MessageFile,
     Messages,
+    OutOfScopeExample,
     OutOfScopeFile,
     PhaseOption,
     RegisterFile,
-    SynonymFile,
+    SmalltalkFile,
+    SmalltalkKind,
     Theme,
+    ThesaurusFile,
 )
 from bot.domain.yaml_source import Location, YamlDocument, YamlSyntaxError, read_yaml
 
@@ -58,18 +63,28 @@ class Content:
     themes: tuple[Theme, ...]
     experts: dict[str, Expert]
     frameworks: tuple[Framework, ...]
-    synonyms: tuple[tuple[str, ...], ...]
+    thesaurus: tuple[Concept, ...]
     out_of_scope: tuple[str, ...]
     messages: Messages
     register: RegisterFile
+    smalltalk: tuple[SmalltalkKind, ...] = ()
+    smalltalk_fillers: tuple[str, ...] = ()
+    referrals: tuple[str | None, ...] = ()  # per out-of-scope example: where to go instead
     items: dict[str, ChecklistItem] = field(init=False)
     theme_of_item: dict[str, Theme] = field(init=False)
+    concepts: dict[str, Concept] = field(init=False)
 
     def __post_init__(self) -> None:
         items = {item.id: item for theme in self.themes for item in theme.items}
         themes = {item.id: theme for theme in self.themes for item in theme.items}
         object.__setattr__(self, "items", items)
         object.__setattr__(self, "theme_of_item", themes)
+        object.__setattr__(self, "concepts", {concept.key: concept for concept in self.thesaurus})
+
+    @property
+    def synonyms(self) -> tuple[tuple[str, ...], ...]:
+        """The thesaurus as groups of words, the concept's own name first."""
+        return tuple(tuple(concept.words) for concept in self.thesaurus)
 
 
 def load_content(root: Path = DEFAULT_ROOT, contacts: Path | None = None) -> Content:
@@ -82,15 +97,19 @@ def load_content(root: Path = DEFAULT_ROOT, contacts: Path | None = None) -> Con
     frameworks = reader.each(
         sorted((root / "frameworks").glob("*.yaml")), Framework, "frameworks/*.yaml"
     )
-    synonyms = reader.one(root / "synonyms.yaml", SynonymFile)
+    thesaurus = reader.one(root / "thesaurus.yaml", ThesaurusFile)
     out_of_scope = reader.one(root / "out_of_scope.yaml", OutOfScopeFile)
+    smalltalk = reader.one(root / "smalltalk.yaml", SmalltalkFile)
     messages = reader.one(root / "messages.yaml", MessageFile)
     register = reader.one(root / "register.yaml", RegisterFile)
     overrides = reader.one(contacts, ContactOverrides) if contacts else None
-    if reader.issues or not (experts and synonyms and out_of_scope and messages and register):
+    loaded = (experts, thesaurus, out_of_scope, smalltalk, messages, register)
+    if reader.issues or not all(loaded):
         raise ContentError(reader.issues)
+    assert experts and thesaurus and out_of_scope and smalltalk and messages and register
     checker = _CrossChecker(reader)
-    checker.check(themes, experts, frameworks, synonyms, overrides)
+    checker.check(themes, experts, frameworks, overrides)
+    checker.check_thesaurus(thesaurus, themes, experts, register[1])
     checker.check_register(register, themes, frameworks)
     if reader.issues:
         raise ContentError(reader.issues)
@@ -101,11 +120,21 @@ def load_content(root: Path = DEFAULT_ROOT, contacts: Path | None = None) -> Con
         themes=tuple(theme for _, theme in themes),
         experts=experts_by_code,
         frameworks=tuple(framework for _, framework in frameworks),
-        synonyms=tuple(tuple(group) for group in synonyms[1].groups),
-        out_of_scope=tuple(out_of_scope[1].examples),
+        thesaurus=tuple(thesaurus[1].concepts),
+        out_of_scope=tuple(_example_text(example) for example in out_of_scope[1].examples),
         messages=messages[1].messages,
         register=register[1],
+        smalltalk=tuple(smalltalk[1].kinds),
+        smalltalk_fillers=tuple(smalltalk[1].fillers),
+        referrals=tuple(
+            example.refer if isinstance(example, OutOfScopeExample) else None
+            for example in out_of_scope[1].examples
+        ),
     )
+
+
+def _example_text(example: str | OutOfScopeExample) -> str:
+    return example.q if isinstance(example, OutOfScopeExample) else example
 
 
 def _apply_overrides(experts: dict[str, Expert], overrides: ContactOverrides) -> dict[str, Expert]:
@@ -200,7 +229,7 @@ def _entry_label(data: Any, location: Location) -> str:
 
 def _entry_name(node: Any) -> str | None:
     if isinstance(node, dict):
-        for key in ("id", "code", "key"):
+        for key in ("id", "code", "key", "kind"):
             if isinstance(node.get(key), str):
                 return str(node[key])
     return None
@@ -217,7 +246,6 @@ class _CrossChecker:
         themes: list[tuple[YamlDocument, Theme]],
         experts: tuple[YamlDocument, ExpertFile],
         frameworks: list[tuple[YamlDocument, Framework]],
-        synonyms: tuple[YamlDocument, SynonymFile],
         overrides: tuple[YamlDocument, ContactOverrides] | None,
     ) -> None:
         codes = self._unique(
@@ -256,20 +284,60 @@ class _CrossChecker:
                 self._rules(doc, where, item, codes)
         for doc, framework in frameworks:
             self._known(doc, ("experts",), framework.experts, codes, "expert")
-        self._no_repeats(
-            synonyms[0],
-            [
-                (("groups", index), term.lower())
-                for index, group in enumerate(synonyms[1].groups)
-                for term in group
-            ],
-            "synonym (a term belongs to one group only)",
-        )
         if overrides:
             doc, model = overrides
             for code in model.contacts:
                 if code not in codes:
                     self.reader.report(doc, ("contacts", code), f"unknown expert '{code}'")
+
+    def check_thesaurus(
+        self,
+        thesaurus: tuple[YamlDocument, ThesaurusFile],
+        themes: list[tuple[YamlDocument, Theme]],
+        experts: tuple[YamlDocument, ExpertFile],
+        register: RegisterFile,
+    ) -> None:
+        """Concept keys are unique; a word belongs to one concept (also once stemmed); its
+        teams, flags, form and themes exist; items refer to real concepts."""
+        doc, model = thesaurus
+        keys = self._unique(
+            (
+                (doc, ("concepts", index, "key"), concept.key)
+                for index, concept in enumerate(model.concepts)
+            ),
+            kind="concept",
+        )
+        codes = {expert.code for expert in experts[1].experts}
+        flags = {flag.key for flag in register.flags}
+        forms = {form.key for form in register.forms}
+        theme_keys = {theme.key for _, theme in themes}
+        owner: dict[tuple[str, ...], str] = {}
+        seen: set[str] = set()
+        for index, concept in enumerate(model.concepts):
+            where: Location = ("concepts", index)
+            self._known(doc, (*where, "experts"), concept.experts, codes, "expert")
+            self._known(doc, (*where, "flags"), concept.flags, flags, "flag")
+            self._known(doc, (*where, "themes"), concept.themes, theme_keys, "theme")
+            if concept.form is not None and concept.form not in forms:
+                self.reader.report(doc, (*where, "form"), f"unknown form '{concept.form}'")
+            for n, word in enumerate(concept.words):
+                stems = tuple(light_stem(token) for token in words(word))
+                at = (*where, "words", n)
+                other = owner.get(stems)
+                if not stems:
+                    self.reader.report(doc, (*where, "words"), f"'{word}' has no letters", at)
+                elif normalize(word) in seen and other == concept.key:
+                    self.reader.report(doc, (*where, "words"), f"duplicate word '{word}'", at)
+                elif other is not None and other != concept.key:
+                    message = f"word '{word}' is also in concept '{other}'"
+                    self.reader.report(doc, (*where, "words"), message, at)
+                owner.setdefault(stems, concept.key)
+                seen.add(normalize(word))
+        for theme_doc, theme in themes:
+            for index, item in enumerate(theme.items):
+                at = ("items", index, "concepts")
+                self._known(theme_doc, at, item.concepts, keys, "concept")
+                self._no_repeats(theme_doc, [(at, key) for key in item.concepts], "concept")
 
     def _rules(
         self, doc: YamlDocument, where: Location, item: ChecklistItem, codes: set[str]

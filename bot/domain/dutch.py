@@ -22,8 +22,22 @@ STOP_WORDS = frozenset(
     over precies te tegen toch toe tot u uit uw van veel voor waar waarom wanneer wat we wel welk
     welke wie wij wil willen word worden wordt zal ze zelf zich zij zijn zo zodat zou zouden zullen
     eigen even graag hallo hoi dag beste bedankt dank alvast super handig goed er erg heel
+    laten laat liet zien gedaan elk elke per eens zoiets straks gewoon
+    erin eruit erop erbij ermee ervan erover ervoor erna eraan daarmee daarvoor daarover daaraan
+    hierin hiervoor hiermee hierover hieraan waarin waarmee waarvoor waarover waaraan
+    zoals echter dus daardoor terwijl want wanneer iemand niemand iedereen allemaal
     a an and are can do does for from have how i if in is it me my of on or please should the
-    to we what when where which who why will with you your
+    to we what when where which who why will with you your our us be is this that there these
+    those any has had was were would could need want about at as by into so than then them they
+    their its it also just get got need any some there here
+    """.split()
+)
+
+# Words that mark a text as English (not Dutch): there "OR" and "IT" are no acronyms.
+ENGLISH_MARKERS = frozenset(
+    """
+    the and are does should what who how with our this that which there need want
+    would could can you they my your their will to for
     """.split()
 )
 
@@ -44,3 +58,17 @@ def words(text: str) -> list[str]:
 def stem(word: str) -> str:
     stemmed: str = _STEMMER.stemWord(word)
     return stemmed
+
+
+@lru_cache(maxsize=65536)
+def light_stem(word: str) -> str:
+    """Plural and inflection endings only ('werkplekken' -> 'werkplek', 'risicos' -> 'risico'):
+    how thesaurus words are matched, stricter than the stemmer ('halen' is not 'haalbaar')."""
+    if len(word) > 5 and word.endswith("en"):
+        word = word[:-2]
+        if len(word) > 2 and word[-1] == word[-2] and word[-1] not in "aeiou":
+            word = word[:-1]
+        return word
+    if (len(word) > 4 and word[-1] == "e") or (len(word) > 3 and word[-1] == "s"):
+        return word[:-1]
+    return word

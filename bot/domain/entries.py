@@ -15,6 +15,7 @@ Kind = Literal["checklist", "framework", "expert", "out_of_scope"]
 MAIN = 1.0
 DETAIL = 0.4
 CONTEXT = 0.25
+CONCEPT = 0.5  # a thesaurus concept the item is about: every word of it finds the item
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,7 @@ class Entry:
     theme: str | None
     experts: tuple[str, ...]
     fields: tuple[Field, ...]
+    concepts: tuple[str, ...] = ()
 
 
 OUT_OF_SCOPE_ID = "out-of-scope"
@@ -53,7 +55,12 @@ def build_entries(content: Content) -> Iterator[Entry]:
                     Field(item.explanation, DETAIL),
                     *([Field(item.part, CONTEXT)] if item.part else []),
                     *theme_fields,
+                    *(
+                        Field(content.concepts[key].words[0], CONCEPT, is_phrasing=True)
+                        for key in item.concepts
+                    ),
                 ),
+                concepts=tuple(item.concepts),
             )
     for framework in content.frameworks:
         yield Entry(

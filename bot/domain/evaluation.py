@@ -15,6 +15,7 @@ from bot.domain.models import Strict, Text, Versioned
 from bot.domain.yaml_source import YamlSyntaxError, read_yaml
 
 OUT_OF_SCOPE = "out_of_scope"
+DECLINED = frozenset({"out_of_scope", "smalltalk"})  # no checklist answer given
 
 
 class LabelledQuestion(Strict):
@@ -40,7 +41,7 @@ class LabelledSet(Versioned):
 class Prediction:
     """What a ranker made of one question: its decision and (id, main expert) best first."""
 
-    decision: Literal["answer", "clarify", "out_of_scope"]
+    decision: Literal["answer", "clarify", "out_of_scope", "situation", "smalltalk"]
     ranked: tuple[tuple[str, str | None], ...]
 
 
@@ -114,7 +115,7 @@ def evaluate(questions: Iterable[LabelledQuestion], ranker: Ranker) -> Report:
     report = Report()
     for question in questions:
         prediction = ranker(question.q)
-        rejected = prediction.decision == "out_of_scope"
+        rejected = prediction.decision in DECLINED
         if not question.in_scope:
             report.out_of_scope_recall.add(rejected)
             if not rejected:
@@ -144,3 +145,99 @@ def _first_rank(ids: list[str], expected: list[str]) -> int | None:
         if id_ in expected:
             return position
     return None
+
+
+class LabelledSituation(Strict):
+    """A described partnership: the teams it must involve, those that are defensible too, and
+    the checklist items that a good triage names."""
+
+    text: Text
+    must: list[Text] = []
+    acceptable: list[Text] = []
+    key_items: list[Text] = []
+
+
+class LabelledSituations(Versioned):
+    situations: list[LabelledSituation]
+
+
+@dataclass(frozen=True)
+class SituationPrediction:
+    teams: tuple[str, ...]
+    items: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class SituationMiss:
+    situation: LabelledSituation
+    prediction: SituationPrediction
+    missing_teams: tuple[str, ...]
+    extra_teams: tuple[str, ...]
+    missing_items: tuple[str, ...]
+
+
+@dataclass
+class SituationReport:
+    must_found: Tally = field(default_factory=Tally)  # recall of must-teams
+    defensible: Tally = field(default_factory=Tally)  # named teams in must + acceptable
+    key_items: Tally = field(default_factory=Tally)  # recall of key items
+    situations: int = 0
+    misses: list[SituationMiss] = field(default_factory=list)
+
+
+def load_situations(
+    path: Path, known_ids: Iterable[str], known_codes: Iterable[str]
+) -> list[LabelledSituation]:
+    try:
+        doc = read_yaml(path)
+    except YamlSyntaxError as error:
+        raise ContentError([ContentIssue(str(path), error.line, "", error.message)]) from None
+    try:
+        situations = LabelledSituations.model_validate(doc.data).situations
+    except ValidationError as error:
+        raise ContentError(
+            [
+                ContentIssue(str(path), doc.line_of(tuple(d["loc"])), "", str(d["msg"]))
+                for d in error.errors()
+            ]
+        ) from None
+    ids, codes = set(known_ids), set(known_codes)
+    issues = []
+    for index, situation in enumerate(situations):
+        for name, values, known, kind in (
+            ("must", situation.must, codes, "team"),
+            ("acceptable", situation.acceptable, codes, "team"),
+            ("key_items", situation.key_items, ids, "checklist item"),
+        ):
+            for value in values:
+                if value not in known:
+                    line = doc.line_of(("situations", index, name))
+                    issues.append(ContentIssue(str(path), line, "", f"unknown {kind} '{value}'"))
+    if issues:
+        raise ContentError(issues)
+    return situations
+
+
+def evaluate_situations(
+    situations: Iterable[LabelledSituation], triage: Callable[[str], SituationPrediction]
+) -> SituationReport:
+    report = SituationReport()
+    for situation in situations:
+        prediction = triage(situation.text)
+        report.situations += 1
+        teams = set(prediction.teams)
+        allowed = set(situation.must) | set(situation.acceptable)
+        for code in situation.must:
+            report.must_found.add(code in teams)
+        for code in prediction.teams:
+            report.defensible.add(code in allowed)
+        for item in situation.key_items:
+            report.key_items.add(item in prediction.items)
+        missing = tuple(code for code in situation.must if code not in teams)
+        extra = tuple(code for code in prediction.teams if code not in allowed)
+        missing_items = tuple(item for item in situation.key_items if item not in prediction.items)
+        if missing or extra or missing_items:
+            report.misses.append(
+                SituationMiss(situation, prediction, missing, extra, missing_items)
+            )
+    return report

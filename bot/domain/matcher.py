@@ -1,24 +1,43 @@
-"""Ranks the entries for a free-text question and decides: answer, clarify or out of scope.
+"""Ranks the entries for a free-text message and decides what it is.
+
+Decisions (`MatchResult.decision`):
+
+- ``answer``: one entry answers it (`result.options[0]`); `result.team` is its main team.
+- ``clarify``: a few really different candidates (`result.options`, at most three) and the
+  team that most likely knows (`result.team`).
+- ``out_of_scope``: not about partnerships; `result.referral` says where to go instead
+  when the content knows (an out-of-scope example with `refer:`).
+- ``situation``: the text describes a partnership (several sentences naming several
+  subjects): show a triage (bot.domain.triage) next to the best matches.
+- ``smalltalk``: a greeting, thanks, 'ok', yes/no or chatter: `result.smalltalk` is its kind
+  (content/smalltalk.yaml); never a checklist answer.
 
 Scoring is TF-IDF cosine on analysed terms (see analyzer.py), taken twice: against an entry
-as a whole (all its phrasings, explanation and theme) and against its single best phrasing.
-The out-of-scope examples compete phrasing against phrasing: when the closest example is
-closer than every in-scope phrasing, the question is declined.
+as a whole (all its phrasings, explanation, theme and thesaurus concepts) and against its
+single best phrasing. The out-of-scope examples compete phrasing against phrasing: when the
+closest example is closer than every in-scope phrasing, the message is declined. The
+checklist comes first: a framework section or a team card only wins when the message names
+a framework or a team ("waarderingskader", "wie is JUR").
 """
 
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Literal
 
-from bot.domain.analyzer import Analyzer, Terms
+from bot.domain.analyzer import SYNONYM_PREFIX, Analyzer, ConceptHit, Terms
 from bot.domain.content import Content
+from bot.domain.dutch import words
 from bot.domain.entries import OUT_OF_SCOPE_ID, Entry, build_entries
+from bot.domain.smalltalk import SmalltalkDetector
 
-Decision = Literal["answer", "clarify", "out_of_scope"]
+Decision = Literal["answer", "clarify", "out_of_scope", "situation", "smalltalk"]
 Postings = dict[str, list[tuple[int, float]]]
+SUBJECT_WORDS = 3  # a message of at most this many words may name just a subject
+_SENTENCE_END = re.compile(r"[.!?]+(?:\s|$)")
 
 
 @dataclass(frozen=True)
@@ -29,9 +48,18 @@ class Tuning:
     clarify_ratio: float = 0.92  # runner-up this close to the best: ask which one
     confident_score: float = 0.55  # above this, answer even with close runners-up
     max_options: int = 3
+    subject_ratio: float = 0.6  # a one-subject message: other themes' items this close are asked
+    example_share: float = 0.3  # an out-of-scope example must explain this much of the text
+    domain_concepts: int = 2  # a text naming this many domain concepts is about the domain,
+    example_overrules: float = 0.8  # unless an out-of-scope example explains this much of it
     # The checklist is the primary answer; a framework or team card wins when asked for.
-    framework_weight: float = 0.85
-    expert_weight: float = 0.85
+    unasked_framework_weight: float = 0.7
+    unasked_expert_weight: float = 0.55
+    asked_weight: float = 1.15
+    # A situation: this many sentences (or words) and this many different subjects.
+    situation_sentences: int = 2
+    situation_words: int = 18
+    situation_subjects: int = 2
 
 
 @dataclass(frozen=True)
@@ -46,6 +74,10 @@ class MatchResult:
     decision: Decision
     matches: tuple[Match, ...]
     max_options: int = Tuning.max_options
+    choices: tuple[Match, ...] = ()  # the clarify options, chosen to differ
+    team: str | None = None  # the team that most likely knows (answer, clarify, situation)
+    smalltalk: str | None = None  # the kind of small talk, when decision is "smalltalk"
+    referral: str | None = None  # where to go instead, when out of scope and content knows
 
     @property
     def options(self) -> tuple[Match, ...]:
@@ -53,6 +85,8 @@ class MatchResult:
         if self.decision == "answer":
             return self.matches[:1]
         if self.decision == "clarify":
+            return self.choices or self.matches[: self.max_options]
+        if self.decision == "situation":
             return self.matches[: self.max_options]
         return ()
 
@@ -60,10 +94,15 @@ class MatchResult:
 class Matcher:
     def __init__(self, content: Content, tuning: Tuning | None = None) -> None:
         self.tuning = tuning or Tuning()
+        self.content = content
         entries = list(build_entries(content))
-        self.analyzer = Analyzer(
-            content.synonyms, (field.text for entry in entries for field in entry.fields)
+        self.analyzer = Analyzer(  # typos are repaired towards in-scope words only
+            content.synonyms,
+            (field.text for e in entries if e.id != OUT_OF_SCOPE_ID for field in e.fields),
+            keys=[concept.key for concept in content.thesaurus],
+            known=content.out_of_scope,
         )
+        self.smalltalk = SmalltalkDetector(content.smalltalk, content.smalltalk_fillers)
         entry_terms = [self._entry_terms(entry) for entry in entries]
         self._idf = _idf(entry_terms)
         self._max_idf = max(self._idf.values())
@@ -72,7 +111,7 @@ class Matcher:
             self._idf,
         )
         phrasings = [
-            (index, self.analyzer.terms(field.text))
+            (index, self._phrasing_terms(field.text, entry.id == OUT_OF_SCOPE_ID))
             for index, entry in enumerate(entries)
             for field in entry.fields
             if field.is_phrasing
@@ -80,9 +119,21 @@ class Matcher:
         self._phrasing_entry = [index for index, _ in phrasings]
         self._phrasing_postings = _postings([terms for _, terms in phrasings], self._idf)
         self._out_of_scope = next(i for i, e in enumerate(entries) if e.id == OUT_OF_SCOPE_ID)
-        weights = {"framework": self.tuning.framework_weight, "expert": self.tuning.expert_weight}
-        self._priors = [weights.get(entry.kind, 1.0) for entry in entries]
+        first = self._phrasing_entry.index(self._out_of_scope)
+        self._first_example = first
         self.entries = tuple(entries)
+        self._asking_framework, self._asking_expert = self._request_terms(entry_terms)
+        self._items_of_concept: dict[str, set[str]] = defaultdict(set)
+        for item in content.items.values():
+            for key in item.concepts:
+                self._items_of_concept[key].add(item.id)
+
+    def _phrasing_terms(self, text: str, out_of_scope: bool) -> Terms:
+        """Out-of-scope examples match by their own words: the thesaurus is the domain's."""
+        terms = self.analyzer.terms(text)
+        if out_of_scope:
+            return {term: tf for term, tf in terms.items() if not term.startswith(SYNONYM_PREFIX)}
+        return terms
 
     def _entry_terms(self, entry: Entry) -> Terms:
         terms: Terms = defaultdict(float)
@@ -91,22 +142,61 @@ class Matcher:
                 terms[term] += weight * field.weight
         return terms
 
+    def _request_terms(self, entry_terms: list[Terms]) -> tuple[frozenset[str], frozenset[str]]:
+        """Terms that ask for a framework or a team: the words of their names (titles, codes,
+        team names) that no checklist item uses, and the thesaurus concepts marked `asks`."""
+        checklist: set[str] = set()
+        for entry, terms in zip(self.entries, entry_terms, strict=True):
+            if entry.kind == "checklist":
+                checklist.update(terms)
+        names: dict[str, list[str]] = {"framework": [], "expert": []}
+        for framework in self.content.frameworks:
+            names["framework"] += [framework.title, *framework.phrasings]
+            names["framework"] += [section.title for section in framework.sections]
+        for expert in self.content.experts.values():
+            names["expert"] += [expert.code, expert.name]
+        asked: dict[str, set[str]] = {"framework": set(), "expert": set()}
+        for kind, texts in names.items():
+            for text in texts:
+                asked[kind].update(
+                    term
+                    for term in self.analyzer.terms(text)
+                    if term not in checklist and not term.startswith(("~", SYNONYM_PREFIX))
+                )
+        for concept in self.content.thesaurus:
+            if concept.asks:
+                asked[concept.asks].add(SYNONYM_PREFIX + concept.key)
+        for code in self.content.experts:
+            asked["expert"].update(words(code))
+        return frozenset(asked["framework"]), frozenset(asked["expert"])
+
     def match(self, query: str, limit: int = 5, *, as_typed: bool = False) -> MatchResult:
         """`as_typed`: the query is still being typed, so its last word may be unfinished."""
-        vector, norm = self._query_vector(query, as_typed)
+        tuning = self.tuning
+        if not as_typed:
+            kind = self.smalltalk.kind(query)
+            if kind is not None:
+                return MatchResult(query, "smalltalk", (), tuning.max_options, smalltalk=kind)
+        terms, hits = self.analyzer.analyse(query, repair_typos=True, complete_last=as_typed)
+        vector, norm = self._query_vector(terms)
         whole = _dot(vector, self._entry_postings)
         best_phrasing: dict[int, float] = {}
+        best_example = (0.0, -1)
         for phrasing, score in _dot(vector, self._phrasing_postings).items():
             entry = self._phrasing_entry[phrasing]
+            if entry == self._out_of_scope:
+                best_example = max(best_example, (score, -phrasing))
+                continue
             best_phrasing[entry] = max(best_phrasing.get(entry, 0.0), score)
-        closest_example = best_phrasing.pop(self._out_of_scope, 0.0)
+        closest_example = best_example[0]
         whole.pop(self._out_of_scope, None)
-        share = self.tuning.whole_entry_share
+        share = tuning.whole_entry_share
+        priors = self._priors(terms)
         ranked = sorted(
             (
                 Match(
                     self.entries[index],
-                    self._priors[index]
+                    priors[self.entries[index].kind]
                     * (share * whole.get(index, 0.0) + (1 - share) * best_phrasing.get(index, 0.0))
                     / norm,
                 )
@@ -114,16 +204,59 @@ class Matcher:
             ),
             key=lambda match: (-match.score, match.entry.id),
         )
-        off_topic = closest_example > max(best_phrasing.values(), default=0.0)
+        share_explained = closest_example / norm
+        off_topic = (
+            closest_example > max(best_phrasing.values(), default=0.0)
+            and share_explained >= tuning.example_share
+            and (
+                self._domain_concepts(hits) < tuning.domain_concepts
+                or share_explained >= tuning.example_overrules
+            )
+        )
+        decision = self._decide(ranked, off_topic)
+        referral = None
+        if decision == "out_of_scope" and closest_example > 0:
+            example = -best_example[1] - self._first_example
+            referrals = self.content.referrals
+            referral = referrals[example] if example < len(referrals) else None
+        if decision != "out_of_scope" and not as_typed and self._is_situation(query, hits):
+            decision = "situation"
+        choices = tuple(self._choices(ranked)) if decision == "clarify" else ()
+        subject = self._subject_items(query, hits, ranked) if decision == "answer" else []
+        if len(subject) > 1:
+            decision, choices = "clarify", tuple(subject)
         return MatchResult(
-            query, self._decide(ranked, off_topic), tuple(ranked[:limit]), self.tuning.max_options
+            query,
+            decision,
+            tuple(ranked[:limit]),
+            tuning.max_options,
+            choices=choices,
+            team=self._team(decision, ranked, choices),
+            referral=referral,
         )
 
-    def _query_vector(self, query: str, as_typed: bool) -> tuple[dict[str, float], float]:
-        """TF-IDF of the question's known terms; words the content never uses add to the norm."""
-        terms = self.analyzer.terms(query, repair_typos=True, complete_last=as_typed)
+    def _priors(self, terms: Terms) -> dict[str, float]:
+        """How much each kind of entry counts: the checklist, unless a framework or team is
+        asked for by name."""
+        tuning = self.tuning
+        asks_framework = any(term in self._asking_framework for term in terms)
+        asks_expert = any(term in self._asking_expert for term in terms)
+        return {
+            "checklist": 1.0,
+            "framework": tuning.asked_weight if asks_framework else tuning.unasked_framework_weight,
+            "expert": tuning.asked_weight if asks_expert else tuning.unasked_expert_weight,
+            "out_of_scope": 1.0,
+        }
+
+    def _query_vector(self, terms: Terms) -> tuple[dict[str, float], float]:
+        """TF-IDF of the question's known terms; words the content never uses add to the norm,
+        unless the thesaurus knows them."""
         vector = {term: tf * self._idf[term] for term, tf in terms.items() if term in self._idf}
-        unknown = sum(1 for term in terms if term not in self._idf and term[0].isalnum())
+        unknown = sum(
+            1
+            for term in terms
+            if term not in self._idf and term[0].isalnum() and not self.analyzer.in_thesaurus(term)
+        )
         unknown_weight = self.tuning.unknown_word_weight * self._max_idf
         squares = sum(value * value for value in vector.values()) + unknown * unknown_weight**2
         return vector, math.sqrt(squares) or 1.0
@@ -137,6 +270,93 @@ class Matcher:
         if best < tuning.confident_score and runner_up >= tuning.clarify_ratio * best:
             return "clarify"
         return "answer"
+
+    def _subject_items(
+        self, query: str, hits: list[ConceptHit], ranked: list[Match]
+    ) -> list[Match]:
+        """A message that only names one subject ("GR", "subsidie") whose checklist items lie
+        in several themes: the best item of each theme, to choose from."""
+        keys = {hit.key for hit in hits if not hit.part}
+        if len(keys) != 1 or len(words(query)) > SUBJECT_WORDS:
+            return []
+        items = self._items_of_concept.get(next(iter(keys)), set())
+        best_of_theme: dict[str | None, Match] = {}
+        for match in ranked:
+            if match.entry.id in items and match.entry.theme not in best_of_theme:
+                best_of_theme[match.entry.theme] = match
+        if ranked[0].entry.id not in items:
+            return []
+        floor = self.tuning.subject_ratio * ranked[0].score
+        close = [match for match in best_of_theme.values() if match.score >= floor]
+        return close[: self.tuning.max_options]
+
+    def _domain_concepts(self, hits: list[ConceptHit]) -> int:
+        """How many different domain concepts (with teams or themes) the text names."""
+        concepts = self.content.concepts
+        return len(
+            {
+                hit.key
+                for hit in hits
+                if not hit.part
+                and hit.key in concepts
+                and (concepts[hit.key].experts or concepts[hit.key].themes)
+            }
+        )
+
+    def _is_situation(self, query: str, hits: list[ConceptHit]) -> bool:
+        """Several sentences (or a long text) that name several subjects (teams, themes)."""
+        tuning = self.tuning
+        sentences = len([part for part in _SENTENCE_END.split(query.strip()) if part.strip()])
+        if sentences < tuning.situation_sentences or len(words(query)) < tuning.situation_words:
+            return False
+        concepts = self.content.concepts
+        subjects = {
+            code
+            for hit in hits
+            if hit.key in concepts and not hit.part
+            for code in concepts[hit.key].experts
+        }
+        return len(subjects) >= tuning.situation_subjects
+
+    def _choices(self, ranked: list[Match]) -> list[Match]:
+        """Up to three clarify options that really differ: the best, then the next ones that
+        are close enough and not of the same theme and team as one already chosen (unless
+        nothing else is close)."""
+        tuning = self.tuning
+        best = ranked[0].score
+        close = [m for m in ranked if m.score >= tuning.clarify_ratio * best * 0.85]
+        chosen: list[Match] = []
+        for match in close:
+            if len(chosen) == tuning.max_options:
+                break
+            if any(_alike(match.entry, other.entry) for other in chosen):
+                continue
+            chosen.append(match)
+        for match in close:  # fill up with near duplicates only when they are all there is
+            if len(chosen) >= min(2, tuning.max_options):
+                break
+            if match not in chosen:
+                chosen.append(match)
+        return chosen
+
+    def _team(
+        self, decision: Decision, ranked: list[Match], choices: tuple[Match, ...]
+    ) -> str | None:
+        if decision in ("out_of_scope", "smalltalk") or not ranked:
+            return None
+        if decision == "clarify":
+            votes: defaultdict[str, float] = defaultdict(float)
+            for match in choices or tuple(ranked[:3]):
+                for rank, code in enumerate(match.entry.experts):
+                    votes[code] += match.score / (1 + rank)
+            return max(votes, key=votes.__getitem__) if votes else None
+        return ranked[0].entry.experts[0] if ranked[0].entry.experts else None
+
+
+def _alike(one: Entry, other: Entry) -> bool:
+    return (
+        one.kind == other.kind and one.theme == other.theme and one.experts[:1] == other.experts[:1]
+    )
 
 
 def _dot(vector: dict[str, float], postings: Postings) -> dict[int, float]:

@@ -41,6 +41,7 @@ class ChecklistItem(Strict):
     phrasings: list[Text] = Field(min_length=MIN_PHRASINGS)
     related: list[Identifier] = []
     rules: list[IntakeRule] = []
+    concepts: list[Identifier] = []  # thesaurus concepts the item is about, most telling first
 
 
 class Theme(Versioned):
@@ -160,12 +161,43 @@ class RegisterFile(Versioned):
         return {kind.key: kind.label for kind in self.evaluation_kinds}
 
 
-class SynonymFile(Versioned):
-    groups: list[list[Text]] = Field(min_length=1)
+class Concept(Strict):
+    """A concept of the domain thesaurus: its words, and what it calls for in a situation."""
+
+    key: Identifier
+    words: list[Text] = Field(min_length=1)  # the first is the concept's own name
+    experts: list[ExpertCode] = []  # teams a situation mentioning it should involve
+    flags: list[ChoiceKey] = []  # register flags it sets
+    form: ChoiceKey | None = None  # the register form its words name
+    themes: list[Identifier] = []  # themes it touches
+    asks: Literal["expert", "framework"] | None = None  # its words ask for a team, a model
+
+
+class ThesaurusFile(Versioned):
+    concepts: list[Concept] = Field(min_length=1)
+
+
+class OutOfScopeExample(Strict):
+    """An example the bot declines, with where to go instead."""
+
+    q: Text
+    refer: Text
 
 
 class OutOfScopeFile(Versioned):
-    examples: list[Text] = Field(min_length=1)
+    examples: list[Text | OutOfScopeExample] = Field(min_length=1)
+
+
+class SmalltalkKind(Strict):
+    """Messages that are no question: greetings, thanks, 'ok', yes/no out of a dialog."""
+
+    kind: ChoiceKey
+    phrases: list[Text] = Field(min_length=1)  # whole messages, or words that make one up
+
+
+class SmalltalkFile(Versioned):
+    kinds: list[SmalltalkKind] = Field(min_length=1)  # the first kind found wins
+    fillers: list[Text] = []  # words that may go with a phrase ("hoor", "heel", "echt")
 
 
 class Messages(Strict):

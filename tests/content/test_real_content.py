@@ -9,13 +9,22 @@ import pytest
 
 from bot.domain.content import Content, load_content
 from bot.domain.dutch import normalize
-from bot.domain.evaluation import Prediction, evaluate, load_labelled_set
+from bot.domain.evaluation import (
+    Prediction,
+    SituationPrediction,
+    evaluate,
+    evaluate_situations,
+    load_labelled_set,
+    load_situations,
+)
 from bot.domain.intake import ItemAnswer, evaluate_intake
 from bot.domain.matcher import Matcher
 from bot.domain.models import ChecklistItem, IntakeRule
 from bot.domain.register import Partnership
+from bot.domain.triage import Triager
 
 DEV_SET = Path(__file__).parents[1] / "data" / "dev.yaml"
+DEV_SITUATIONS = Path(__file__).parents[1] / "data" / "dev_situations.yaml"
 QUESTIONS_PER_THEME = {  # as many as the guide lists under "Welke vragen staan centraal?"
     "bestuur": 7,
     "capaciteit": 13,
@@ -296,3 +305,113 @@ def test_answers_no_rule_names_leave_no_open_point(content):
             for answer in {"ja", "nee", "weet_niet", "nvt"} - covered:
                 outcome = evaluate_intake(theme, {item.id: ItemAnswer(item.id, answer)}, content)  # type: ignore[arg-type]
                 assert outcome.open_points == ()
+
+
+def test_dev_situations_quality_does_not_regress(content, matcher):
+    """A floor under the figures `python -m bot eval-situations tests/data/dev_situations.yaml`."""
+    situations = load_situations(DEV_SITUATIONS, content.items, content.experts)
+    triager = Triager(content, matcher)
+
+    def predict(text: str) -> SituationPrediction:
+        triage = triager.triage(text)
+        return SituationPrediction(
+            tuple(call.code for call in triage.experts), tuple(item.id for item in triage.checklist)
+        )
+
+    report = evaluate_situations(situations, predict)
+    assert len(situations) >= 30
+    assert report.must_found.rate is not None and report.must_found.rate >= 0.90
+    assert report.defensible.rate is not None and report.defensible.rate >= 0.85
+    assert report.key_items.rate is not None and report.key_items.rate >= 0.75
+
+
+def test_dev_situations_are_situations_for_the_matcher(matcher):
+    situations = load_situations(DEV_SITUATIONS, matcher.content.items, matcher.content.experts)
+    decisions = [matcher.match(situation.text).decision for situation in situations]
+    assert decisions.count("situation") >= 0.8 * len(decisions)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected", "team"),
+    [
+        ("borgstelling", "fin-4", "FIN"),
+        ("weerstandsvermogen", "fin-4", "FIN"),
+        ("btw-compensatie", "fin-3", "FIN"),
+        ("de-minimisregeling", "jur-2", "JUR"),
+        ("marktverstoring", "jur-2", "JUR"),
+        ("raadsvoorstel", "bes-4", "GOV"),
+        ("selectielijst", "inf-2", "IBC"),
+        ("gastaccount in onze Teams-omgeving", "cap-13", "IT"),
+        ("privacy", "inf-4", "IBC"),
+        ("archief", "inf-2", "IBC"),
+        ("inkoop", "jur-3", "INK"),
+    ],
+)
+def test_everyday_words_and_one_word_subjects_find_the_checklist_and_name_the_team(
+    matcher, question, expected, team
+):
+    result = matcher.match(question)
+    assert result.decision == "answer"
+    assert (result.matches[0].entry.id, result.team) == (expected, team)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("hallo", "greeting"),
+        ("dank je wel", "thanks"),
+        ("top", "acknowledgement"),
+        ("👍", "acknowledgement"),
+        ("weet niet", "yes_no"),
+        ("thanks", "thanks"),
+        ("lol", "acknowledgement"),
+        ("ok cool", "acknowledgement"),
+        ("good morning", "greeting"),
+    ],
+)
+def test_small_talk_never_gets_a_checklist_answer(matcher, text, kind):
+    result = matcher.match(text)
+    assert (result.decision, result.smalltalk) == ("smalltalk", kind)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "ik wil een vergaderruimte boeken voor de stuurgroep",
+        "hoe geef ik een ziekmelding door",
+        "wat zijn de openingstijden van de servicebalie",
+        "wat is het telefoonnummer van mijn collega",
+    ],
+)
+def test_questions_that_only_share_words_with_the_domain_are_declined_with_a_pointer(
+    matcher, question
+):
+    result = matcher.match(question)
+    assert result.decision == "out_of_scope"
+    assert result.referral
+
+
+def test_checklist_questions_have_the_guides_typing_errors_fixed_and_one_apostrophe(content):
+    questions = " ".join(item.question for item in content.items.values())
+    for slip in ("we we ", "kunt samenwerkingen", "IT adviseur", "back office", "plaats gevonden"):
+        assert slip not in questions
+    assert "\u2018" not in questions and "\u2019" not in questions
+    assert content.items["cap-6"].question.startswith(
+        "Als er capaciteit nodig is, hoe regelen we dit"
+    )
+
+
+def test_a_subject_with_checklist_items_in_several_themes_asks_which_one(matcher):
+    result = matcher.match("GR")
+    assert result.decision == "clarify"
+    assert result.options[0].entry.id == "jur-6"
+    assert len({option.entry.theme for option in result.options}) == len(result.options) >= 2
+    assert result.team == "JUR"
+
+
+def test_clarify_options_really_differ(matcher):
+    for question in ("rol", "overeenkomst", "GR"):
+        result = matcher.match(question)
+        if result.decision == "clarify":
+            kinds = {(o.entry.kind, o.entry.theme, o.entry.experts[:1]) for o in result.options}
+            assert len(kinds) == len(result.options), question

@@ -68,3 +68,24 @@ def test_a_half_typed_last_word_is_completed_only_when_asked(analyzer):
     assert "staatssteun" in analyzer.terms("is er staats", complete_last=True)
     assert "staatssteun" not in analyzer.terms("is er staats")
     assert "st" in analyzer.terms("st", complete_last=True)  # too short to guess
+
+
+def test_thesaurus_concepts_are_found_with_the_words_that_name_them():
+    analyzer = Analyzer([["detachering", "gedetacheerd"], ["ict", "IT"]], [], keys=["det", "ict"])
+    [hit] = analyzer.concepts("twee collega's worden gedetacheerd")
+    assert (hit.key, hit.words, hit.position, hit.part) == ("det", "gedetacheerd", 3, False)
+    assert "=det" in analyzer.terms("detacheringen")  # plural endings do not matter
+
+
+def test_or_and_it_are_acronyms_in_dutch_or_in_capitals_but_not_in_english():
+    analyzer = Analyzer([["ondernemingsraad", "OR"], ["ict", "IT"]], [], keys=["or", "ict"])
+    assert "=or" in analyzer.terms("wat is de rol van de or")
+    assert "=or" not in analyzer.terms("is this mandatory or voluntary")
+    assert "=ict" in analyzer.terms("who is our IT advisor")
+    assert "=ict" not in analyzer.terms("what does it cost")
+
+
+def test_a_part_of_a_compound_word_names_its_concept():
+    analyzer = Analyzer([["tekort", "tekorten"]], ["exploitatie"], keys=["tekort"])
+    [hit] = analyzer.concepts("wie betaalt het exploitatietekort")
+    assert (hit.key, hit.part) == ("tekort", True)

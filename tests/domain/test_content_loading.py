@@ -63,9 +63,9 @@ def test_too_few_phrasings_is_reported_on_the_item(content_dir):
 
 
 def test_broken_yaml_names_file_and_line(content_dir):
-    _replace(content_dir / "synonyms.yaml", "  - [privacy, avg", "  - [privacy, avg]]")
+    _replace(content_dir / "thesaurus.yaml", "[privacy, avg", "[privacy, avg]]")
     [problem] = _problems(content_dir)
-    assert problem.startswith("content/synonyms.yaml:4: invalid YAML")
+    assert problem.startswith("content/thesaurus.yaml:7: invalid YAML")
 
 
 def test_all_problems_are_listed_at_once(content_dir):
@@ -82,15 +82,46 @@ def test_all_problems_are_listed_at_once(content_dir):
     ]
 
 
-def test_synonym_in_two_groups_and_missing_file_are_reported(content_dir):
-    _replace(content_dir / "synonyms.yaml", "persoonsgegevens]", "persoonsgegevens, contract]")
+def test_word_in_two_concepts_and_missing_file_are_reported(content_dir):
+    _replace(content_dir / "thesaurus.yaml", "klantgegevens]", "klantgegevens, contracten]")
     (content_dir / "out_of_scope.yaml").unlink()
     assert _problems(content_dir) == ["content/out_of_scope.yaml:1: file is missing"]
     (content_dir / "out_of_scope.yaml").write_text("version: 1\nexamples: [lunch]\n")
     assert _problems(content_dir) == [
-        "content/synonyms.yaml:4: groups[1]: duplicate synonym (a term belongs to one group only) "
-        "'contract'"
+        "content/thesaurus.yaml:7: privacy.words: word 'contracten' is also in concept "
+        "'overeenkomst'"
     ]
+
+
+def test_thesaurus_rejects_unknown_keys_teams_flags_forms_and_concepts(content_dir):
+    _replace(
+        content_dir / "thesaurus.yaml",
+        "    experts: [IBC]\n    flags: [personal_data]\n",
+        "    experts: [XX]\n    flags: [nope]\n    form: gr\n    colour: red\n",
+    )
+    assert _problems(content_dir) == ["content/thesaurus.yaml:11: privacy.colour: unknown key"]
+    _replace(content_dir / "thesaurus.yaml", "    colour: red\n", "")
+    _replace(
+        content_dir / "themes/privacy.yaml", "experts: [IBC", "concepts: [avg]\n    experts: [IBC"
+    )
+    assert set(_problems(content_dir)) == {
+        "content/themes/privacy.yaml:10: inf-1.concepts: unknown concept 'avg'",
+        "content/thesaurus.yaml:8: privacy.experts: unknown expert 'XX'",
+        "content/thesaurus.yaml:9: privacy.flags: unknown flag 'nope'",
+        "content/thesaurus.yaml:10: privacy.form: unknown form 'gr'",
+    }
+
+
+def test_out_of_scope_examples_may_carry_a_referral_and_smalltalk_is_validated(content_dir):
+    (content_dir / "out_of_scope.yaml").write_text(
+        "version: 1\nexamples:\n  - lunch\n"
+        "  - {q: ziekmelden, refer: Meld je ziek bij je leidinggevende.}\n"
+    )
+    content = load_content(content_dir)
+    assert content.out_of_scope == ("lunch", "ziekmelden")
+    assert content.referrals == (None, "Meld je ziek bij je leidinggevende.")
+    _replace(content_dir / "smalltalk.yaml", "kind: thanks", "kind: thanks\n    words: [x]")
+    assert _problems(content_dir) == ["content/smalltalk.yaml:4: thanks.words: unknown key"]
 
 
 def test_contact_override_replaces_placeholder_without_touching_shipped_files(

@@ -61,3 +61,52 @@ def test_close_runners_up_lead_to_clarify_with_at_most_three_options(fixture_con
 
 def test_limit_caps_the_number_of_matches(matcher):
     assert len(matcher.match("overeenkomst staatssteun privacy", limit=2).matches) == 2
+
+
+@pytest.mark.parametrize(
+    ("query", "kind"), [("hallo", "greeting"), ("dank je wel", "thanks"), ("👍", "acknowledgement")]
+)
+def test_small_talk_is_no_question(matcher, query, kind):
+    result = matcher.match(query)
+    assert (result.decision, result.smalltalk, result.options, result.team) == (
+        "smalltalk",
+        kind,
+        (),
+        None,
+    )
+
+
+def test_a_declined_question_carries_the_referral_of_its_example(matcher):
+    result = matcher.match("ik wil een vergaderruimte boeken voor de stuurgroep")
+    assert (result.decision, result.referral) == (
+        "out_of_scope",
+        "Reserveer een ruimte via intranet.",
+    )
+    assert matcher.match("ik ben mijn wachtwoord vergeten").referral is None
+
+
+def test_an_answer_names_its_main_team(matcher):
+    assert matcher.match("staatssteun").team == "JUR"
+
+
+def test_a_described_partnership_with_several_subjects_is_a_situation(matcher):
+    text = (
+        "We sluiten een convenant met drie partners over schuldhulp in de regio. De partners "
+        "werken met klantgegevens van inwoners. Wie moet ik erbij halen?"
+    )
+    result = matcher.match(text)
+    assert result.decision == "situation"
+    assert result.matches and result.options == result.matches[:3]
+    assert matcher.match("moeten we een contract sluiten met de partner").decision == "answer"
+
+
+def test_clarify_names_the_team_that_most_likely_knows(fixture_content):
+    matcher = Matcher(fixture_content, Tuning(clarify_ratio=0.0, confident_score=1.1))
+    result = matcher.match("overeenkomst")
+    assert result.decision == "clarify"
+    assert result.team == "JUR"
+
+
+def test_a_team_card_wins_only_when_a_team_is_asked_for(matcher):
+    assert matcher.match("contact jur").matches[0].entry.kind == "expert"
+

@@ -1,0 +1,227 @@
+"""Triage of a described partnership: what matters, whom to involve, how to register it.
+
+A staff member describes a partnership in a few sentences ("we gaan met vijf gemeenten ...,
+collega's worden gedetacheerd ..., klantgegevens in één systeem ... wie moet ik erbij
+halen?"). `Triager.triage(text)` answers with
+
+- the themes that matter, most important first;
+- the checklist items that matter (at most eight), grouped by theme, most important first:
+  the best matches of the whole text and of each sentence, plus the items about the
+  thesaurus concepts the text names;
+- the expert teams to involve, each with a one-line reason quoting the words of the text
+  that call for it ('"gedetacheerd" → P&O');
+- a registration proposal: the partnership form the text names (a key of register.yaml's
+  forms, or None) and every yes/no flag of register.yaml, true when the text names it.
+
+Which words call for which team, flag or form is content (thesaurus.yaml), not code.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from bot.domain.analyzer import ConceptHit
+from bot.domain.content import Content
+from bot.domain.dutch import words
+from bot.domain.matcher import Matcher
+
+MAX_ITEMS = 8
+MIN_ITEM_SCORE = 0.25
+CONCEPT_BONUS = 0.25  # an item about a concept the text names, for its most telling concept
+SENTENCE_SHARE = 0.9  # a sentence's own match counts this much against the whole text's
+MAX_QUOTED = 3
+_PUNCTUATION = ".,;:!?()[]\"'\u201c\u201d\u2018\u2019"
+_SENTENCES = re.compile(r"(?<=[.!?;])\s+|\n+")
+
+
+@dataclass(frozen=True)
+class ThemeRef:
+    key: str
+    title: str
+
+
+@dataclass(frozen=True)
+class TriageItem:
+    id: str
+    theme: str  # theme key
+    question: str
+    experts: tuple[str, ...]
+    score: float = field(default=0.0, compare=False)
+
+
+@dataclass(frozen=True)
+class ExpertCall:
+    code: str
+    why: str  # '"gedetacheerd", "overgaan" → P&O'
+    triggers: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Registration:
+    form: str | None  # key of a form in register.yaml, None when the text does not say
+    flags: dict[str, bool]  # every flag key of register.yaml
+
+
+@dataclass(frozen=True)
+class Triage:
+    query: str
+    themes: tuple[ThemeRef, ...]
+    checklist: tuple[TriageItem, ...]
+    experts: tuple[ExpertCall, ...]
+    registration: Registration
+
+    def as_dict(self) -> dict[str, Any]:
+        """The JSON shape of `python -m bot triage --json`."""
+        return {
+            "query": self.query,
+            "themes": [{"key": theme.key, "title": theme.title} for theme in self.themes],
+            "checklist": [
+                {
+                    "id": item.id,
+                    "theme": item.theme,
+                    "question": item.question,
+                    "experts": list(item.experts),
+                }
+                for item in self.checklist
+            ],
+            "experts": [{"code": call.code, "why": call.why} for call in self.experts],
+            "registration": {
+                "form": self.registration.form,
+                "flags": dict(self.registration.flags),
+            },
+        }
+
+
+class Triager:
+    """Built once from content (and its matcher); `triage` is then cheap."""
+
+    def __init__(self, content: Content, matcher: Matcher | None = None) -> None:
+        self.content = content
+        self.matcher = matcher or Matcher(content)
+        self._items_of_concept: dict[str, list[tuple[str, int]]] = defaultdict(list)
+        for item in content.items.values():
+            for rank, key in enumerate(item.concepts):
+                self._items_of_concept[key].append((item.id, rank))
+        self._theme_key = {item_id: theme.key for item_id, theme in content.theme_of_item.items()}
+        self._flag_keys = [flag.key for flag in content.register.flags]
+        self._form_order = [form.key for form in content.register.forms]
+
+    def triage(self, text: str) -> Triage:
+        hits = self.matcher.analyzer.concepts(text)
+        raw = _raw_words(text)
+        hits = [
+            ConceptHit(
+                hit.key, _quote(raw, hit.position, len(hit.words.split())), hit.position, hit.part
+            )
+            for hit in hits
+        ]
+        checklist = self._checklist(text, hits)
+        return Triage(
+            query=text,
+            themes=self._themes(checklist),
+            checklist=checklist,
+            experts=self._experts(hits),
+            registration=self._registration(hits),
+        )
+
+    def _checklist(self, text: str, hits: list[ConceptHit]) -> tuple[TriageItem, ...]:
+        scores: dict[str, float] = defaultdict(float)
+        sentences = [part for part in _SENTENCES.split(text) if part.strip()]
+        parts = [(1.0, text)] + [(SENTENCE_SHARE, s) for s in sentences if len(sentences) > 1]
+        for share, part in parts:
+            result = self.matcher.match(part, limit=8)
+            if result.decision in ("out_of_scope", "smalltalk"):
+                continue
+            for match in result.matches:
+                if match.entry.kind == "checklist":
+                    scores[match.entry.id] = max(scores[match.entry.id], share * match.score)
+        bonus: dict[str, float] = defaultdict(float)
+        for key in {hit.key for hit in hits}:
+            for item_id, rank in self._items_of_concept.get(key, ()):
+                bonus[item_id] = max(bonus[item_id], CONCEPT_BONUS / (1 + rank))
+        for item_id, extra in bonus.items():
+            scores[item_id] += extra
+        chosen = sorted(
+            (item_id for item_id, score in scores.items() if score >= MIN_ITEM_SCORE),
+            key=lambda item_id: (-scores[item_id], item_id),
+        )[:MAX_ITEMS]
+        best_of_theme: dict[str, float] = {}
+        for item_id in chosen:
+            theme = self._theme_key[item_id]
+            best_of_theme[theme] = max(best_of_theme.get(theme, 0.0), scores[item_id])
+        chosen.sort(
+            key=lambda item_id: (
+                -best_of_theme[self._theme_key[item_id]],
+                self._theme_key[item_id],
+                -scores[item_id],
+            )
+        )
+        items = self.content.items
+        return tuple(
+            TriageItem(
+                item_id,
+                self._theme_key[item_id],
+                items[item_id].question,
+                tuple(items[item_id].experts),
+                round(scores[item_id], 4),
+            )
+            for item_id in chosen
+        )
+
+    def _themes(self, checklist: tuple[TriageItem, ...]) -> tuple[ThemeRef, ...]:
+        titles = {theme.key: theme.title for theme in self.content.themes}
+        keys = list(dict.fromkeys(item.theme for item in checklist))
+        return tuple(ThemeRef(key, titles[key]) for key in keys)
+
+    def _experts(self, hits: list[ConceptHit]) -> tuple[ExpertCall, ...]:
+        """Every team a named concept calls for, in the order the text first calls for it."""
+        concepts = self.content.concepts
+        triggers: dict[str, list[str]] = {}
+        for hit in sorted(hits, key=lambda hit: hit.position):
+            concept = concepts.get(hit.key)
+            if concept is None or hit.part:
+                continue
+            for code in concept.experts:
+                words = triggers.setdefault(code, [])
+                if hit.words not in words:
+                    words.append(hit.words)
+        return tuple(
+            ExpertCall(code, _why(words, code), tuple(words)) for code, words in triggers.items()
+        )
+
+    def _registration(self, hits: list[ConceptHit]) -> Registration:
+        concepts = self.content.concepts
+        flags = dict.fromkeys(self._flag_keys, False)
+        forms: dict[str, int] = defaultdict(int)
+        first_seen: dict[str, int] = {}
+        for hit in hits:
+            concept = concepts.get(hit.key)
+            if concept is None or hit.part:
+                continue
+            for flag in concept.flags:
+                flags[flag] = True
+            if concept.form:
+                forms[concept.form] += 1
+                first_seen.setdefault(concept.form, hit.position)
+        form = min(forms, key=lambda key: (-forms[key], first_seen[key]), default=None)
+        return Registration(form, flags)
+
+
+def _raw_words(text: str) -> list[str]:
+    """The text's own spelling of each analysed word (punctuation around it dropped)."""
+    raw: list[str] = []
+    for chunk in text.split():
+        raw += [chunk.strip(_PUNCTUATION)] * len(words(chunk))
+    return raw
+
+
+def _quote(raw: list[str], position: int, length: int) -> str:
+    return " ".join(dict.fromkeys(raw[position : position + length]))
+
+
+def _why(words: list[str], code: str) -> str:
+    quoted = ", ".join(f'"{word}"' for word in words[:MAX_QUOTED])
+    return f"{quoted} → {code}"

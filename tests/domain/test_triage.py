@@ -1,0 +1,57 @@
+from __future__ import annotations
+
+import pytest
+
+from bot.domain.triage import Triager
+
+SITUATION = (
+    "We sluiten een convenant met drie partners over schuldhulp. De partners werken met "
+    "klantgegevens van inwoners. De gemeente geeft een subsidie."
+)
+
+
+@pytest.fixture(scope="module")
+def triager(fixture_content) -> Triager:
+    return Triager(fixture_content)
+
+
+def test_teams_come_with_the_words_of_the_text_that_call_for_them(triager):
+    triage = triager.triage(SITUATION)
+    assert [(call.code, call.why) for call in triage.experts] == [
+        ("JUR", '"convenant" → JUR'),
+        ("IBC", '"klantgegevens" → IBC'),
+        ("FIN", '"subsidie" → FIN'),
+    ]
+
+
+def test_registration_names_the_flags_of_the_text_and_no_form_it_does_not_name(triager):
+    triage = triager.triage(SITUATION)
+    assert triage.registration.form is None
+    assert triage.registration.flags == {"personal_data": True}
+    named = triager.triage("We richten een GR op. Er gaat geen geld naar partners.")
+    assert named.registration.form == "wgr"
+    assert named.registration.flags == {"personal_data": False}
+
+
+def test_checklist_is_grouped_by_theme_with_the_themes_in_the_same_order(triager):
+    triage = triager.triage(SITUATION)
+    ids = [item.id for item in triage.checklist]
+    assert {"jur-1", "jur-2"} & set(ids) and "inf-1" in ids
+    themes = [item.theme for item in triage.checklist]
+    assert themes == sorted(themes, key=[theme.key for theme in triage.themes].index)
+    assert len(triage.checklist) <= 8
+
+
+def test_as_dict_has_exactly_the_documented_shape(triager):
+    data = triager.triage(SITUATION).as_dict()
+    assert list(data) == ["query", "themes", "checklist", "experts", "registration"]
+    assert set(data["themes"][0]) == {"key", "title"}
+    assert set(data["checklist"][0]) == {"id", "theme", "question", "experts"}
+    assert set(data["experts"][0]) == {"code", "why"}
+    assert set(data["registration"]) == {"form", "flags"}
+
+
+def test_a_text_without_subjects_gets_an_empty_triage(triager):
+    triage = triager.triage("hoe laat is het")
+    assert (triage.themes, triage.checklist, triage.experts) == ((), (), ())
+    assert triage.registration.flags == {"personal_data": False}
