@@ -54,7 +54,8 @@ class PartnershipDialog(GuidedDialog):
     async def begin_dialog(self, dc: DialogContext, options: Any = None) -> DialogTurnResult:
         options = options or {}
         mode = "form" if options.get("mode") == "form" else "steps"
-        dc.active_dialog.state.update(mode=mode, index=0, values={})
+        prefill = {key: options[key] for key in ("form", "flags") if options.get(key)}
+        dc.active_dialog.state.update(mode=mode, index=0, values={}, prefill=prefill)
         if options.get("submitted"):  # a form that arrived without a running registration
             return await self._take_form(dc, options["values"])
         return await self.reprompt(dc)
@@ -98,7 +99,9 @@ class PartnershipDialog(GuidedDialog):
         """The form, or the current question; also after an interruption or a restart."""
         if state["mode"] == "form":
             person = sender(context)
-            card = cards.partnership_form_card(self._register, person.name, self._clock().date())
+            card = cards.partnership_form_card(
+                self._register, person.name, self._clock().date(), **state.get("prefill", {})
+            )
             await send_card(context, card)
             return
         field = FIELDS[state["index"]]

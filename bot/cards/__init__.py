@@ -40,6 +40,7 @@ from bot.cards.reminders import (
     evaluation_start_card,
     reminder_card,
 )
+from bot.cards.situation import situation_card
 from bot.cards.texts import (
     COLLEAGUE,
     CONTINUED,
@@ -74,6 +75,7 @@ from bot.cards.texts import (
     reminders_off_text,
     reminders_on_text,
     resumed_text,
+    smalltalk_text,
     stale_partnership_text,
     stored_intakes_line,
     stored_partnerships_line,
@@ -149,6 +151,8 @@ __all__ = [
     "reminders_on_text",
     "resumed_text",
     "sent_form_card",
+    "situation_card",
+    "smalltalk_text",
     "stale_partnership_text",
     "still_account_holder_text",
     "stored_intakes_line",

@@ -97,6 +97,8 @@ class IntakeRef(Payload):
 
 class RegistrationStart(Payload):
     mode: Mode = "form"
+    form: str | None = None  # what a described situation already says, filled in
+    flags: str | None = None  # comma-separated flag keys
 
 
 class PartnershipRef(Payload):

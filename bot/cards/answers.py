@@ -132,9 +132,10 @@ def _option_title(entry: Entry) -> str:
     return entry.title
 
 
-def out_of_scope_card(content: Content) -> Card:
-    """A friendly 'daar kan ik niet mee helpen', with what the bot can do instead."""
-    return card(
-        [text(content.messages.out_of_scope)],
-        [im_back(texts.SHOW_THEMES, "thema's"), im_back(texts.HELP, "help")],
-    )
+def out_of_scope_card(content: Content, referral: str | None = None) -> Card:
+    """A friendly 'daar kan ik niet mee helpen', where to go instead when the content knows,
+    and what the bot can do instead."""
+    body = [text(content.messages.out_of_scope)]
+    if referral:
+        body.append(text(texts.REFERRAL_LINE.format(referral=referral)))
+    return card(body, [im_back(texts.SHOW_THEMES, "thema's"), im_back(texts.HELP, "help")])

@@ -76,8 +76,16 @@ def _stored_id(p: Partnership) -> int:
 # --- registering ----------------------------------------------------------------------------
 
 
-def partnership_form_card(register: RegisterFile, user_name: str, today: date) -> Card:
-    """'Nieuwe samenwerking': one form; the person filling it in becomes the account holder."""
+def partnership_form_card(
+    register: RegisterFile,
+    user_name: str,
+    today: date,
+    *,
+    form: str | None = None,
+    flags: str | None = None,
+) -> Card:
+    """'Nieuwe samenwerking': one form; the person filling it in becomes the account holder.
+    `form` and `flags` (comma-separated keys) fill in what a described situation said."""
     labels = texts.FIELD_LABELS
     forms = [
         (f"{form.label}: {form.hint}" if form.hint else form.label, form.key)
@@ -98,6 +106,7 @@ def partnership_form_card(register: RegisterFile, user_name: str, today: date) -
             forms,
             placeholder=texts.PICK_PLACEHOLDER,
             required=texts.FORM_REQUIRED,
+            value=form if form in {f.key for f in register.forms} else None,
         ),
         choice_set(
             "mandated",
@@ -111,8 +120,10 @@ def partnership_form_card(register: RegisterFile, user_name: str, today: date) -
         ),
     ]
     if register.flags:
-        flags = [(flag.question, flag.key) for flag in register.flags]
-        body.append(choice_set("flags", labels["flags"], flags, expanded=True, multiple=True))
+        options = [(flag.question, flag.key) for flag in register.flags]
+        body.append(
+            choice_set("flags", labels["flags"], options, expanded=True, multiple=True, value=flags)
+        )
     body += [
         date_input(
             "first_evaluation", labels["first_evaluation"], value=first_evaluation.isoformat()

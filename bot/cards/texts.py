@@ -585,3 +585,29 @@ def stored_partnerships_line(count: int) -> str:
 def stored_intakes_line(count: int) -> str:
     word = "intake" if count == 1 else "intakes"
     return f"Dat jij {count} {word} invulde (de antwoorden zelf horen bij de samenwerking)."
+
+
+# Small talk and situations
+
+SMALLTALK_REPLIES = {
+    "greeting": "Hallo! Ik help je bij samenwerkingen met andere organisaties. Stel je vraag in "
+    "je eigen woorden, of beschrijf je samenwerking in een paar zinnen.",
+    "thanks": "Graag gedaan!",
+    "goodbye": "Tot ziens! Je kunt altijd terugkomen met een vraag.",
+    "acknowledgement": "Fijn. Heb je nog een vraag? Typ hem gerust.",
+    "yes_no": "Waar wil je het over hebben? Kies een thema, of typ je vraag.",
+    "unclear_chat": "Ik help bij samenwerkingen met andere organisaties. Typ je vraag, "
+    "of typ help om te zien wat ik kan.",
+}
+SITUATION_HEADING = "Dit is belangrijk voor jouw samenwerking"
+SITUATION_INTRO = "Op basis van wat je schrijft, zijn dit de vragen om eerst te bekijken."
+SITUATION_TEAMS = "Schakel deze teams in"
+SITUATION_NEXT = "Hoe verder?"
+SITUATION_REGISTER = "Registreer samenwerking"
+QUESTION_BUTTON = "Vraag {number}"
+REFERRAL_LINE = "Probeer het hier: {referral}"
+LIKELY_TEAM_LINE = "Kom je er niet uit? Het team {team} weet hier waarschijnlijk meer van."
+
+
+def smalltalk_text(kind: str | None) -> str:
+    return SMALLTALK_REPLIES.get(kind or "", SMALLTALK_REPLIES["unclear_chat"])

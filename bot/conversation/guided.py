@@ -91,7 +91,7 @@ class GuidedConversations:
 
     async def on_start_registration(self, context: TurnContext, action: CardAction) -> None:
         assert isinstance(action.payload, RegistrationStart)
-        await self.begin(context, PARTNERSHIP_DIALOG, {"mode": action.payload.mode})
+        await self.begin(context, PARTNERSHIP_DIALOG, action.payload.model_dump())
 
     async def on_form(self, context: TurnContext, action: CardAction) -> dict[str, Any] | None:
         """A submitted form continues its own dialog, or completes on its own."""

@@ -17,6 +17,7 @@ from bot.conversation.commands import pick_option
 from bot.conversation.memory import ConversationMemory
 from bot.domain.content import Content
 from bot.domain.matcher import Matcher, MatchResult
+from bot.domain.triage import Triager
 from bot.store.feedback import FeedbackKind, FeedbackRepository
 from bot.teams.replies import send_card
 
@@ -36,6 +37,7 @@ class Questions:
     ) -> None:
         self._content = content
         self._matcher = matcher
+        self._triager = Triager(content, matcher)
         self._entries = {entry.id: entry for entry in matcher.entries}
         self._memory = memory
         self._feedback = feedback
@@ -66,13 +68,25 @@ class Questions:
         if result.decision == "answer":
             await send_card(context, cards.answer_card(result.options[0].entry, self._content))
             return
+        if result.decision == "smalltalk":  # not a question: no feedback record
+            await self._small_talk(context, result.smalltalk)
+            return
+        if result.decision == "situation":
+            triage = self._triager.triage(text)
+            await send_card(context, cards.situation_card(triage, self._content))
+            return
         kind: FeedbackKind = "unclear" if result.decision == "clarify" else "unanswered"
         question = text if self._store_question_text else None
         self._feedback.record(kind, _best(result), question, self._clock())
         if result.decision == "clarify":
             await send_card(context, cards.clarify_card(result, self._content))
         else:
-            await send_card(context, cards.out_of_scope_card(self._content))
+            await send_card(context, cards.out_of_scope_card(self._content, result.referral))
+
+    async def _small_talk(self, context: TurnContext, kind: str | None) -> None:
+        await context.send_activity(cards.smalltalk_text(kind))
+        if kind == "yes_no":
+            await send_card(context, cards.themes_card(self._content))
 
     async def show(self, context: TurnContext, entry_id: str) -> bool:
         """The answer card of one entry (a clicked option); False when it no longer exists."""

@@ -188,3 +188,57 @@ async def test_an_answer_button_in_a_step_intake_counts_as_the_typed_answer(bot,
     await post(bot, teams.click(find_action(first.card, "Ja")["data"]))
     [second] = connector.take()
     assert "Vraag 2 van 8" in texts(second.card)
+
+
+async def test_small_talk_gets_a_short_reply_and_is_not_counted_as_unanswered(bot, connector):
+    teams = Teams(connector.url)
+    [hello] = await _say(bot, connector, teams, "hallo")
+    assert hello.card is None and hello.activity["text"].startswith("Hallo!")
+    [thanks] = await _say(bot, connector, teams, "dank je wel")
+    assert thanks.activity["text"] == "Graag gedaan!"
+    reply, themes = await _say(bot, connector, teams, "weet niet")
+    assert "Waar wil je het over hebben?" in reply.activity["text"]
+    assert "Juridisch" in texts(themes.card)
+    counts = bot.app[SERVICES].database.query("SELECT count(*) FROM feedback")
+    assert counts[0][0] == 0
+
+
+SITUATION = (
+    "We gaan met vijf gemeenten een regionaal bureau opzetten voor schuldhulp. Twee collega's "
+    "worden gedetacheerd naar het bureau. De klantgegevens komen in één systeem van de "
+    "partners. Wie moet ik erbij halen?"
+)
+
+
+async def test_a_described_partnership_gets_an_overview_and_a_prefilled_registration(
+    bot, connector
+):
+    teams = Teams(connector.url)
+    [overview] = await _say(bot, connector, teams, SITUATION)
+    text = texts(overview.card)
+    assert "Dit is belangrijk voor jouw samenwerking" in text
+    assert "P&O" in text and "gedetacheerd" in text
+    register = find_action(overview.card, "Registreer samenwerking")["data"]
+    assert register["action"] == "partnership_new" and "personnel" in register["flags"].split(",")
+    await post(bot, teams.click(register))
+    [form] = connector.take()
+    flags = next(e for e in _inputs(form.card) if e["id"] == "flags")
+    assert flags["value"].split(",") == ["personnel", "personal_data"]
+    assert [d.id for d in await _dialog_stack(bot, teams)] == ["partnership"]
+
+
+def _inputs(card: dict[str, Any] | None) -> list[dict[str, Any]]:
+    found: list[dict[str, Any]] = []
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            if str(node.get("type", "")).startswith("Input."):
+                found.append(node)
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(card)
+    return found
