@@ -1,6 +1,7 @@
 // Drives the Microsoft 365 Agents Playground's web page in headless Debian Chromium:
 // waits for the bot's welcome card, asks one question and checks the answer card, then clicks
-// buttons one after another (--click "Button title=>text the reply shows") and checks each reply.
+// takes further steps one after another and checks each reply: --step "click:Button title=>text
+// the reply shows" clicks the last button with that title, --step "say:message=>text" types.
 // Started by test_playground.py, which runs the bot and the Playground; run it by hand with
 //   node ask.mjs --url http://127.0.0.1:56150 --question "..." --expect "..." --expect "..."
 // Exits 0 when every --expect text is in one rendered card, 1 with a message otherwise.
@@ -12,7 +13,7 @@ const { values: options } = parseArgs({
     url: { type: "string" },
     question: { type: "string" },
     expect: { type: "string", multiple: true, default: [] },
-    click: { type: "string", multiple: true, default: [] },
+    step: { type: "string", multiple: true, default: [] },
     welcome: { type: "string", default: "Welkom bij Samenwerkwijzer" },
     screenshot: { type: "string" },
     chromium: { type: "string", default: "/usr/bin/chromium" },
@@ -102,21 +103,29 @@ try {
   log("answer card rendered");
   await card.last().scrollIntoViewIfNeeded();
 
-  for (const click of options.click) {
-    const [title, reply] = click.split("=>");
-    const button = page.getByRole("button", { name: title, exact: true }).last();
-    await step(`clicking "${title}"`, async () => {
-      await button.scrollIntoViewIfNeeded({ timeout: stepTimeout });
-      await button.click({ timeout: stepTimeout });
-    });
-    await step(`waiting for a reply with "${reply}" after "${title}"`, () =>
+  for (const next of options.step) {
+    const parts = next.match(/^(click|say):(.*)=>(.*)$/);
+    if (!parts) fail(`bad --step ${next}`);
+    const [, kind, what, reply] = parts;
+    if (kind === "click") {
+      const button = page.getByRole("button", { name: what, exact: true }).last();
+      await step(`clicking "${what}"`, async () => {
+        await button.scrollIntoViewIfNeeded({ timeout: stepTimeout });
+        await button.click({ timeout: stepTimeout });
+      });
+    } else {
+      await box.click();
+      await page.keyboard.type(what);
+      await page.keyboard.press("Enter");
+    }
+    await step(`waiting for a reply with "${reply}" after ${kind} "${what}"`, () =>
       page
         .locator(".ac-adaptiveCard")
         .filter({ hasText: reply })
         .last()
         .waitFor({ state: "visible", timeout: stepTimeout }),
     );
-    log(`clicked "${title}": the bot answered with "${reply}"`);
+    log(`${kind} "${what.slice(0, 40)}": the bot answered with "${reply}"`);
   }
 } catch (error) {
   console.error(`browser check failed: ${error.message}`);

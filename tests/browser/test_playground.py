@@ -41,14 +41,21 @@ REQUIRED_ENV = "SAMENWERKWIJZER_BROWSER_TEST"
 
 QUESTION = "moeten we een verwerkersovereenkomst afsluiten?"
 EXPECTED = ["Is er een verwerkersovereenkomst benodigd?", "Informatiebeheer & Control (IBC)"]
-# Buttons clicked after the answer, each with a text its reply shows: a welcome menu button,
-# a theme button, then a step-by-step intake answered with a button.
-CLICKS = [
-    ("Thema's", "Kies een thema"),
-    ("Juridisch (8 vragen)", "Is er sprake van staatssteun?"),
-    ("Intake starten", "Formulier invullen"),
-    ("Stap voor stap in de chat", "Vraag 1 van 8"),
-    ("Ja", "Vraag 2 van 8"),
+# Steps after the answer, each with a text its reply shows: a welcome menu button, a theme
+# button, a step-by-step intake answered with a button, then a described partnership.
+STEPS = [
+    ("click", "Thema's", "Kies een thema"),
+    ("click", "Juridisch (8 vragen)", "Is er sprake van staatssteun?"),
+    ("click", "Intake starten", "Formulier invullen"),
+    ("click", "Stap voor stap in de chat", "Vraag 1 van 8"),
+    ("click", "Ja", "Vraag 2 van 8"),
+    ("say", "stop", "1 van 8 vragen beantwoord"),
+    (
+        "say",
+        "We gaan met vijf gemeenten een regionaal bureau opzetten. Twee collega's worden "
+        "gedetacheerd. De klantgegevens komen in één systeem. Wie moet ik erbij halen?",
+        "Dit is belangrijk voor jouw samenwerking",
+    ),
 ]
 
 START_TIMEOUT = 30.0  # seconds for the bot and for the Playground to answer HTTP
@@ -227,7 +234,7 @@ def test_playground_renders_the_answer_card_with_its_expert_team(
     SCREENSHOT.parent.mkdir(exist_ok=True)
     SCREENSHOT.unlink(missing_ok=True)
     expects = [arg for text in EXPECTED for arg in ("--expect", text)]
-    clicks = [arg for title, reply in CLICKS for arg in ("--click", f"{title}=>{reply}")]
+    steps = [arg for kind, what, reply in STEPS for arg in ("--step", f"{kind}:{what}=>{reply}")]
     ask = _start(
         stack,
         "ask",
@@ -239,7 +246,7 @@ def test_playground_renders_the_answer_card_with_its_expert_team(
             "--question",
             QUESTION,
             *expects,
-            *clicks,
+            *steps,
             "--screenshot",
             str(SCREENSHOT),
             "--chromium",
