@@ -73,7 +73,7 @@ class IntakeDialog(GuidedDialog):
             state["mode"] = "steps"
             return await self.reprompt(dc)
         if step is Step.HELP:
-            await dc.context.send_activity(cards.intake_help_text())
+            await dc.context.send_activity(cards.intake_help_text(self._content.messages))
             return await self.reprompt(dc)
         if step is Step.BACK:
             state["index"] = max(0, state["index"] - 1)
@@ -101,7 +101,12 @@ class IntakeDialog(GuidedDialog):
             return
         item = self._current_item(state)
         card = cards.intake_question_card(
-            theme, item, state["index"] + 1, len(theme.items), state["notes"].get(item.id)
+            self._content.messages,
+            theme,
+            item,
+            state["index"] + 1,
+            len(theme.items),
+            state["notes"].get(item.id),
         )
         await send_card(context, card)
 
@@ -117,7 +122,7 @@ class IntakeDialog(GuidedDialog):
             for item_id, answer in state["answers"].items()
         }
         if stopped and not any(a.answer for a in answers.values()):
-            await dc.context.send_activity(cards.intake_stopped_text())
+            await dc.context.send_activity(cards.intake_stopped_text(self._content.messages))
             return await dc.end_dialog()
         outcome = evaluate_intake(theme, answers, self._content)
         partnership = self._partnerships.get(state["partnership"]) if state["partnership"] else None

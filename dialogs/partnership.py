@@ -66,10 +66,10 @@ class PartnershipDialog(GuidedDialog):
             return await self.reprompt(dc)
         step = parse_step(text)
         if step is Step.STOP:
-            await dc.context.send_activity(cards.registration_stopped_text())
+            await dc.context.send_activity(cards.registration_stopped_text(self._content.messages))
             return await dc.end_dialog()
         if step is Step.HELP:
-            await dc.context.send_activity(cards.registration_help_text())
+            await dc.context.send_activity(cards.registration_help_text(self._content.messages))
             return await self.reprompt(dc)
         if step is Step.BACK:
             state["index"] = max(0, state["index"] - 1)
@@ -77,7 +77,9 @@ class PartnershipDialog(GuidedDialog):
         field = FIELDS[state["index"]]
         parsed = "" if step is Step.SKIP else self._read(field, text)
         if parsed is None or (field == "name" and not parsed):
-            await dc.context.send_activity(cards.registration_retry_text(field))
+            await dc.context.send_activity(
+                cards.registration_retry_text(self._content.messages, field)
+            )
             return await self.reprompt(dc)
         state["values"][field] = parsed
         state["index"] += 1
@@ -89,16 +91,22 @@ class PartnershipDialog(GuidedDialog):
         """The form, or the current question; also after an interruption or a restart."""
         if state["mode"] == "form":
             person = sender(context)
-            card = cards.partnership_form_card(self._register, person.name, self._clock().date())
+            card = cards.partnership_form_card(self._content, person.name, self._clock().date())
             await send_card(context, card)
             return
         field = FIELDS[state["index"]]
-        label, hint = cards.registration_field_text(field)
+        label, hint = cards.registration_field_text(self._content.messages, field)
         choices = self._choices(field)
         await send_card(
             context,
             cards.partnership_question_card(
-                label, state["index"] + 1, len(FIELDS), choices, hint, multiple=field == "flags"
+                self._content.messages,
+                label,
+                state["index"] + 1,
+                len(FIELDS),
+                choices,
+                hint,
+                multiple=field == "flags",
             ),
         )
 
@@ -109,7 +117,10 @@ class PartnershipDialog(GuidedDialog):
             "phase": [(p.key, p.label) for p in register.phases],
             "cadence": [(c.key, c.label) for c in register.cadences],
             "flags": [(f.key, f.question) for f in register.flags],
-            "mandated": [("true", "Ja"), ("false", "Nee")],
+            "mandated": [
+                ("true", self._content.messages.say("answer_ja")),
+                ("false", self._content.messages.say("answer_nee")),
+            ],
         }
         return options.get(field)
 
@@ -146,7 +157,9 @@ class PartnershipDialog(GuidedDialog):
         try:
             partnership = new_partnership(values, person, self._clock(), self._register)
         except InvalidPartnership as invalid:
-            await dc.context.send_activity(cards.registration_problems_text(invalid.fields))
+            await dc.context.send_activity(
+                cards.registration_problems_text(self._content.messages, invalid.fields)
+            )
             state = dc.active_dialog.state
             if state["mode"] == "form":
                 return Dialog.end_of_turn  # the form is still in the chat, with their input

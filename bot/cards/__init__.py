@@ -1,13 +1,19 @@
-"""Adaptive Card builders: pure functions from domain objects to card JSON (Teams, 1.5)."""
+"""Adaptive Card builders: pure functions from domain objects to card JSON (Teams, 1.5).
+
+Every sentence comes from content/messages.yaml (`content.messages`), every button title
+through bot.cards.labels, every button's data from bot.cards.actions.
+"""
 
 from bot.cards.answers import answer_card, clarify_card, out_of_scope_card
 from bot.cards.browse import expert_card, experts_card, theme_card, themes_card
 from bot.cards.common import Card
+from bot.cards.confirm import confirmation_card, interrupted_card, used_card
 from bot.cards.intake import (
     intake_choice_card,
     intake_form_card,
     intake_question_card,
     intake_resume_card,
+    intake_stopped_early_text,
     intake_summary_card,
     intake_summary_markdown,
 )
@@ -19,32 +25,27 @@ from bot.cards.register import (
     partnership_registered_card,
     partnerships_list_card,
 )
-from bot.cards.registration import (
-    handover_missing_text,
-    handover_offers_card,
-    nothing_to_resume_text,
-    registration_resume_card,
-    still_account_holder_text,
-    taken_over_text,
-)
+from bot.cards.registration import handover_offers_card, registration_resume_card
 from bot.cards.reminders import (
     digest_card,
     evaluation_section,
     evaluation_start_card,
     reminder_card,
+    reminder_heading,
 )
-from bot.cards.texts import (
+from bot.cards.replies import (
     data_deleted_text,
-    dutch_date,
     error_text,
     evaluation_already_changed_text,
     evaluation_done_text,
     evaluation_postponed_text,
     feedback_thanks,
+    handover_missing_text,
     intake_discarded_text,
     intake_help_text,
     intake_resumed_text,
     intake_stopped_text,
+    nothing_to_resume_text,
     partnership_archived_text,
     partnership_handover_text,
     partnership_not_allowed_text,
@@ -53,26 +54,28 @@ from bot.cards.texts import (
     registration_problems_text,
     registration_retry_text,
     registration_stopped_text,
-    reminder_heading,
     reminders_off_text,
     reminders_on_text,
+    still_account_holder_text,
+    taken_over_text,
     unknown_item_text,
 )
-from bot.cards.welcome import help_card, welcome_card
+from bot.cards.welcome import example_questions, help_card, welcome_card
 
 __all__ = [
     "Card",
     "answer_card",
     "clarify_card",
+    "confirmation_card",
     "data_deleted_text",
     "digest_card",
-    "dutch_date",
     "error_text",
     "evaluation_already_changed_text",
     "evaluation_done_text",
     "evaluation_postponed_text",
     "evaluation_section",
     "evaluation_start_card",
+    "example_questions",
     "expert_card",
     "experts_card",
     "feedback_thanks",
@@ -86,9 +89,11 @@ __all__ = [
     "intake_question_card",
     "intake_resume_card",
     "intake_resumed_text",
+    "intake_stopped_early_text",
     "intake_stopped_text",
     "intake_summary_card",
     "intake_summary_markdown",
+    "interrupted_card",
     "nothing_to_resume_text",
     "out_of_scope_card",
     "partnership_archived_text",
@@ -115,5 +120,6 @@ __all__ = [
     "theme_card",
     "themes_card",
     "unknown_item_text",
+    "used_card",
     "welcome_card",
 ]

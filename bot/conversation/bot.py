@@ -39,11 +39,6 @@ from dialogs.partnership import PARTNERSHIP_DIALOG, PartnershipDialog
 
 log = logging.getLogger(__name__)
 
-EXAMPLE_QUESTIONS = (
-    "Moeten we een verwerkersovereenkomst afsluiten?",
-    "Is er sprake van staatssteun als we een stichting subsidiëren?",
-    "Wat regel ik met P&O als collega's gedetacheerd worden?",
-)
 _LEADING_MENTION = re.compile(r"^\s*<at>[^<]*</at>", re.IGNORECASE)
 # Commands that answer and leave a running intake or registration where it was.
 _COMMANDS_BESIDE_DIALOGS = {
@@ -147,12 +142,14 @@ class SamenwerkwijzerBot(TeamsActivityHandler):  # type: ignore[misc]
         if memory.get("welcomed"):
             return
         memory["welcomed"] = True
-        await send_card(turn_context, cards.welcome_card(self._content, list(EXAMPLE_QUESTIONS)))
+        await send_card(turn_context, cards.welcome_card(self._content))
 
     # --- messages ---------------------------------------------------------------------------
 
     async def on_message_activity(self, turn_context: TurnContext) -> None:
         activity = turn_context.activity
+        if isinstance(activity.value, dict) and activity.value.get("action") == "command":
+            activity.text, activity.value = str(activity.value.get("text") or ""), None  # as typed
         if isinstance(activity.value, dict) and activity.value.get("action"):
             await self._on_card_action(turn_context, activity.value)
             return
@@ -170,7 +167,7 @@ class SamenwerkwijzerBot(TeamsActivityHandler):  # type: ignore[misc]
             await self._offer_resume(turn_context, dialog, _requested_start(parsed, self))
             return
         if not text:
-            await send_card(turn_context, cards.help_card(self._content, list(EXAMPLE_QUESTIONS)))
+            await send_card(turn_context, cards.help_card(self._content))
         elif parsed is not None:
             await self._on_command(turn_context, parsed)
         else:
@@ -206,14 +203,15 @@ class SamenwerkwijzerBot(TeamsActivityHandler):  # type: ignore[misc]
         content = self._content
         command = parsed.command
         if command is Command.HELP:
-            await send_card(turn_context, cards.help_card(content, list(EXAMPLE_QUESTIONS)))
+            await send_card(turn_context, cards.help_card(content))
         elif command is Command.THEMES:
             await send_card(turn_context, cards.themes_card(content))
         elif command is Command.EXPERTS:
             await send_card(turn_context, cards.experts_card(content))
         elif command is Command.PRIVACY:
             await send_card(
-                turn_context, cards.privacy_card(await self._stored_lines(turn_context))
+                turn_context,
+                cards.privacy_card(self._content.messages, await self._stored_lines(turn_context)),
             )
         elif command is Command.DELETE_MY_DATA:
             await self._delete_my_data(turn_context)
@@ -222,7 +220,9 @@ class SamenwerkwijzerBot(TeamsActivityHandler):  # type: ignore[misc]
             if theme is None:
                 await send_card(turn_context, cards.themes_card(content))
             else:
-                await send_card(turn_context, cards.intake_choice_card(theme, None))
+                await send_card(
+                    turn_context, cards.intake_choice_card(content.messages, theme, None)
+                )
         elif command is Command.NEW_PARTNERSHIP:
             await self._begin(turn_context, PARTNERSHIP_DIALOG, {"mode": "form"})
         elif command is Command.MY_PARTNERSHIPS:
@@ -236,8 +236,8 @@ class SamenwerkwijzerBot(TeamsActivityHandler):  # type: ignore[misc]
             await self._begin(turn_context, _STARTS[action], _start_options(value))
         elif action in _FORMS:
             await self._on_form(turn_context, _FORMS[action], value)
-        elif action in ("intake_resume", "intake_discard"):
-            await self._resume_or_discard(turn_context, action == "intake_resume")
+        elif action in ("dialog_continue", "dialog_stop"):
+            await self._resume_or_discard(turn_context, action == "dialog_continue")
         elif action in PARTNERSHIP_ACTIONS:
             await self._register.handle(turn_context, value)
         elif action in EVALUATION_ACTIONS:
@@ -245,7 +245,7 @@ class SamenwerkwijzerBot(TeamsActivityHandler):  # type: ignore[misc]
         elif action == "show":
             await self._show(turn_context, str(value.get("id", "")))
         elif action == "theme":
-            theme = self.find_theme(str(value.get("key", "")), exact=True)
+            theme = self.find_theme(str(value.get("theme", "")), exact=True)
             card = cards.theme_card(theme, self._content) if theme else None
             await self._send_or_unknown(turn_context, card)
         elif action == "expert":
@@ -256,11 +256,11 @@ class SamenwerkwijzerBot(TeamsActivityHandler):  # type: ignore[misc]
             helpful = value.get("helpful") is True
             kind: FeedbackKind = "helpful" if helpful else "not_helpful"
             self._feedback.record(kind, str(value["id"]), None, self._clock())
-            await turn_context.send_activity(cards.feedback_thanks(helpful))
+            await turn_context.send_activity(cards.feedback_thanks(self._content.messages, helpful))
         elif action == "delete_my_data":
             await self._delete_my_data(turn_context)
         else:
-            await turn_context.send_activity(cards.unknown_item_text())
+            await turn_context.send_activity(cards.unknown_item_text(self._content.messages))
 
     async def _on_form(
         self, turn_context: TurnContext, dialog_id: str, value: dict[str, Any]
@@ -285,7 +285,7 @@ class SamenwerkwijzerBot(TeamsActivityHandler):  # type: ignore[misc]
             dialog_id == INTAKE_DIALOG
             and self.find_theme(str(options.get("theme")), exact=True) is None
         ):
-            await turn_context.send_activity(cards.unknown_item_text())
+            await turn_context.send_activity(cards.unknown_item_text(self._content.messages))
             return
         dialog = await self._dialogs.create_context(turn_context)
         if dialog.active_dialog is not None:
@@ -302,26 +302,40 @@ class SamenwerkwijzerBot(TeamsActivityHandler):  # type: ignore[misc]
         active = dialog.active_dialog
         if active.id == INTAKE_DIALOG:
             theme, index = self._intake.progress(active.state)
-            await send_card(turn_context, cards.intake_resume_card(theme, index, len(theme.items)))
+            await send_card(
+                turn_context,
+                cards.intake_resume_card(self._content.messages, theme, index, len(theme.items)),
+            )
         else:
-            await send_card(turn_context, cards.registration_resume_card())
+            await send_card(turn_context, cards.registration_resume_card(self._content.messages))
 
     async def _resume_or_discard(self, turn_context: TurnContext, resume: bool) -> None:
         dialog = await self._dialogs.create_context(turn_context)
         memory = await self._memory(turn_context)
         requested = memory.pop("requested", None)
         if dialog.active_dialog is None:
-            await turn_context.send_activity(cards.nothing_to_resume_text())
+            await turn_context.send_activity(cards.nothing_to_resume_text(self._content.messages))
         elif resume:
             if dialog.active_dialog.id == INTAKE_DIALOG:
                 theme, index = self._intake.progress(dialog.active_dialog.state)
-                reply = cards.intake_resumed_text(theme.title, index, len(theme.items))
+                reply = cards.intake_resumed_text(
+                    self._content.messages, theme.title, index, len(theme.items)
+                )
                 await turn_context.send_activity(reply)
             await dialog.reprompt_dialog()
             return
         else:
+            stopped = (
+                self._intake.progress(dialog.active_dialog.state)[0]
+                if dialog.active_dialog.id == INTAKE_DIALOG
+                else None
+            )
             await dialog.cancel_all_dialogs()
-            await turn_context.send_activity(cards.intake_discarded_text())
+            await turn_context.send_activity(
+                cards.intake_discarded_text(
+                    self._content.messages, stopped.title if stopped else None
+                )
+            )
         if requested:
             await self._begin(turn_context, requested[0], requested[1])
 
@@ -330,7 +344,7 @@ class SamenwerkwijzerBot(TeamsActivityHandler):  # type: ignore[misc]
     async def _show(self, turn_context: TurnContext, entry_id: str) -> None:
         entry = self._entries.get(entry_id)
         if entry is None or entry.kind == "out_of_scope":
-            await turn_context.send_activity(cards.unknown_item_text())
+            await turn_context.send_activity(cards.unknown_item_text(self._content.messages))
             return
         (await self._memory(turn_context))["options"] = []
         await send_card(turn_context, cards.answer_card(entry, self._content))
@@ -341,7 +355,7 @@ class SamenwerkwijzerBot(TeamsActivityHandler):  # type: ignore[misc]
         if card:
             await send_card(turn_context, card)
         else:
-            await turn_context.send_activity(cards.unknown_item_text())
+            await turn_context.send_activity(cards.unknown_item_text(self._content.messages))
 
     def find_theme(self, text: str, *, exact: bool = False) -> Theme | None:
         """A theme by key, or (typed) by the start of its title or one of its aliases."""
@@ -361,26 +375,22 @@ class SamenwerkwijzerBot(TeamsActivityHandler):  # type: ignore[misc]
         person = sender(turn_context)
         lines = []
         if memory.get("welcomed"):
-            lines.append("Dat ik je in dit gesprek welkom heb geheten.")
+            lines.append(self._content.messages.say("privacy_stored_welcome"))
         if memory.get("options"):
-            lines.append("De vragen die ik je het laatst als keuze voorlegde.")
+            lines.append(self._content.messages.say("privacy_stored_options"))
         dialog = await self._dialogs.create_context(turn_context)
         if dialog.active_dialog is not None:
-            lines.append("De antwoorden van je onafgemaakte intake of registratie.")
+            lines.append(self._content.messages.say("privacy_stored_dialog"))
         partnerships = self._partnerships.mine(person.id, include_archived=True)
         if partnerships:
             lines.append(
-                f"Je naam en Teams-id bij {len(partnerships)} samenwerking(en) waarvan je "
-                "accounthouder bent of die je registreerde."
+                self._content.messages.count("privacy_stored_partnerships", len(partnerships))
             )
         if self._references.personal(person.id) is not None:
-            lines.append("Hoe ik je in Teams kan bereiken, voor herinneringen aan evaluaties.")
+            lines.append(self._content.messages.say("privacy_stored_reference"))
         intakes = self._intakes.by_user(person.id)
         if intakes:
-            lines.append(
-                f"Dat jij {len(intakes)} intake(s) invulde "
-                "(de antwoorden zelf horen bij de samenwerking)."
-            )
+            lines.append(self._content.messages.count("privacy_stored_intakes", len(intakes)))
         return lines
 
     async def _delete_my_data(self, turn_context: TurnContext) -> None:
@@ -396,10 +406,10 @@ class SamenwerkwijzerBot(TeamsActivityHandler):  # type: ignore[misc]
         self._intakes.forget_user(person.id)
         self._references.forget_user(person.id)
         held = [p for p in self._partnerships.mine(person.id) if p.account_holder.id == person.id]
-        await turn_context.send_activity(cards.data_deleted_text())
+        await turn_context.send_activity(cards.data_deleted_text(self._content.messages))
         if held:
             await turn_context.send_activity(
-                cards.still_account_holder_text([p.name for p in held])
+                cards.still_account_holder_text(self._content.messages, [p.name for p in held])
             )
 
     async def _memory(self, turn_context: TurnContext) -> dict[str, Any]:

@@ -43,20 +43,22 @@ class EvaluationActions:
         action = value["action"]
         partnership = self._partnerships.get(int_field(value.get("id")))
         if partnership is None:
-            await context.send_activity(cards.unknown_item_text())
+            await context.send_activity(cards.unknown_item_text(self._content.messages))
         elif action == "evaluation_start":
             recommendation = recommend(partnership, self._content.register)
             card = cards.evaluation_start_card(partnership, self._content, recommendation)
             await send_card(context, card)
         elif not partnership.may_change(sender(context).id, self._administrators):
-            await context.send_activity(cards.partnership_not_allowed_text())
+            await context.send_activity(cards.partnership_not_allowed_text(self._content.messages))
         elif action in ("reminders_off", "reminders_on"):
             wanted = action == "reminders_on"
             self._partnerships.update(replace(partnership, reminders=wanted), self._clock())
             reply = cards.reminders_on_text if wanted else cards.reminders_off_text
-            await context.send_activity(reply(partnership.name))
+            await context.send_activity(reply(self._content.messages, partnership.name))
         elif parse_date(str(value.get("due") or "")) != partnership.next_evaluation:
-            await context.send_activity(cards.evaluation_already_changed_text(partnership.name))
+            await context.send_activity(
+                cards.evaluation_already_changed_text(self._content.messages, partnership.name)
+            )
         elif action == "evaluation_done":
             await self._complete(context, partnership, value)
         else:
@@ -76,21 +78,27 @@ class EvaluationActions:
         changed = replace(partnership, next_evaluation=following, evaluation_kind=kind)
         event = self._event(partnership, "completed", due, following, note, context)
         self._partnerships.update(changed, self._clock(), event)
-        await context.send_activity(cards.evaluation_done_text(partnership.name, following))
+        await context.send_activity(
+            cards.evaluation_done_text(self._content.messages, partnership.name, following)
+        )
 
     async def _postpone(
         self, context: TurnContext, partnership: Partnership, value: dict[str, Any]
     ) -> None:
         new_date = parse_date(str(value.get("new_date") or ""))
         if new_date is None or new_date < self._clock().date():
-            await context.send_activity(cards.registration_problems_text(["next_evaluation"]))
+            await context.send_activity(
+                cards.registration_problems_text(self._content.messages, ["next_evaluation"])
+            )
             return
         due = partnership.next_evaluation or new_date
         reason = str(value.get("reason") or "").strip() or None
         event = self._event(partnership, "postponed", due, new_date, reason, context)
         changed = replace(partnership, next_evaluation=new_date)
         self._partnerships.update(changed, self._clock(), event)
-        await context.send_activity(cards.evaluation_postponed_text(partnership.name, new_date))
+        await context.send_activity(
+            cards.evaluation_postponed_text(self._content.messages, partnership.name, new_date)
+        )
 
     def _event(
         self,

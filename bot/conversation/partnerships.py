@@ -52,10 +52,10 @@ class PartnershipActions:
     async def show_mine(self, context: TurnContext) -> None:
         person = sender(context)
         mine = self._partnerships.mine(person.id)
-        await send_card(context, cards.partnerships_list_card(mine, self._content.register))
+        await send_card(context, cards.partnerships_list_card(mine, self._content))
         offered = self._partnerships.offered_to(person.name) if person.name else []
         if offered:
-            await send_card(context, cards.handover_offers_card(offered))
+            await send_card(context, cards.handover_offers_card(self._content.messages, offered))
 
     async def handle(self, context: TurnContext, value: dict[str, Any]) -> None:
         action = value["action"]
@@ -66,13 +66,15 @@ class PartnershipActions:
         else:
             partnership = self._partnerships.get(int_field(value.get("id")))
             if partnership is None:
-                await context.send_activity(cards.unknown_item_text())
+                await context.send_activity(cards.unknown_item_text(self._content.messages))
             elif action == "partnership_open":
                 await self._open(context, partnership)
             elif action == "partnership_accept":
                 await self._accept(context, partnership)
             elif not partnership.may_change(sender(context).id, self._administrators):
-                await context.send_activity(cards.partnership_not_allowed_text())
+                await context.send_activity(
+                    cards.partnership_not_allowed_text(self._content.messages)
+                )
             else:
                 await self._change(context, partnership, action, value)
 
@@ -83,18 +85,22 @@ class PartnershipActions:
         now = self._clock()
         if action == "partnership_archive":
             self._partnerships.update(replace(partnership, archived=True), now)
-            await context.send_activity(cards.partnership_archived_text(partnership.name))
+            await context.send_activity(
+                cards.partnership_archived_text(self._content.messages, partnership.name)
+            )
             return
         if action == "partnership_handover":
             new_holder = str(value.get("account_holder_email") or "").strip()
             if not new_holder:
-                await context.send_activity(cards.handover_missing_text())
+                await context.send_activity(cards.handover_missing_text(self._content.messages))
                 return
             self._partnerships.request_handover(
                 partnership.id or 0, sender(context), new_holder, now
             )
             await context.send_activity(
-                cards.partnership_handover_text(partnership.name, new_holder)
+                cards.partnership_handover_text(
+                    self._content.messages, partnership.name, new_holder
+                )
             )
             return
         phase = str(value.get("phase") or partnership.phase)
@@ -108,7 +114,9 @@ class PartnershipActions:
         if not (valid_phase and valid_cadence and valid_kind) or (
             typed_date and next_evaluation is None
         ):
-            await context.send_activity(cards.registration_problems_text(["next_evaluation"]))
+            await context.send_activity(
+                cards.registration_problems_text(self._content.messages, ["next_evaluation"])
+            )
             return
         changed = replace(
             partnership, phase=phase, cadence=cadence, next_evaluation=next_evaluation
@@ -123,10 +131,10 @@ class PartnershipActions:
             {p.id for p in self._partnerships.offered_to(person.name)} if person.name else set()
         )
         if partnership.id not in offered:
-            await context.send_activity(cards.partnership_not_allowed_text())
+            await context.send_activity(cards.partnership_not_allowed_text(self._content.messages))
             return
         self._partnerships.take_over(partnership, person, self._clock())
-        await context.send_activity(cards.taken_over_text(partnership.name))
+        await context.send_activity(cards.taken_over_text(self._content.messages, partnership.name))
 
     async def _open(self, context: TurnContext, partnership: Partnership) -> None:
         register = self._content.register
@@ -138,7 +146,7 @@ class PartnershipActions:
         )
         evaluation = cards.evaluation_section(
             partnership,
-            register,
+            self._content,
             self._partnerships.events(partnership.id or 0),
             reachable,
             self._calendar_url(partnership.id or 0),
@@ -168,7 +176,7 @@ class PartnershipActions:
             or (partnership is not None and partnership.may_change(person, self._administrators))
         )
         if intake is None or not allowed:
-            await context.send_activity(cards.unknown_item_text())
+            await context.send_activity(cards.unknown_item_text(self._content.messages))
             return
         await context.send_activity(
             Activity(type="message", text=intake.summary_markdown, text_format="markdown")

@@ -10,6 +10,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from bot.domain.messages import Messages, parse_messages
 from bot.domain.models import (
     Cadence,
     ChecklistItem,
@@ -20,8 +21,6 @@ from bot.domain.models import (
     Flag,
     FormOption,
     Framework,
-    MessageFile,
-    Messages,
     OutOfScopeFile,
     PhaseOption,
     RegisterFile,
@@ -84,7 +83,7 @@ def load_content(root: Path = DEFAULT_ROOT, contacts: Path | None = None) -> Con
     )
     synonyms = reader.one(root / "synonyms.yaml", SynonymFile)
     out_of_scope = reader.one(root / "out_of_scope.yaml", OutOfScopeFile)
-    messages = reader.one(root / "messages.yaml", MessageFile)
+    messages = _read_messages(reader, root / "messages.yaml")
     register = reader.one(root / "register.yaml", RegisterFile)
     overrides = reader.one(contacts, ContactOverrides) if contacts else None
     if reader.issues or not (experts and synonyms and out_of_scope and messages and register):
@@ -103,9 +102,23 @@ def load_content(root: Path = DEFAULT_ROOT, contacts: Path | None = None) -> Con
         frameworks=tuple(framework for _, framework in frameworks),
         synonyms=tuple(tuple(group) for group in synonyms[1].groups),
         out_of_scope=tuple(out_of_scope[1].examples),
-        messages=messages[1].messages,
+        messages=messages,
         register=register[1],
     )
+
+
+def _read_messages(reader: _Reader, path: Path) -> Messages | None:
+    """messages.yaml has its own reader (bot.domain.messages); problems read as the rest."""
+    doc = reader.document(path)
+    if doc is None:
+        return None
+    messages, problems = parse_messages(doc.data)
+    for problem in problems:
+        line = doc.line_of(problem.location)
+        reader.issues.append(
+            ContentIssue(reader.display(doc.path), line, problem.entry, problem.message)
+        )
+    return messages
 
 
 def _apply_overrides(experts: dict[str, Expert], overrides: ContactOverrides) -> dict[str, Expert]:
@@ -145,14 +158,19 @@ class _Reader:
         label = _entry_label(doc.data, location)
         self.issues.append(ContentIssue(self.display(doc.path), line, label, message))
 
-    def one(self, path: Path, model: type[Model]) -> tuple[YamlDocument, Model] | None:
+    def document(self, path: Path) -> YamlDocument | None:
         if not path.is_file():
             self.issues.append(ContentIssue(self.display(path), 1, "", "file is missing"))
             return None
         try:
-            doc = read_yaml(path)
+            return read_yaml(path)
         except YamlSyntaxError as error:
             self.issues.append(ContentIssue(self.display(path), error.line, "", error.message))
+            return None
+
+    def one(self, path: Path, model: type[Model]) -> tuple[YamlDocument, Model] | None:
+        doc = self.document(path)
+        if doc is None:
             return None
         try:
             return doc, model.model_validate(doc.data)

@@ -166,17 +166,3 @@ class SynonymFile(Versioned):
 
 class OutOfScopeFile(Versioned):
     examples: list[Text] = Field(min_length=1)
-
-
-class Messages(Strict):
-    """The bot's fixed texts; every key is required so no text is ever missing."""
-
-    answer_experts: Text
-    answer_related: Text
-    clarify_intro: Text
-    out_of_scope: Text
-    expert_contact_placeholder: Text
-
-
-class MessageFile(Versioned):
-    messages: Messages

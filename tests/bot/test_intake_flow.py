@@ -165,12 +165,12 @@ async def test_starting_something_new_during_an_intake_offers_resume_or_discard(
     await _say(bot, connector, teams, "ja")
     [offer] = await _say(bot, connector, teams, "nieuwe samenwerking")
     assert "vraag 2 van 8" in texts(offer.card).lower()
-    await post(bot, teams.click({"action": "intake_resume"}))
+    await post(bot, teams.click({"action": "dialog_continue"}))
     resumed, question = connector.take()
     assert "verder met de intake Juridisch" in resumed.activity["text"]
     assert "Vraag 2 van 8" in texts(question.card)
     await _say(bot, connector, teams, "intake financien")
-    await post(bot, teams.click({"action": "intake_discard"}))
+    await post(bot, teams.click({"action": "dialog_stop"}))
     discarded, started = connector.take()
     assert "Vraag 1 van 7 · Financiën" in texts(started.card)
 
@@ -191,7 +191,7 @@ async def test_privacy_lists_partnerships_and_delete_keeps_what_the_organisation
     teams = Teams(connector.url)
     await _register(bot, connector, teams)
     [privacy] = await _say(bot, connector, teams, "privacy")
-    assert "1 samenwerking(en)" in texts(privacy.card)
+    assert "Je naam en Teams-id bij 1 samenwerking waarvan" in texts(privacy.card)
     deleted, held = await _say(bot, connector, teams, "verwijder mijn gegevens")
     assert "'Netwerk Zorg'" in held.activity["text"]
 
@@ -238,7 +238,7 @@ async def test_a_form_of_another_theme_during_an_intake_is_kept_until_the_user_c
     )
     [offer] = connector.take()
     assert "vraag 2 van 8" in texts(offer.card).lower()
-    await post(bot, teams.click({"action": "intake_resume"}))
+    await post(bot, teams.click({"action": "dialog_continue"}))
     resumed, question = connector.take()
     assert resumed.activity["text"] == "We gaan verder met de intake Juridisch, bij vraag 2 van 8."
     assert "Vraag 2 van 8" in texts(question.card)
@@ -246,7 +246,7 @@ async def test_a_form_of_another_theme_during_an_intake_is_kept_until_the_user_c
         bot, teams.click({"action": "intake_form", "theme": "financien", "answer__fin-1": "nee"})
     )
     connector.take()
-    await post(bot, teams.click({"action": "intake_discard"}))
+    await post(bot, teams.click({"action": "dialog_stop"}))
     discarded, summary = connector.take()
     assert "Samenvatting intake Financiën" in texts(summary.card)
     assert "1 van 7 vragen beantwoord" in texts(summary.card)
@@ -256,4 +256,5 @@ async def test_a_form_for_an_unknown_theme_is_answered_not_crashed_on(bot, conne
     teams = Teams(connector.url)
     await post(bot, teams.click({"action": "intake_form", "theme": "bestaat-niet"}))
     [reply] = connector.take()
-    assert (reply.card, reply.activity["text"]) == (None, unknown_item_text())
+    messages = bot.app[SERVICES].content.messages
+    assert (reply.card, reply.activity["text"]) == (None, unknown_item_text(messages))

@@ -49,8 +49,9 @@ def payloads(card: dict[str, Any], action: str | None = None) -> list[dict[str, 
     return [data for data in found if action is None or data.get("action") == action]
 
 
-def im_back_values(card: dict[str, Any]) -> list[str]:
-    return [data["msteams"]["value"] for data in payloads(card) if "msteams" in data]
+def command_values(card: dict[str, Any]) -> list[str]:
+    """What the card's command buttons do, as typed ('thema's', 'ja', a question)."""
+    return [data["text"] for data in payloads(card, "command")]
 
 
 def inputs(card: dict[str, Any]) -> list[dict[str, Any]]:
