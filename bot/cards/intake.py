@@ -53,13 +53,13 @@ ANSWER_KEYS = {
     "weet_niet": "answer_weet_niet",
     "nvt": "answer_nvt",
 }
-# Step by step: a button's label and what it does as typed.
-STEP_ANSWERS = (
-    ("answer_ja", "ja"),
-    ("answer_nee", "nee"),
-    ("answer_weet_niet", "weet niet"),
-    ("answer_nvt", "nvt"),
-)
+# Step by step: what an answer button does, as typed, and the key of its label.
+STEP_ANSWER_KEYS = {
+    "ja": "answer_ja",
+    "nee": "answer_nee",
+    "weet niet": "answer_weet_niet",
+    "nvt": "answer_nvt",
+}
 
 
 def answer_label(messages: Messages, code: str) -> str:
@@ -175,7 +175,9 @@ def intake_question_card(
 ) -> Card:
     """One question in the chat: answer buttons that do what typing the answer does, then
     skip/back/stop. `index` counts from 1; the first question has no 'Terug'."""
-    answers = [command(label(messages, key), typed) for key, typed in STEP_ANSWERS]
+    answers = [
+        command(label(messages, STEP_ANSWER_KEYS[typed]), typed) for typed in STEP_ANSWER_KEYS
+    ]
     steering = [
         command(label(messages, "skip"), "overslaan"),
         command(label(messages, "stop"), "stop"),

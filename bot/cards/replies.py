@@ -67,13 +67,15 @@ def intake_discarded_text(messages: Messages, theme: str | None = None) -> str:
 
 def registration_field_text(messages: Messages, field: str) -> tuple[str, str | None]:
     """The label and hint of a registration question asked step by step."""
-    hint = HINT_KEYS.get(field)
-    return messages.say(FIELD_KEYS[field]), messages.say(hint) if hint else None
+    hint = messages.say(HINT_KEYS[field]) if field in HINT_KEYS else None
+    return messages.say(FIELD_KEYS[field]), hint
 
 
 def registration_retry_text(messages: Messages, field: str) -> str:
     """When typed text does not fit the question."""
-    return messages.say(RETRY_KEYS.get(field, "retry_choice"))
+    if field in RETRY_KEYS:
+        return messages.say(RETRY_KEYS[field])
+    return messages.say("retry_choice")
 
 
 def registration_problems_text(messages: Messages, fields: list[str]) -> str:
@@ -136,3 +138,96 @@ def reminders_on_text(messages: Messages, name: str) -> str:
 def evaluation_already_changed_text(messages: Messages, name: str) -> str:
     """When a reminder's button concerns a moment that was completed or moved meanwhile."""
     return messages.say("evaluation_already_changed", name=name)
+
+
+# The conversation layer: confirming, stale or used buttons, interruptions, small talk
+
+SMALL_TALK_KEYS = {  # kind of small talk -> its reply
+    "greeting": "greeting",
+    "thanks": "thanks",
+    "acknowledgement": "acknowledgement",
+    "yes_no": "yes_no_outside_dialog",
+    "unclear_chat": "unclear_chat",
+}
+STALE_KEYS = {  # why a button no longer works -> the reply (placeholders: see messages.yaml)
+    "partnership_archived": "stale_partnership_archived",
+    "dialog_gone": "stale_dialog_gone",
+}
+USED_KEYS = {  # what a used card was -> the line that replaces it (see used_card)
+    "feedback": "done_feedback",
+    "form": "done_form",
+    "evaluation": "done_evaluation",
+}
+SITUATION_KEYS = {  # the headings of the situation overview card
+    "heading": "situation_heading",
+    "teams": "situation_teams",
+    "register": "situation_register",
+    "intakes": "situation_intakes",
+}
+
+
+def small_talk_text(messages: Messages, kind: str) -> str:
+    """The reply to small talk: greeting, thanks, acknowledgement, yes_no, unclear_chat."""
+    return messages.say(SMALL_TALK_KEYS[kind])
+
+
+def cancelled_text(messages: Messages) -> str:
+    """After Annuleren on a confirmation."""
+    return messages.say("cancelled")
+
+
+def already_handled_text(messages: Messages) -> str:
+    """A second click on a single-use card."""
+    return messages.say("already_handled")
+
+
+def button_unknown_text(messages: Messages) -> str:
+    """A button whose data the contract does not know or cannot read."""
+    return messages.say("button_unknown")
+
+
+def stale_partnership_text(messages: Messages, name: str) -> str:
+    """A button of a partnership that has been archived since."""
+    return messages.say(STALE_KEYS["partnership_archived"], name=name)
+
+
+def stale_dialog_text(messages: Messages) -> str:
+    """A button of an intake or registration that has ended since."""
+    return messages.say(STALE_KEYS["dialog_gone"])
+
+
+def used_line(messages: Messages, what: str) -> str:
+    """The one line for used_card: what = feedback, form or evaluation."""
+    return messages.say(USED_KEYS[what])
+
+
+def interrupted_question(
+    messages: Messages, theme: str | None = None, index: int = 0, total: int = 0
+) -> str:
+    """'verder of stoppen' when a command interrupts a dialog; without a theme: a
+    registration. Use with interrupted_card."""
+    if theme is None:
+        return messages.say("dialog_interrupted_registration")
+    return messages.say("dialog_interrupted_intake", theme=theme, index=index, total=total)
+
+
+def question_during_step_text(messages: Messages, index: int) -> str:
+    """A typed question answered during a yes/no step; then the step is asked again."""
+    return messages.say("question_during_step", index=index)
+
+
+def confirm_question(
+    messages: Messages, confirm: str, *, name: str = "", theme: str = "", answered: int = 0
+) -> str:
+    """The question of a confirmation_card: delete_my_data, partnership_archive (name) or
+    dialog_stop (theme, answered)."""
+    if confirm == "delete_my_data":
+        return messages.say("confirm_delete_my_data")
+    if confirm == "partnership_archive":
+        return messages.say("confirm_partnership_archive", name=name)
+    return messages.count("confirm_dialog_stop", answered, theme=theme)
+
+
+def situation_heading(messages: Messages, part: str) -> str:
+    """Headings of the situation overview: heading, teams, register, intakes."""
+    return messages.say(SITUATION_KEYS[part])

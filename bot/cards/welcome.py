@@ -17,21 +17,21 @@ from bot.cards.common import (
 from bot.cards.labels import label
 from bot.domain.content import Content
 
-EXAMPLES = ("example_1", "example_2", "example_3")  # message keys of the example questions
-# The menu: a label and the command its button does, as typed.
-MENU = (
-    ("menu_themes", "thema's"),
-    ("menu_new_partnership", "nieuwe samenwerking"),
-    ("menu_my_partnerships", "mijn samenwerkingen"),
-    ("menu_experts", "experts"),
-    ("menu_privacy", "privacy"),
-    ("menu_help", "help"),
-)
+EXAMPLE_KEYS = ("example_1", "example_2", "example_3")  # the example questions
+# The menu: the command each button does, as typed, and the key of its label.
+MENU_KEYS = {
+    "thema's": "menu_themes",
+    "nieuwe samenwerking": "menu_new_partnership",
+    "mijn samenwerkingen": "menu_my_partnerships",
+    "experts": "menu_experts",
+    "privacy": "menu_privacy",
+    "help": "menu_help",
+}
 
 
 def example_questions(content: Content) -> list[str]:
     """The example questions of the welcome and help cards, from messages.yaml."""
-    return [content.messages.say(key) for key in EXAMPLES]
+    return [content.messages.say(EXAMPLE_KEYS[n]) for n in range(len(EXAMPLE_KEYS))]
 
 
 def welcome_card(content: Content) -> Card:
@@ -58,6 +58,6 @@ def _intro_card(heading_text: str, content: Content, extra: list[Element] | None
         heading(messages.say("examples_heading")),
         *numbered(messages, examples, "example_number"),
         heading(messages.say("menu_heading")),
-        *button_row([command(label(messages, key), typed) for key, typed in MENU]),
+        *button_row([command(label(messages, MENU_KEYS[typed]), typed) for typed in MENU_KEYS]),
     ]
     return card(body)

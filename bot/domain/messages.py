@@ -118,6 +118,11 @@ class Messages:
         assert form is not None
         return _fill(message, form, {**values, COUNT: n})
 
+    def label_placeholders(self, key: str) -> frozenset[str]:
+        if key not in self._labels:
+            raise MessageError(f"unknown label '{key}'")
+        return self._labels[key].placeholders
+
     def label(self, key: str, **values: Any) -> str:
         """A button title; read it through bot.cards.labels."""
         try:
