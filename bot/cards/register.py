@@ -211,9 +211,10 @@ def partnership_question_card(
 ) -> Card:
     """One registration question in the chat.
 
-    `choices`: (key, label) pairs. Short labels become buttons that do what typing the label
-    does; long ones are listed with numbers and get a button with their number, which the
-    dialog reads like a typed number. With `multiple` (several may apply) the choices are
+    `choices`: (key, label) pairs, numbered (but Ja / Nee) so the number can be typed. Short labels
+    become buttons ('1. Elk jaar') that do what typing the label does; long ones are listed
+    in the card and get a button with their number, which the dialog reads like a typed
+    number. With `multiple` (several may apply) the choices are
     always numbered, so '1, 3' can be typed too; 'Geen' types 'geen'. The first question has
     no 'Terug'.
     """
@@ -223,21 +224,34 @@ def partnership_question_card(
     ]
     if hint:
         body.append(text(hint, spacing="Small"))
-    if choices and (multiple or not all(fits(name) for _, name in choices)):
+    numbered_choices = len(choices or []) > 2  # not for Ja / Nee
+    titled = [
+        (messages.say("numbered_line", number=n, text=name) if numbered_choices else name, name)
+        for n, (_, name) in enumerate(choices or [], 1)
+    ]
+    if choices and (multiple or not all(fits(title_) for title_, _ in titled)):
         entries = [(name, data(Do.COMMAND, text=str(n))) for n, (_, name) in enumerate(choices, 1)]
         body += numbered(messages, entries, "number")
         if multiple:
             body += button_row([command(label(messages, "none"), "geen")])
-    elif choices:
-        body += button_list(command(name, name) for _, name in choices)
+    elif choices:  # short: '1. Elk jaar' on the button itself
+        body += button_list(command(title_, name) for title_, name in titled)
     steering = [command(label(messages, "stop"), "stop")]
     if index > 1:
         steering.insert(0, command(label(messages, "back"), "terug"))
     body += [
         *button_row(steering),
-        subtle(messages.say("pick_or_type" if choices else "type_answer")),
+        subtle(_typing_hint(messages, choices, numbered_choices or multiple)),
     ]
     return card(body)
+
+
+def _typing_hint(
+    messages: Messages, choices: list[tuple[str, str]] | None, numbered_choices: bool
+) -> str:
+    if not choices:
+        return messages.say("type_answer")
+    return messages.say("pick_or_type_number" if numbered_choices else "pick_or_type")
 
 
 def partnership_registered_card(

@@ -8,8 +8,6 @@ from typing import Any
 
 ELEMENT_TYPES = {
     "TextBlock",
-    "RichTextBlock",
-    "TextRun",  # the inline of a RichTextBlock
     "Container",
     "ColumnSet",
     "Column",
@@ -17,7 +15,14 @@ ELEMENT_TYPES = {
     "ActionSet",
     "Image",
 }
-INPUT_TYPES = {"Input.Text", "Input.ChoiceSet", "Input.Date", "Input.Toggle"}
+INPUT_TYPES = {
+    "Input.Text",
+    "Input.ChoiceSet",
+    "Input.Date",
+    "Input.Time",
+    "Input.Number",
+    "Input.Toggle",
+}
 ACTION_TYPES = {"Action.Submit", "Action.OpenUrl", "Action.ShowCard", "Action.ToggleVisibility"}
 MAX_CARD_BYTES = 28_000
 
