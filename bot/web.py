@@ -22,6 +22,7 @@ from bot import cards
 from bot.conversation.bot import SamenwerkwijzerBot
 from bot.domain.calendar import evaluation_calendar
 from bot.domain.content import Content
+from bot.domain.messages import Messages
 from bot.services import Clock, Services, build_services, calendar_signature
 from bot.settings import Settings
 from bot.store.database import Database
@@ -69,7 +70,9 @@ def create_app(
 ) -> web.Application:
     """Everything the bot needs, built once; raises ContentError or ValueError on bad setup."""
     services = build_services(settings, database=database, clock=clock)
-    services.adapter.on_turn_error = _turn_error_handler(services.conversation_state)
+    services.adapter.on_turn_error = _turn_error_handler(
+        services.conversation_state, services.content.messages
+    )
     app = web.Application(client_max_size=settings.max_body_bytes)
     app[SERVICES] = services
     app[SETTINGS] = settings
@@ -228,14 +231,16 @@ async def readyz(request: web.Request) -> web.Response:
     )
 
 
-def _turn_error_handler(conversation_state: ConversationState) -> Callable[..., Any]:
+def _turn_error_handler(
+    conversation_state: ConversationState, messages: Messages
+) -> Callable[..., Any]:
     async def on_turn_error(turn_context: TurnContext, error: Exception) -> None:
         reference = uuid.uuid4().hex[:8]
         log.error("turn failed [%s]", reference, exc_info=error)
         try:
             await conversation_state.load(turn_context)  # so that delete() can drop it
             await conversation_state.delete(turn_context)
-            await turn_context.send_activity(cards.error_text(reference))
+            await turn_context.send_activity(cards.error_text(messages, reference))
         except Exception:  # the connector itself may be what failed
             log.exception("could not tell the user about failure [%s]", reference)
 

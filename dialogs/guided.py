@@ -12,6 +12,7 @@ from botbuilder.dialogs import Dialog, DialogContext, DialogInstance, DialogTurn
 
 from bot import cards
 from bot.cards.actions import Action, CardAction
+from bot.domain.content import Content
 from bot.teams.activity import strip_bot_mention
 from dialogs.steps import Step, parse_step
 
@@ -27,8 +28,10 @@ class QuestionDesk(Protocol):
 class GuidedDialog(Dialog):  # type: ignore[misc]
     form_action: Action
 
-    def __init__(self, dialog_id: str, questions: QuestionDesk) -> None:
+    def __init__(self, dialog_id: str, content: Content, questions: QuestionDesk) -> None:
         super().__init__(dialog_id)
+        self._content = content
+        self._messages = content.messages
         self._questions = questions
 
     # --- what each dialog says and does -------------------------------------------------
@@ -65,7 +68,12 @@ class GuidedDialog(Dialog):  # type: ignore[misc]
         """'Je bent nog bezig met…': continue, or stop."""
 
     @abstractmethod
-    def stopped_text(self, state: dict[str, Any]) -> str: ...
+    def stopped_text(self, state: dict[str, Any]) -> str:
+        """After 'stoppen' on the resume card: what was thrown away."""
+
+    @abstractmethod
+    def stop_question(self, state: dict[str, Any]) -> str:
+        """Asked before throwing away answers already given."""
 
     def has_answers(self, state: dict[str, Any]) -> bool:
         return bool(state.get("answers") or state.get("values"))
@@ -79,7 +87,7 @@ class GuidedDialog(Dialog):  # type: ignore[misc]
 
     async def send_resumed(self, context: TurnContext, state: dict[str, Any]) -> None:
         number, total = self.position(state)
-        await context.send_activity(cards.resumed_text(number, total))
+        await context.send_activity(self._messages.say("resumed", index=number, total=total))
 
     # --- the shared flow ----------------------------------------------------------------
 
@@ -107,7 +115,9 @@ class GuidedDialog(Dialog):  # type: ignore[misc]
             and not self._reads(state, text)
             and self._questions.looks_like_question(text)
         ):
-            await dc.context.send_activity(cards.question_first_text(self.position(state)[0]))
+            await dc.context.send_activity(
+                cards.question_during_step_text(self._messages, self.position(state)[0])
+            )
             await self._questions.answer(dc.context, text)
             return await self.reprompt(dc)
         return await self._take_answer(dc, text, skip=step is Step.SKIP)

@@ -36,8 +36,7 @@ class IntakeDialog(GuidedDialog):
         clock: Callable[[], datetime],
         questions: QuestionDesk,
     ) -> None:
-        super().__init__(INTAKE_DIALOG, questions)
-        self._content = content
+        super().__init__(INTAKE_DIALOG, content, questions)
         self._themes = {theme.key: theme for theme in content.themes}
         self._intakes = intakes
         self._partnerships = partnerships
@@ -88,7 +87,7 @@ class IntakeDialog(GuidedDialog):
         return parse_answer(text)[0] is not None
 
     def help_text(self) -> str:
-        return cards.intake_help_text()
+        return cards.intake_help_text(self._messages)
 
     def position(self, state: dict[str, Any]) -> tuple[int, int]:
         return state["index"] + 1, len(self._themes[state["theme"]].items)
@@ -102,14 +101,23 @@ class IntakeDialog(GuidedDialog):
 
     async def send_resume_card(self, context: TurnContext, state: dict[str, Any]) -> None:
         theme = self._themes[state["theme"]]
-        await send_card(context, cards.intake_resume_card(theme, *self.position(state)))
+        await send_card(
+            context, cards.intake_resume_card(self._messages, theme, *self.position(state))
+        )
 
     async def send_resumed(self, context: TurnContext, state: dict[str, Any]) -> None:
         theme = self._themes[state["theme"]]
-        await context.send_activity(cards.intake_resumed_text(theme.title, *self.position(state)))
+        await context.send_activity(
+            cards.intake_resumed_text(self._messages, theme.title, *self.position(state))
+        )
 
     def stopped_text(self, state: dict[str, Any]) -> str:
-        return cards.intake_discarded_text()
+        return cards.intake_discarded_text(self._messages, self._themes[state["theme"]].title)
+
+    def stop_question(self, state: dict[str, Any]) -> str:
+        theme = self._themes[state["theme"]].title
+        answered = sum(1 for answer in state["answers"].values() if answer)
+        return cards.confirm_question(self._messages, "dialog_stop", theme=theme, answered=answered)
 
     async def _prompt(self, context: TurnContext, state: dict[str, Any]) -> None:
         """The form, or the current question; also after an interruption or a restart."""
@@ -119,7 +127,12 @@ class IntakeDialog(GuidedDialog):
             return
         item = self._current_item(state)
         card = cards.intake_question_card(
-            theme, item, state["index"] + 1, len(theme.items), state["notes"].get(item.id)
+            self._messages,
+            theme,
+            item,
+            state["index"] + 1,
+            len(theme.items),
+            state["notes"].get(item.id),
         )
         await send_card(context, card)
 
@@ -135,7 +148,7 @@ class IntakeDialog(GuidedDialog):
             for item_id, answer in state["answers"].items()
         }
         if stopped and not any(a.answer for a in answers.values()):
-            await dc.context.send_activity(cards.intake_stopped_text())
+            await dc.context.send_activity(cards.intake_stopped_text(self._messages))
             return await dc.end_dialog()
         outcome = evaluate_intake(theme, answers, self._content)
         partnership = self._partnerships.get(state["partnership"]) if state["partnership"] else None

@@ -45,8 +45,7 @@ class PartnershipDialog(GuidedDialog):
         clock: Callable[[], datetime],
         questions: QuestionDesk,
     ) -> None:
-        super().__init__(PARTNERSHIP_DIALOG, questions)
-        self._content = content
+        super().__init__(PARTNERSHIP_DIALOG, content, questions)
         self._register = content.register
         self._partnerships = partnerships
         self._clock = clock
@@ -68,7 +67,7 @@ class PartnershipDialog(GuidedDialog):
         field = FIELDS[state["index"]]
         parsed = "" if skip else self._read(field, text)
         if parsed is None or (field == "name" and not parsed):
-            await dc.context.send_activity(cards.registration_retry_text(field))
+            await dc.context.send_activity(cards.registration_retry_text(self._messages, field))
             return await self.reprompt(dc)
         state["values"][field] = parsed
         state["index"] += 1
@@ -77,40 +76,49 @@ class PartnershipDialog(GuidedDialog):
         return await self._register_or_explain(dc, state["values"])
 
     async def _stop(self, dc: DialogContext) -> DialogTurnResult:
-        await dc.context.send_activity(cards.registration_stopped_text())
+        await dc.context.send_activity(cards.registration_stopped_text(self._messages))
         return await dc.end_dialog()
 
     def _reads(self, state: dict[str, Any], text: str) -> bool:
         return bool(self._read(FIELDS[state["index"]], text))
 
     def help_text(self) -> str:
-        return cards.registration_help_text()
+        return cards.registration_help_text(self._messages)
 
     def position(self, state: dict[str, Any]) -> tuple[int, int]:
         return state["index"] + 1, len(FIELDS)
 
     async def send_resume_card(self, context: TurnContext, state: dict[str, Any]) -> None:
-        await send_card(context, cards.registration_resume_card())
+        await send_card(context, cards.registration_resume_card(self._messages))
 
     def stopped_text(self, state: dict[str, Any]) -> str:
-        return cards.registration_stopped_text()
+        return cards.intake_discarded_text(self._messages)
+
+    def stop_question(self, state: dict[str, Any]) -> str:
+        return self._messages.say("confirm_registration_stop")
 
     async def _prompt(self, context: TurnContext, state: dict[str, Any]) -> None:
         """The form, or the current question; also after an interruption or a restart."""
         if state["mode"] == "form":
             person = sender(context)
             card = cards.partnership_form_card(
-                self._register, person.name, self._clock().date(), **state.get("prefill", {})
+                self._content, person.name, self._clock().date(), **state.get("prefill", {})
             )
             await send_card(context, card)
             return
         field = FIELDS[state["index"]]
-        label, hint = cards.registration_field_text(field)
+        label, hint = cards.registration_field_text(self._messages, field)
         choices = self._choices(field)
         await send_card(
             context,
             cards.partnership_question_card(
-                label, state["index"] + 1, len(FIELDS), choices, hint, multiple=field == "flags"
+                self._messages,
+                label,
+                state["index"] + 1,
+                len(FIELDS),
+                choices,
+                hint,
+                multiple=field == "flags",
             ),
         )
 
@@ -158,7 +166,9 @@ class PartnershipDialog(GuidedDialog):
         try:
             partnership = new_partnership(values, person, self._clock(), self._register)
         except InvalidPartnership as invalid:
-            await dc.context.send_activity(cards.registration_problems_text(invalid.fields))
+            await dc.context.send_activity(
+                cards.registration_problems_text(self._messages, invalid.fields)
+            )
             state = dc.active_dialog.state
             if state["mode"] == "form":
                 return Dialog.end_of_turn  # the form is still in the chat, with their input

@@ -55,7 +55,7 @@ def test_ask_prints_a_readable_dutch_answer_with_experts(capsys):
 
 def test_ask_declines_off_topic_questions_politely(capsys):
     assert main([*FIXTURE, "ask", "ik ben mijn wachtwoord vergeten"]) == 0
-    assert capsys.readouterr().out.startswith("Daar kan ik je helaas niet mee helpen.")
+    assert capsys.readouterr().out.startswith("Daar kan ik je niet mee helpen.")
 
 
 def test_ask_without_question_answers_each_stdin_line_as_json(capsys, monkeypatch):

@@ -5,7 +5,6 @@ from typing import Any
 
 import pytest
 
-from bot.cards import texts
 from bot.conversation.search import (
     ADAPTIVE_CARD,
     MAX_RESPONSE_BYTES,
@@ -133,10 +132,11 @@ def test_inserted_cards_read_on_their_own_and_only_use_the_bots_normal_actions(
         card = result.card
         assert card["type"] == "AdaptiveCard"
         assert card["version"] == "1.5"
-        assert texts.FEEDBACK_PROMPT not in card_text(card)
+        assert content.messages.say("feedback_prompt") not in card_text(card)
         assert {n["type"] for n in nodes(card)} - {"AdaptiveCard"} <= ELEMENT_TYPES | {
             "Action.Submit",
             "Action.OpenUrl",
+            "Action.ToggleVisibility",
         }
         for data in payloads(card):
             assert "msteams" not in data  # no imBack: it would post into the colleague's chat
@@ -144,12 +144,12 @@ def test_inserted_cards_read_on_their_own_and_only_use_the_bots_normal_actions(
         assert all(action.get("title") for action in actions(card))
 
 
-def test_related_questions_become_a_full_text_list(content, matcher):
+def test_related_questions_stay_a_full_numbered_text_list_without_their_buttons(content, matcher):
     (result,) = [r for r in search("staatssteun", matcher, content) if r.title.endswith("?")][:1]
 
     text = card_text(result.card)
-    for related in content.items["jur-2"].related:
-        assert f"- {content.items[related].question}" in text
+    for number, related in enumerate(content.items["jur-2"].related, 1):
+        assert f"{number}. {content.items[related].question}" in text
     assert payloads(result.card, "show") == []
     assert payloads(result.card, "theme") == [{"action": "theme", "theme": "juridisch"}]
 

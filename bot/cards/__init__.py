@@ -1,14 +1,13 @@
-"""Adaptive Card builders: pure functions from domain objects to card JSON (Teams, 1.5)."""
+"""Adaptive Card builders: pure functions from domain objects to card JSON (Teams, 1.5).
+
+Every sentence comes from content/messages.yaml (`content.messages`), every button title
+through bot.cards.labels, every button's data from bot.cards.actions.
+"""
 
 from bot.cards.answers import answer_card, clarify_card, out_of_scope_card
 from bot.cards.browse import expert_card, experts_card, theme_card, themes_card
 from bot.cards.common import Card
-from bot.cards.confirm import (
-    confirm_archive_card,
-    confirm_delete_card,
-    confirm_stop_card,
-    sent_form_card,
-)
+from bot.cards.confirm import confirmation_card, used_card
 from bot.cards.intake import (
     intake_choice_card,
     intake_form_card,
@@ -27,89 +26,74 @@ from bot.cards.register import (
 )
 from bot.cards.registration import (
     handover_choice_card,
-    handover_missing_text,
     handover_offers_card,
-    nothing_to_resume_text,
     registration_resume_card,
-    still_account_holder_text,
-    taken_over_text,
 )
 from bot.cards.reminders import (
     digest_card,
     evaluation_section,
     evaluation_start_card,
     reminder_card,
+    reminder_heading,
 )
-from bot.cards.situation import situation_card
-from bot.cards.texts import (
-    COLLEAGUE,
-    CONTINUED,
-    STORED_DIALOG,
-    STORED_OPTIONS,
-    STORED_REFERENCE,
-    STORED_WELCOME,
+from bot.cards.replies import (
     already_handled_text,
+    button_unknown_text,
     cancelled_text,
+    confirm_question,
     data_deleted_text,
-    dialog_gone_text,
-    dutch_date,
     error_text,
     evaluation_already_changed_text,
     evaluation_done_text,
     evaluation_postponed_text,
     feedback_thanks,
+    handover_missing_text,
     intake_discarded_text,
     intake_help_text,
     intake_resumed_text,
     intake_stopped_text,
+    nothing_to_resume_text,
     partnership_archived_text,
     partnership_handover_text,
     partnership_not_allowed_text,
-    question_first_text,
+    question_during_step_text,
     registration_field_text,
     registration_help_text,
     registration_problems_text,
     registration_retry_text,
     registration_stopped_text,
-    reminder_heading,
     reminders_off_text,
     reminders_on_text,
-    resumed_text,
-    smalltalk_text,
+    situation_heading,
+    small_talk_text,
+    stale_dialog_text,
     stale_partnership_text,
-    stored_intakes_line,
-    stored_partnerships_line,
-    unknown_colleague_text,
+    still_account_holder_text,
+    taken_over_text,
     unknown_item_text,
-    unusable_button_text,
+    used_line,
 )
-from bot.cards.welcome import help_card, welcome_card
+from bot.cards.situation import situation_card
+from bot.cards.welcome import example_questions, help_card, welcome_card
 
 __all__ = [
-    "COLLEAGUE",
-    "CONTINUED",
-    "STORED_DIALOG",
-    "STORED_OPTIONS",
-    "STORED_REFERENCE",
-    "STORED_WELCOME",
     "Card",
     "already_handled_text",
     "answer_card",
+    "button_unknown_text",
     "cancelled_text",
     "clarify_card",
-    "confirm_archive_card",
-    "confirm_delete_card",
-    "confirm_stop_card",
+    "confirm_question",
+    "confirmation_card",
     "data_deleted_text",
-    "dialog_gone_text",
     "digest_card",
-    "dutch_date",
     "error_text",
     "evaluation_already_changed_text",
     "evaluation_done_text",
     "evaluation_postponed_text",
     "evaluation_section",
     "evaluation_start_card",
+    "example_questions",
     "expert_card",
     "experts_card",
     "feedback_thanks",
@@ -138,7 +122,7 @@ __all__ = [
     "partnership_registered_card",
     "partnerships_list_card",
     "privacy_card",
-    "question_first_text",
+    "question_during_step_text",
     "registration_field_text",
     "registration_help_text",
     "registration_problems_text",
@@ -149,19 +133,17 @@ __all__ = [
     "reminder_heading",
     "reminders_off_text",
     "reminders_on_text",
-    "resumed_text",
-    "sent_form_card",
     "situation_card",
-    "smalltalk_text",
+    "situation_heading",
+    "small_talk_text",
+    "stale_dialog_text",
     "stale_partnership_text",
     "still_account_holder_text",
-    "stored_intakes_line",
-    "stored_partnerships_line",
     "taken_over_text",
     "theme_card",
     "themes_card",
-    "unknown_colleague_text",
     "unknown_item_text",
-    "unusable_button_text",
+    "used_card",
+    "used_line",
     "welcome_card",
 ]

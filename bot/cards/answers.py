@@ -2,33 +2,31 @@
 
 from __future__ import annotations
 
-from bot.cards import texts
+from bot.cards.actions import Action, data
 from bot.cards.browse import expert_card
 from bot.cards.common import (
     Card,
     Element,
     bullets,
-    button_list,
     button_row,
     card,
+    command,
     experts_section,
     feedback_actions,
     feedback_prompt,
-    folded_list,
     heading,
-    im_back,
-    show_action,
+    numbered,
     subtle,
     text,
     theme_action,
     title,
 )
+from bot.cards.labels import fits, label
 from bot.domain.content import Content
 from bot.domain.entries import Entry
 from bot.domain.matcher import MatchResult
 from bot.domain.models import Framework, Section
 
-MAX_INLINE_RELATED = 4
 MAX_SECTION_BUTTONS = 12
 
 
@@ -44,12 +42,14 @@ def answer_card(entry: Entry, content: Content) -> Card:
 
 
 def _checklist_card(item_id: str, content: Content) -> Card:
+    messages = content.messages
     item = content.items[item_id]
     theme = content.theme_of_item[item_id]
-    theme_line = texts.THEME_LINE.format(theme=theme.title)
     if item.part:
-        theme_line += f" · {item.part}"
-    related = [show_action(content.items[id_].question, id_) for id_ in item.related]
+        theme_line = messages.say("answer_theme_part_line", theme=theme.title, part=item.part)
+    else:
+        theme_line = messages.say("answer_theme_line", theme=theme.title)
+    related = [(content.items[id_].question, data(Action.SHOW, id=id_)) for id_ in item.related]
     body: list[Element] = [
         title(item.question),
         subtle(theme_line),
@@ -58,48 +58,54 @@ def _checklist_card(item_id: str, content: Content) -> Card:
     ]
     if related:
         body += [
-            heading(content.messages.answer_related, separator=True),
-            *folded_list(
-                related,
-                inline=MAX_INLINE_RELATED,
-                more_title=texts.RELATED_MORE.format(count=len(related)),
-            ),
+            heading(messages.say("answer_related"), separator=True),
+            *numbered(messages, related, "question_number"),
         ]
-    body += [
-        *button_row([theme_action(texts.ALL_THEME_QUESTIONS.format(theme=theme.title), theme.key)]),
-        feedback_prompt(),
-    ]
-    return card(body, feedback_actions(item_id), full=True)
+    all_questions = label(messages, "all_theme_questions", theme=theme.title)
+    if not fits(all_questions):
+        all_questions = label(messages, "all_theme_questions_short")
+    body += [*button_row([theme_action(all_questions, theme.key)]), feedback_prompt(messages)]
+    return card(body, feedback_actions(messages, item_id), full=True)
 
 
 def _framework_card(entry_id: str, content: Content) -> Card:
+    messages = content.messages
     framework, section = _framework_part(entry_id, content)
     body: list[Element] = []
     if section is None:
         body += [title(framework.title), text(framework.summary, spacing="Medium")]
         if framework.phases:
-            body.append(subtle(texts.PHASES_LINE.format(phases=", ".join(framework.phases))))
-        body += _section_buttons(framework)
+            body.append(subtle(messages.say("answer_phases", phases=", ".join(framework.phases))))
+        body += _section_buttons(framework, content)
     else:
-        origin = texts.FROM_FRAMEWORK.format(framework=framework.title)
         if section.group:
-            origin += f" · {section.group}"
+            origin = messages.say(
+                "answer_from_framework_group", framework=framework.title, group=section.group
+            )
+        else:
+            origin = messages.say("answer_from_framework", framework=framework.title)
         body += [title(section.title), subtle(origin), text(section.summary, spacing="Medium")]
         if section.questions:
-            body += [heading(texts.SECTION_QUESTIONS), bullets(section.questions)]
-    body += [*experts_section(framework.experts, content), feedback_prompt()]
-    return card(body, feedback_actions(entry_id), full=True)
+            body += [heading(messages.say("answer_section_questions")), bullets(section.questions)]
+    body += [*experts_section(framework.experts, content), feedback_prompt(messages)]
+    return card(body, feedback_actions(messages, entry_id), full=True)
 
 
-def _section_buttons(framework: Framework) -> list[Element]:
+def _section_buttons(framework: Framework, content: Content) -> list[Element]:
+    messages = content.messages
     shown = framework.sections[:MAX_SECTION_BUTTONS]
     body = [
-        heading(texts.SECTIONS),
-        *button_list(show_action(section.title, section.id) for section in shown),
+        heading(messages.say("answer_sections")),
+        *numbered(
+            messages,
+            [(section.title, data(Action.SHOW, id=section.id)) for section in shown],
+            "section_number",
+        ),
     ]
-    hidden = len(framework.sections) - len(shown)
+    hidden = framework.sections[len(shown) :]
     if hidden:
-        body.append(subtle(texts.MORE_SECTIONS.format(count=hidden)))
+        names = messages.listing([section.title for section in hidden])
+        body.append(subtle(messages.count("answer_more_sections", len(hidden), names=names)))
     return body
 
 
@@ -114,28 +120,41 @@ def _framework_part(entry_id: str, content: Content) -> tuple[Framework, Section
 
 
 def clarify_card(result: MatchResult, content: Content) -> Card:
-    """'Bedoel je een van deze vragen?' with the close candidates as buttons."""
-    options = [show_action(_option_title(match.entry), match.entry.id) for match in result.options]
+    """'Bedoel je een van deze vragen?': the close candidates in full, numbered, each with a
+    short button (typing the number works too)."""
+    messages = content.messages
+    options = [
+        (_option_title(match.entry, content), data(Action.SHOW, id=match.entry.id))
+        for match in result.options
+    ]
     body = [
-        text(content.messages.clarify_intro, bold=True),
-        *button_list(options),
-        subtle(texts.CLARIFY_REPHRASE),
+        text(messages.say("clarify_intro"), bold=True),
+        *numbered(messages, options, "option_number"),
+        subtle(messages.say("clarify_rephrase")),
     ]
     return card(body)
 
 
-def _option_title(entry: Entry) -> str:
+def _option_title(entry: Entry, content: Content) -> str:
+    messages = content.messages
     if entry.kind == "framework" and entry.theme and entry.theme != entry.title:
-        return f"{entry.title} ({entry.theme})"
+        return messages.say("clarify_option_section", section=entry.title, theme=entry.theme)
     if entry.kind == "expert":
-        return f"{entry.title} ({texts.EXPERT_LABEL})"
+        return messages.say("clarify_option_expert", team=entry.title)
     return entry.title
 
 
 def out_of_scope_card(content: Content, referral: str | None = None) -> Card:
     """A friendly 'daar kan ik niet mee helpen', where to go instead when the content knows,
     and what the bot can do instead."""
-    body = [text(content.messages.out_of_scope)]
+    messages = content.messages
+    body = [text(messages.say("out_of_scope"))]
     if referral:
-        body.append(text(texts.REFERRAL_LINE.format(referral=referral)))
-    return card(body, [im_back(texts.SHOW_THEMES, "thema's"), im_back(texts.HELP, "help")])
+        body.append(text(messages.say("out_of_scope_referral", referral=referral)))
+    return card(
+        body,
+        [
+            command(label(messages, "show_themes"), "thema's"),
+            command(label(messages, "help"), "help"),
+        ],
+    )

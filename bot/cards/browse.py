@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from itertools import groupby
 
-from bot.cards import texts
+from bot.cards.actions import Action, data
 from bot.cards.common import (
     Card,
     Element,
@@ -12,55 +12,64 @@ from bot.cards.common import (
     button_list,
     button_row,
     card,
+    command,
     contact_elements,
     expert_action,
     feedback_actions,
     feedback_prompt,
+    first_sentence,
     heading,
-    im_back,
-    one_line,
-    show_action,
+    numbered,
+    placeholder_note,
     subtle,
     text,
     theme_action,
     title,
 )
+from bot.cards.intake import short_title
+from bot.cards.labels import label
 from bot.domain.content import Content
 from bot.domain.models import Expert, Theme
 
 
 def themes_card(content: Content) -> Card:
-    buttons = [
-        theme_action(
-            texts.THEME_BUTTON.format(title=theme.title, count=len(theme.items)), theme.key
-        )
-        for theme in content.themes
+    messages = content.messages
+    body: list[Element] = [
+        title(messages.say("themes_heading")),
+        text(messages.say("themes_intro")),
     ]
-    return card([title(texts.THEMES_HEADING), text(texts.THEMES_INTRO), *button_list(buttons)])
+    for theme in content.themes:
+        body += [
+            *button_list([theme_action(short_title(theme), theme.key)]),
+            subtle(messages.count("theme_questions", len(theme.items))),
+        ]
+    return card(body)
 
 
 def theme_card(theme: Theme, content: Content) -> Card:
     """A theme with why it matters, all its checklist questions and the teams involved."""
+    messages = content.messages
     body: list[Element] = [
         title(theme.title),
-        heading(texts.WHY_HEADING),
+        heading(messages.say("theme_why")),
         text(theme.why),
-        subtle(texts.SOURCE_LINE.format(source=theme.source)),
-        heading(f"{texts.CHECKLIST_HEADING} ({len(theme.items)})", separator=True),
+        subtle(messages.say("theme_source", source=theme.source)),
+        heading(messages.count("theme_checklist", len(theme.items)), separator=True),
     ]
-    numbered = enumerate(theme.items, 1)
-    for part, group in groupby(numbered, key=lambda pair: pair[1].part):
+    for part, group in groupby(enumerate(theme.items, 1), key=lambda pair: pair[1].part):
+        listed = list(group)
         if part:
             body.append(text(part, bold=True, spacing="Medium"))
-        body += button_list(show_action(f"{n}. {item.question}", item.id) for n, item in group)
+        entries = [(item.question, data(Action.SHOW, id=item.id)) for _, item in listed]
+        body += numbered(messages, entries, "question_number", start=listed[0][0])
     main_experts = dict.fromkeys(item.experts[0] for item in theme.items)
     body += [
-        heading(texts.THEME_EXPERTS_HEADING, separator=True),
+        heading(messages.say("theme_experts"), separator=True),
         bullets(content.experts[code].name for code in main_experts),
         *button_row(
             [
-                im_back(texts.START_INTAKE, f"intake {theme.key}"),
-                im_back(texts.ALL_THEMES, "thema's"),
+                command(label(messages, "start_intake"), f"intake {theme.key}"),
+                command(label(messages, "all_themes"), "thema's"),
             ]
         ),
     ]
@@ -68,11 +77,18 @@ def theme_card(theme: Theme, content: Content) -> Card:
 
 
 def experts_card(content: Content) -> Card:
-    body: list[Element] = [title(texts.EXPERTS_HEADING), text(texts.EXPERTS_INTRO)]
+    messages = content.messages
+    body: list[Element] = [
+        title(messages.say("experts_heading")),
+        text(messages.say("experts_intro")),
+    ]
     for expert in content.experts.values():
         body += [
-            *button_list([expert_action(expert.name, expert.code)]),
-            subtle(one_line(expert.helps_with)),
+            text(expert.name, bold=True, spacing="Medium"),
+            subtle(first_sentence(expert.helps_with)[0]),
+            *button_list(
+                [expert_action(label(messages, "expert_open", code=expert.code), expert.code)]
+            ),
         ]
     return card(body)
 
@@ -82,15 +98,19 @@ def expert_card(expert: Expert, content: Content, *, feedback: bool = False) -> 
 
     With `feedback` (when the card answers a question) it ends with the feedback buttons.
     """
+    messages = content.messages
     body: list[Element] = [
         title(expert.name),
         text(expert.helps_with),
-        heading(texts.WHEN_HEADING),
+        heading(messages.say("expert_when")),
         text(expert.when),
-        heading(texts.CONTACT_HEADING),
+        heading(messages.say("expert_contact")),
         *contact_elements(expert, content),
-        *button_row([im_back(texts.ALL_TEAMS, "experts")]),
+        *placeholder_note([expert], content),
+        *button_row([command(label(messages, "all_teams"), "experts")]),
     ]
     if not feedback:
         return card(body, full=True)
-    return card([*body, feedback_prompt()], feedback_actions(expert.code), full=True)
+    return card(
+        [*body, feedback_prompt(messages)], feedback_actions(messages, expert.code), full=True
+    )

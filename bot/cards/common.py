@@ -10,8 +10,11 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from bot.cards import texts
+from bot.cards.actions import Action as Do
+from bot.cards.actions import data
+from bot.cards.labels import LABEL_LIMIT, label
 from bot.domain.content import Content
+from bot.domain.messages import Messages
 from bot.domain.models import Expert
 
 Card = dict[str, Any]
@@ -21,7 +24,8 @@ Action = dict[str, Any]
 SCHEMA = "http://adaptivecards.io/schemas/adaptive-card.json"
 VERSION = "1.5"
 MAX_ACTIONS_PER_SET = 6
-BUTTON_TITLE_LIMIT = 80
+NUMBERED_PER_ROW = 3  # short numbered buttons ('Vraag 1') per row: readable on a phone
+BUTTON_TITLE_LIMIT = LABEL_LIMIT
 ONE_LINE_LIMIT = 120
 
 
@@ -53,8 +57,14 @@ def text(
     subtle: bool = False,
     spacing: str | None = None,
     separator: bool = False,
+    id_: str | None = None,
+    visible: bool = True,
 ) -> Element:
     block: Element = {"type": "TextBlock", "text": value.strip(), "wrap": True}
+    if id_:
+        block["id"] = id_
+    if not visible:
+        block["isVisible"] = False
     if size:
         block["size"] = size
     if bold:
@@ -108,6 +118,27 @@ def one_line(value: str, limit: int = ONE_LINE_LIMIT) -> str:
     return shorten(first, limit)
 
 
+def first_sentence(value: str) -> tuple[str, str]:
+    """The first sentence of a text and the rest ('' when there is no more)."""
+    parts = re.split(r"(?<=[.!?])\s", " ".join(value.split()), maxsplit=1)
+    return parts[0], parts[1] if len(parts) > 1 else ""
+
+
+def with_more(
+    messages: Messages, value: str, element_id: str, *, subtle_: bool = False
+) -> list[Element]:
+    """The first sentence, and the rest behind a 'Meer' button that shows it in full."""
+    first, rest = first_sentence(value)
+    spacing = "Small" if subtle_ else None
+    if not rest:
+        return [text(first, subtle=subtle_, spacing=spacing)]
+    return [
+        text(first, subtle=subtle_, spacing=spacing),
+        text(rest, subtle=subtle_, spacing="Small", id_=element_id, visible=False),
+        action_set([toggle(label(messages, "more"), [element_id])], spacing="Small"),
+    ]
+
+
 def as_sentence(value: str) -> str:
     """'contactgegevens volgen' -> 'Contactgegevens volgen.'"""
     value = value.strip()
@@ -120,35 +151,41 @@ def as_sentence(value: str) -> str:
 # --- actions ----------------------------------------------------------------------------
 
 
-def submit(title: str, data: dict[str, Any], *, style: str | None = None) -> Action:
-    action: Action = {"type": "Action.Submit", "title": shorten(title), "data": data}
+def submit(title: str, payload: dict[str, Any], *, style: str | None = None) -> Action:
+    """A button; `payload` comes from actions.data(). A title over the limit is cut, as a
+    last resort: the card rules test makes sure none is."""
+    action: Action = {"type": "Action.Submit", "title": shorten(title), "data": payload}
     if style:
         action["style"] = style
     return action
 
 
-def im_back(title: str, value: str) -> Action:
-    """A button that posts `value` as if the user typed it."""
-    return submit(title, {"action": "command", "text": value})
+def command(title: str, typed: str) -> Action:
+    """A button that does what typing `typed` does (a command, an answer, a question)."""
+    return submit(title, data(Do.COMMAND, text=typed))
 
 
 def show_action(title: str, entry_id: str) -> Action:
-    return submit(title, {"action": "show", "id": entry_id})
+    return submit(title, data(Do.SHOW, id=entry_id))
 
 
-def theme_action(title: str, key: str) -> Action:
-    return submit(title, {"action": "theme", "theme": key})
+def theme_action(title: str, theme_key: str) -> Action:
+    return submit(title, data(Do.THEME, theme=theme_key))
 
 
 def expert_action(title: str, code: str) -> Action:
-    return submit(title, {"action": "expert", "code": code})
+    return submit(title, data(Do.EXPERT, code=code))
 
 
-def feedback_actions(entry_id: str) -> list[Action]:
+def feedback_actions(messages: Messages, entry_id: str) -> list[Action]:
     return [
-        submit(texts.HELPFUL, {"action": "feedback", "id": entry_id, "helpful": True}),
-        submit(texts.NOT_HELPFUL, {"action": "feedback", "id": entry_id, "helpful": False}),
+        submit(label(messages, "helpful"), data(Do.FEEDBACK, id=entry_id, helpful=True)),
+        submit(label(messages, "not_helpful"), data(Do.FEEDBACK, id=entry_id, helpful=False)),
     ]
+
+
+def toggle(title: str, targets: list[str]) -> Action:
+    return {"type": "Action.ToggleVisibility", "title": title, "targetElements": targets}
 
 
 def open_url(title: str, url: str) -> Action:
@@ -189,18 +226,42 @@ def button_list(actions: Iterable[Action]) -> list[Element]:
     ]
 
 
-def folded_list(actions: Sequence[Action], *, inline: int, more_title: str) -> list[Element]:
-    """Up to `inline` buttons as a list; when there are more, all of them behind one button."""
-    if len(actions) <= inline:
-        return button_list(actions)
-    return [action_set([show_card(more_title, button_list(actions))])]
+def numbered(
+    messages: Messages,
+    entries: Sequence[tuple[str, dict[str, Any]]],
+    label_key: str,
+    *,
+    start: int = 1,
+) -> list[Element]:
+    """Long texts (questions, names) as a numbered list in the card, each with a short
+    numbered button ('Vraag 2') below it: the full text stays readable, buttons fit a phone.
+
+    `entries`: (text, button data) pairs; `label_key` a label with the placeholder number;
+    `start` the first number (a list split under headings counts on).
+    """
+    if not entries:
+        return []
+    lines = [
+        messages.say("numbered_line", number=number, text=" ".join(line.split()))
+        for number, (line, _) in enumerate(entries, start)
+    ]
+    buttons = [
+        submit(label(messages, label_key, number=number), payload)
+        for number, (_, payload) in enumerate(entries, start)
+    ]
+    rows = [
+        action_set(buttons[start : start + NUMBERED_PER_ROW], spacing="Small")
+        for start in range(0, len(buttons), NUMBERED_PER_ROW)
+    ]
+    return [text("\r".join(lines)), *rows]
 
 
 # --- feedback -----------------------------------------------------------------------------
 
 
-def feedback_prompt() -> Element:
-    prompt = text(texts.FEEDBACK_PROMPT, subtle=True, spacing="Medium", separator=True)
+def feedback_prompt(messages: Messages) -> Element:
+    """The 'Had je hier iets aan?' line; its id lets a used card drop it (bot.cards.used)."""
+    prompt = text(messages.say("feedback_prompt"), subtle=True, spacing="Medium", separator=True)
     return {**prompt, "id": "feedback"}
 
 
@@ -213,30 +274,40 @@ def contact_elements(expert: Expert, content: Content) -> list[Element]:
     Shipped contact details are placeholders; then we say so instead of showing them.
     """
     contact = expert.contact
+    messages = content.messages
     if contact.placeholder:
-        return [subtle(as_sentence(content.messages.expert_contact_placeholder))]
+        return []  # said once per card: see placeholder_note
     lines: list[Element] = []
     if contact.team and contact.team != expert.name:
-        lines.append(subtle(texts.TEAM_LINE.format(team=contact.team)))
+        lines.append(subtle(messages.say("team_line", team=contact.team)))
     if contact.phone:
-        lines.append(subtle(texts.PHONE_LINE.format(phone=contact.phone)))
+        lines.append(subtle(messages.say("phone_line", phone=contact.phone)))
     buttons: list[Action] = []
     if contact.email and _is_email(contact.email):
-        buttons.append(open_url(texts.EMAIL_BUTTON, f"mailto:{contact.email.strip()}"))
+        buttons.append(open_url(label(messages, "email"), f"mailto:{contact.email.strip()}"))
     elif contact.email:
         lines.append(subtle(contact.email))
     if contact.url and _is_web_url(contact.url):
-        buttons.append(open_url(texts.WEBSITE_BUTTON, contact.url.strip()))
+        buttons.append(open_url(label(messages, "website"), contact.url.strip()))
     elif contact.url:
         lines.append(subtle(contact.url))
     return lines + button_row(buttons)
 
 
-def expert_block(expert: Expert, content: Content, *, separator: bool = False) -> Element:
-    """A team in an answer: name, what it helps with in one line, how to reach it."""
+def placeholder_note(experts: Iterable[Expert], content: Content) -> list[Element]:
+    """'Contactgegevens volgen nog...' once, when any of these teams has no real details."""
+    if any(expert.contact.placeholder for expert in experts):
+        return [subtle(as_sentence(content.messages.say("expert_contact_placeholder")))]
+    return []
+
+
+def expert_block(
+    expert: Expert, content: Content, *, separator: bool = False, id_prefix: str = "team"
+) -> Element:
+    """A team in an answer: name, what it helps with (the rest behind 'Meer'), contact."""
     items = [
         text(expert.name, bold=True),
-        text(one_line(expert.helps_with), spacing="Small"),
+        *with_more(content.messages, expert.helps_with, f"{id_prefix}-{expert.code}-more"),
         *contact_elements(expert, content),
     ]
     container: Element = {"type": "Container", "items": items, "spacing": "Medium"}
@@ -246,12 +317,14 @@ def expert_block(expert: Expert, content: Content, *, separator: bool = False) -
 
 
 def experts_section(codes: Iterable[str], content: Content) -> list[Element]:
-    """'Neem contact op met' and a block per team, the main team first."""
+    """'Neem contact op met' and a block per team, the main team first; the note about
+    missing contact details once, at the end."""
+    experts = [content.experts[code] for code in dict.fromkeys(codes)]
     blocks = [
-        expert_block(content.experts[code], content, separator=index > 0)
-        for index, code in enumerate(dict.fromkeys(codes))
+        expert_block(expert, content, separator=index > 0) for index, expert in enumerate(experts)
     ]
-    return [heading(content.messages.answer_experts, separator=True), *blocks]
+    heading_ = heading(content.messages.say("answer_experts"), separator=True)
+    return [heading_, *blocks, *placeholder_note(experts, content)]
 
 
 def _is_email(value: str) -> bool:

@@ -1,38 +1,42 @@
-"""Asking before something that cannot be undone, and the one-line card a used card becomes."""
+"""Small cards of the conversation itself: a question before something that cannot be undone,
+and a used card's one-line remains."""
 
 from __future__ import annotations
 
-from bot.cards import texts
+from typing import get_args
+
 from bot.cards.actions import Action, Confirmable, data
-from bot.cards.common import Card, button_row, card, submit, text
-from bot.domain.register import Partnership
+from bot.cards.common import Card, card, submit, text
+from bot.cards.labels import label
+from bot.domain.messages import Messages
+
+# The confirm button's label per thing confirmed.
+CONFIRM_LABEL_KEYS: dict[str, str] = {
+    "delete_my_data": "confirm_delete_my_data",
+    "partnership_archive": "confirm_partnership_archive",
+    "dialog_stop": "confirm_dialog_stop",
+}
+assert set(CONFIRM_LABEL_KEYS) == set(get_args(Confirmable))
 
 
-def confirm_card(
-    question: str, confirm_title: str, what: Confirmable, id_: int | None = None
+def confirmation_card(
+    messages: Messages, confirm: Confirmable, question: str, id_: int | None = None
 ) -> Card:
-    buttons = [
-        submit(confirm_title, data(Action.CONFIRM, confirm=what, id=id_), style="destructive"),
-        submit(texts.CANCEL_BUTTON, data(Action.CANCEL)),
-    ]
-    return card([text(question), *button_row(buttons)])
+    """`question` (e.g. messages.say("confirm_delete_my_data")) with [confirm] [Annuleren].
 
-
-def confirm_delete_card() -> Card:
-    return confirm_card(texts.CONFIRM_DELETE, texts.CONFIRM_DELETE_BUTTON, "delete_my_data")
-
-
-def confirm_archive_card(partnership: Partnership) -> Card:
-    question = texts.CONFIRM_ARCHIVE.format(name=partnership.name)
-    return confirm_card(
-        question, texts.CONFIRM_ARCHIVE_BUTTON, "partnership_archive", partnership.id
+    The confirm button sends Action.CONFIRM with `confirm` and `id_`; Annuleren sends
+    Action.CANCEL. Both are single-use: update the card with used_card once clicked.
+    """
+    yes = submit(
+        label(messages, CONFIRM_LABEL_KEYS[confirm]),
+        data(Action.CONFIRM, confirm=confirm, id=id_),
+        style="destructive",
     )
+    no = submit(label(messages, "cancel"), data(Action.CANCEL))
+    return card([text(question)], [yes, no])
 
 
-def confirm_stop_card() -> Card:
-    return confirm_card(texts.CONFIRM_STOP, texts.CONFIRM_STOP_BUTTON, "dialog_stop")
-
-
-def sent_form_card(note: str = texts.SENT) -> Card:
-    """What a used card becomes: one line saying what happened."""
-    return card([text(note)])
+def used_card(messages: Messages, title_text: str) -> Card:
+    """The one line that replaces a used reminder, feedback, form or confirmation card when
+    it is updated in place: '✓ {title_text}', no buttons."""
+    return card([text(messages.say("done_card", title=title_text), subtle=True)])

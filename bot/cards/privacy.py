@@ -2,23 +2,27 @@
 
 from __future__ import annotations
 
-from bot.cards import texts
+from bot.cards.actions import Action, data
 from bot.cards.common import Card, Element, bullets, button_row, card, submit, text, title
+from bot.cards.labels import label
+from bot.domain.messages import Messages
 
 
-def privacy_card(stored: list[str]) -> Card:
-    """`stored`: Dutch lines describing what is kept for this user (the caller knows)."""
-    body: list[Element] = [title(texts.PRIVACY_HEADING)]
+def privacy_card(messages: Messages, stored: list[str]) -> Card:
+    """`stored`: lines describing what is kept for this user (the caller knows), each a
+    message of messages.yaml (privacy_stored_*)."""
+    body: list[Element] = [title(messages.say("privacy_heading"))]
     if stored:
-        body += [text(texts.STORED_INTRO, bold=True), bullets(stored)]
+        body += [text(messages.say("privacy_stored_intro"), bold=True), bullets(stored)]
     else:
-        body.append(text(texts.NOTHING_STORED))
+        body.append(text(messages.say("privacy_nothing_stored")))
+    delete = submit(
+        label(messages, "delete_my_data"), data(Action.DELETE_MY_DATA), style="destructive"
+    )
     body += [
-        text(texts.NOT_LOGGED, spacing="Medium"),
-        text(texts.FEEDBACK_ANONYMOUS),
-        text(texts.DELETE_HINT, spacing="Medium"),
-        *button_row(
-            [submit(texts.DELETE_BUTTON, {"action": "delete_my_data"}, style="destructive")]
-        ),
+        text(messages.say("privacy_not_logged"), spacing="Medium"),
+        text(messages.say("privacy_feedback_anonymous")),
+        text(messages.say("privacy_delete_hint"), spacing="Medium"),
+        *button_row([delete]),
     ]
     return card(body)

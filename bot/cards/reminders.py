@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date, timedelta
 
-from bot.cards import texts
+from bot.cards.actions import Action as Do
+from bot.cards.actions import data
 from bot.cards.common import (
     Action,
     Card,
@@ -16,8 +17,9 @@ from bot.cards.common import (
     button_list,
     button_row,
     card,
+    first_sentence,
     heading,
-    one_line,
+    numbered,
     open_url,
     shorten,
     show_action,
@@ -29,8 +31,10 @@ from bot.cards.common import (
 )
 from bot.cards.inputs import date_input, text_input
 from bot.cards.intake import intake_button, theme_by_key
+from bot.cards.labels import label
 from bot.cards.register import handover_inputs
 from bot.domain.content import Content
+from bot.domain.messages import Messages
 from bot.domain.models import Framework, RegisterFile, Theme
 from bot.domain.register import Partnership, Recommendation
 from bot.domain.schedule import EvaluationEvent
@@ -40,7 +44,7 @@ MAX_DIGEST_BUTTONS = 6
 MAX_EVALUATION_INTAKES = 4
 MAX_COMPLETED_SHOWN = 3
 COMPLETED_NOTE_LIMIT = 80
-FRAMEWORK_LINE_LIMIT = 200  # the summary's first sentence
+FRAMEWORK_ID = "waarderingskader"
 
 
 # --- the reminder ---------------------------------------------------------------------------
@@ -63,97 +67,105 @@ def reminder_card(
     What is expected: a conversation, the recommended themes and the appraisal framework.
     Start, complete (with a note) or postpone (new date, reason) right from the card.
     """
+    messages = content.messages
     partnership_id = _id(p)
-    moment: dict[str, int | str] = {"id": partnership_id, "due": due.isoformat()}
+    moment = (partnership_id, due.isoformat())
     body: list[Element] = [
-        title(texts.reminder_heading(p.name, lead_days)),
-        text(_moment(p, due, register), bold=True, spacing="Small"),
-        heading(texts.EXPECTED_HEADING),
-        text(texts.EXPECTED_LINE),
+        title(reminder_heading(messages, p.name, lead_days)),
+        text(_moment(p, due, content), bold=True, spacing="Small"),
+        heading(messages.say("expected_heading")),
+        text(messages.say("expected_line")),
     ]
     themes = _themes(content, recommendation)
     if themes:
-        names = texts.dutch_list([theme.title for theme in themes])
-        body.append(text(texts.EXPECTED_THEMES.format(themes=names)))
+        names = messages.listing([theme.title for theme in themes])
+        body.append(text(messages.say("expected_themes", themes=names)))
     framework = _framework(content)
     if framework:
-        summary = one_line(framework.summary, FRAMEWORK_LINE_LIMIT)
-        body.append(text(texts.EXPECTED_FRAMEWORK.format(summary=summary), spacing="Small"))
+        summary = first_sentence(framework.summary)[0]
+        body.append(text(messages.say("expected_framework", summary=summary), spacing="Small"))
+    start = submit(
+        label(messages, "start_evaluation"),
+        data(Do.EVALUATION_START, id=partnership_id),
+        style="positive",
+    )
     body += [
-        *button_row(
-            [
-                submit(
-                    texts.START_EVALUATION_BUTTON,
-                    {"action": "evaluation_start", "id": partnership_id},
-                    style="positive",
-                ),
-                _done_action(moment),
-                _postpone_action(moment),
-            ]
-        ),
-        *button_row(_open_actions(partnership_id, calendar_url)),
-        action_set([_no_more_reminders_action(partnership_id)], spacing="Medium"),
+        *button_row([start, _done_action(messages, moment), _postpone_action(messages, moment)]),
+        *button_row(_open_actions(messages, partnership_id, calendar_url)),
+        action_set([_no_more_reminders_action(messages, partnership_id)], spacing="Medium"),
     ]
     return card(body)
 
 
-def _done_action(moment: dict[str, int | str]) -> Action:
+def reminder_heading(messages: Messages, name: str, days: int) -> str:
+    """'Over 7 dagen: evaluatie van X'; 1 is 'Morgen', 0 'Vandaag', below 0 'Nog niet gedaan'."""
+    if days < 0:
+        return messages.say("reminder_late", name=name)
+    if days == 0:
+        return messages.say("reminder_today", name=name)
+    if days == 1:
+        return messages.say("reminder_tomorrow", name=name)
+    return messages.say("reminder_in_days", days=days, name=name)
+
+
+def _done_action(messages: Messages, moment: tuple[int, str]) -> Action:
+    partnership_id, due = moment
+    done = submit(
+        label(messages, "evaluation_done_submit"),
+        data(Do.EVALUATION_DONE, id=partnership_id, due=due),
+        style="positive",
+    )
     return show_card(
-        texts.DONE_BUTTON,
+        label(messages, "evaluation_done"),
         [
-            text(texts.DONE_INTRO),
-            text_input("note", texts.DONE_NOTE_LABEL, multiline=True),
-            *button_row(
-                [
-                    submit(
-                        texts.DONE_SUBMIT, {"action": "evaluation_done", **moment}, style="positive"
-                    )
-                ]
-            ),
+            text(messages.say("done_intro")),
+            text_input("note", messages.say("done_note_input"), multiline=True),
+            *button_row([done]),
         ],
     )
 
 
-def _postpone_action(moment: dict[str, int | str]) -> Action:
-    new_date = date_input("new_date", texts.NEW_DATE_LABEL)
-    new_date |= {"isRequired": True, "errorMessage": texts.NEW_DATE_REQUIRED}
+def _postpone_action(messages: Messages, moment: tuple[int, str]) -> Action:
+    partnership_id, due = moment
+    new_date = date_input("new_date", messages.say("new_date_input"))
+    new_date |= {"isRequired": True, "errorMessage": messages.say("new_date_required")}
+    postpone = submit(
+        label(messages, "postpone_submit"),
+        data(Do.EVALUATION_POSTPONE, id=partnership_id, due=due),
+    )
     return show_card(
-        texts.POSTPONE_BUTTON,
-        [
-            new_date,
-            text_input("reason", texts.REASON_LABEL),
-            *button_row(
-                [submit(texts.POSTPONE_SUBMIT, {"action": "evaluation_postpone", **moment})]
-            ),
-        ],
+        label(messages, "postpone"),
+        [new_date, text_input("reason", messages.say("reason_input")), *button_row([postpone])],
     )
 
 
-def _open_actions(partnership_id: int, calendar_url: str | None) -> list[Action]:
+def _open_actions(
+    messages: Messages, partnership_id: int, calendar_url: str | None
+) -> list[Action]:
     actions = [
-        submit(texts.OPEN_PARTNERSHIP_BUTTON, {"action": "partnership_open", "id": partnership_id})
+        submit(label(messages, "open_partnership"), data(Do.PARTNERSHIP_OPEN, id=partnership_id))
     ]
     if calendar_url:
-        actions.append(open_url(texts.CALENDAR_BUTTON, calendar_url))
+        actions.append(open_url(label(messages, "calendar"), calendar_url))
     return actions
 
 
-def _no_more_reminders_action(partnership_id: int) -> Action:
+def _no_more_reminders_action(messages: Messages, partnership_id: int) -> Action:
     """Switch reminders off, or hand the partnership over to whoever should get them."""
     return show_card(
-        texts.NO_MORE_REMINDERS,
+        label(messages, "no_more_reminders"),
         [
-            text(texts.NO_MORE_REMINDERS_INTRO),
-            *button_row([_reminders_action(partnership_id, on=False)]),
-            *handover_inputs(partnership_id),
+            text(messages.say("no_more_reminders_intro")),
+            *button_row([_reminders_action(messages, partnership_id, on=False)]),
+            *handover_inputs(messages, partnership_id),
         ],
     )
 
 
-def _reminders_action(partnership_id: int, *, on: bool) -> Action:
+def _reminders_action(messages: Messages, partnership_id: int, *, on: bool) -> Action:
     if on:
-        return submit(texts.REMINDERS_ON_BUTTON, {"action": "reminders_on", "id": partnership_id})
-    return submit(texts.REMINDERS_OFF_BUTTON, {"action": "reminders_off", "id": partnership_id})
+        return submit(label(messages, "reminders_on"), data(Do.REMINDERS_ON, id=partnership_id))
+    return submit(label(messages, "reminders_off"), data(Do.REMINDERS_OFF, id=partnership_id))
 
 
 # --- starting an evaluation -----------------------------------------------------------------
@@ -161,24 +173,25 @@ def _reminders_action(partnership_id: int, *, on: bool) -> Action:
 
 def evaluation_start_card(p: Partnership, content: Content, recommendation: Recommendation) -> Card:
     """'Start evaluatie': the appraisal framework in short, and intakes for the themes."""
+    messages = content.messages
     partnership_id = _id(p)
     body: list[Element] = [
-        title(texts.EVALUATION_HEADING.format(name=p.name)),
-        text(texts.EVALUATION_INTRO),
+        title(messages.say("evaluation_heading", name=p.name)),
+        text(messages.say("evaluation_intro")),
     ]
     framework = _framework(content)
     if framework:
         body += [
-            heading(texts.FRAMEWORK_HEADING, separator=True),
+            heading(messages.say("framework_heading"), separator=True),
             text(framework.summary),
-            *button_list([show_action(texts.FRAMEWORK_BUTTON, framework.id)]),
+            *button_list([show_action(label(messages, "framework"), framework.id)]),
         ]
     themes = _themes(content, recommendation)[:MAX_EVALUATION_INTAKES]
     if themes:
         body += [
-            heading(texts.EVALUATION_THEMES_HEADING, separator=True),
-            text(texts.EVALUATION_THEMES_INTRO),
-            *button_list(intake_button(theme, partnership_id) for theme in themes),
+            heading(messages.say("evaluation_themes_heading"), separator=True),
+            text(messages.say("evaluation_themes_intro")),
+            *button_list(intake_button(messages, theme, partnership_id) for theme in themes),
         ]
     return card(body)
 
@@ -188,7 +201,7 @@ def evaluation_start_card(p: Partnership, content: Content, recommendation: Reco
 
 def evaluation_section(
     p: Partnership,
-    register: RegisterFile,
+    content: Content,
     events: list[EvaluationEvent],
     reachable: bool,
     calendar_url: str | None,
@@ -197,41 +210,46 @@ def evaluation_section(
 
     `reachable`: the bot can message the account holder (they have installed it).
     """
+    messages = content.messages
     partnership_id = _id(p)
-    body: list[Element] = [heading(texts.EVALUATION_SECTION_HEADING, separator=True)]
+    body: list[Element] = [heading(messages.say("evaluation_section_heading"), separator=True)]
     if p.next_evaluation:
-        moment = _moment(p, p.next_evaluation, register)
-        body.append(text(texts.NEXT_MOMENT_LINE.format(moment=moment)))
+        moment = _moment(p, p.next_evaluation, content)
+        body.append(text(messages.say("next_moment_line", moment=moment)))
     else:
-        body.append(text(texts.NO_NEXT_MOMENT))
+        body.append(text(messages.say("no_next_moment")))
     if not p.archived and not reachable:
-        body.append(_warning(texts.NO_REACH.format(name=p.account_holder.name)))
+        body.append(_warning(messages.say("no_reach", name=p.account_holder.name)))
     if not p.archived and not p.reminders:
-        body.append(subtle(texts.REMINDERS_ARE_OFF))
+        body.append(subtle(messages.say("reminders_are_off")))
     body += [
-        text(texts.COMPLETED_HEADING, bold=True, spacing="Medium"),
-        _completed(partnership_id, events),
+        text(messages.say("completed_heading"), bold=True, spacing="Medium"),
+        _completed(messages, partnership_id, events),
     ]
     buttons: list[Action] = []
     if not p.archived:
-        buttons.append(_reminders_action(partnership_id, on=not p.reminders))
+        buttons.append(_reminders_action(messages, partnership_id, on=not p.reminders))
     if calendar_url:
-        buttons.append(open_url(texts.CALENDAR_BUTTON, calendar_url))
+        buttons.append(open_url(label(messages, "calendar"), calendar_url))
     return body + button_row(buttons)
 
 
-def _completed(partnership_id: int, events: Iterable[EvaluationEvent]) -> Element:
+def _completed(
+    messages: Messages, partnership_id: int, events: Iterable[EvaluationEvent]
+) -> Element:
     """The last completed moments, newest first, with the note when there is one."""
     done = [e for e in events if e.kind == "completed" and e.partnership_id == partnership_id]
     done.sort(key=_due, reverse=True)
     if not done:
-        return text(texts.NO_COMPLETED)
+        return text(messages.say("no_completed"))
     lines = [
-        texts.COMPLETED_NOTE.format(
-            date=texts.dutch_date(event.due), note=shorten(event.reason, COMPLETED_NOTE_LIMIT)
+        messages.say(
+            "completed_note",
+            date=messages.date(event.due),
+            note=shorten(event.reason, COMPLETED_NOTE_LIMIT),
         )
         if event.reason
-        else texts.dutch_date(event.due)
+        else messages.date(event.due)
         for event in done[:MAX_COMPLETED_SHOWN]
     ]
     return bullets(lines)
@@ -252,11 +270,12 @@ def digest_card(
     upcoming: list[tuple[Partnership, bool]],
     undelivered: list[tuple[Partnership, date]],
     today: date,
-    register: RegisterFile,
+    content: Content,
 ) -> Card:
     """The week's overview for the team channel: overdue moments, those in the next 60 days
     ('geen bereik' when the account holder cannot be reached, the bool), and reminders that
     did not arrive (partnership, moment)."""
+    messages = content.messages
     horizon = today + timedelta(days=DIGEST_DAYS)
     listed = [
         (due, p, reachable)
@@ -267,43 +286,49 @@ def digest_card(
     overdue = [entry for entry in listed if entry[0] < today]
     coming = [entry for entry in listed if entry[0] >= today]
     body: list[Element] = [
-        title(texts.DIGEST_HEADING.format(week=today.isocalendar().week)),
-        heading(texts.DIGEST_OVERDUE),
-        _digest_lines(overdue, register, texts.DIGEST_NONE_OVERDUE),
-        heading(texts.DIGEST_UPCOMING.format(days=DIGEST_DAYS)),
-        _digest_lines(coming, register, texts.DIGEST_NONE_UPCOMING.format(days=DIGEST_DAYS)),
+        title(messages.say("digest_heading", week=today.isocalendar().week)),
+        heading(messages.say("digest_overdue")),
+        _digest_lines(overdue, content, messages.say("digest_none_overdue")),
+        heading(messages.say("digest_upcoming", days=DIGEST_DAYS)),
+        _digest_lines(coming, content, messages.say("digest_none_upcoming", days=DIGEST_DAYS)),
     ]
     if undelivered:
         lines = [
-            texts.DIGEST_UNDELIVERED_LINE.format(
-                name=p.name, date=texts.dutch_date(due), holder=p.account_holder.name
+            messages.say(
+                "digest_undelivered_line",
+                name=p.name,
+                date=messages.date(due),
+                holder=p.account_holder.name,
             )
             for p, due in sorted(undelivered, key=lambda entry: (entry[1], entry[0].name))
         ]
-        body += [heading(texts.DIGEST_UNDELIVERED), bullets(lines)]
+        body += [heading(messages.say("digest_undelivered")), bullets(lines)]
     opens = [
-        submit(p.name, {"action": "partnership_open", "id": _id(p)})
+        (p.name, data(Do.PARTNERSHIP_OPEN, id=_id(p)))
         for _, p, _ in (overdue + coming)[:MAX_DIGEST_BUTTONS]
     ]
     if opens:
-        body.append(action_set([show_card(texts.DIGEST_OPEN, button_list(opens))]))
+        listing = numbered(messages, opens, "partnership_number")
+        body.append(action_set([show_card(label(messages, "digest_open"), listing)]))
     return card(body)
 
 
 def _digest_lines(
-    entries: list[tuple[date, Partnership, bool]], register: RegisterFile, empty: str
+    entries: list[tuple[date, Partnership, bool]], content: Content, empty: str
 ) -> Element:
+    messages = content.messages
     if not entries:
         return text(empty)
-    lines = []
-    for due, p, reachable in entries:
-        line = texts.DIGEST_LINE.format(
+    lines = [
+        messages.say(
+            "digest_line" if reachable else "digest_line_no_reach",
             name=p.name,
-            kind=_kind(p, register),
-            date=texts.dutch_date(due),
+            kind=_kind(p, content.register),
+            date=messages.date(due),
             holder=p.account_holder.name,
         )
-        lines.append(line if reachable else line + texts.DIGEST_NO_REACH)
+        for due, p, reachable in entries
+    ]
     return bullets(lines)
 
 
@@ -321,9 +346,10 @@ def _kind(p: Partnership, register: RegisterFile) -> str:
     return register.evaluation_kind_labels.get(p.evaluation_kind, p.evaluation_kind)
 
 
-def _moment(p: Partnership, due: date, register: RegisterFile) -> str:
+def _moment(p: Partnership, due: date, content: Content) -> str:
     """'Jaarlijkse lichte evaluatie op 23 november 2027'."""
-    return texts.MOMENT_LINE.format(kind=_kind(p, register), date=texts.dutch_date(due))
+    messages = content.messages
+    return messages.say("moment_line", kind=_kind(p, content.register), date=messages.date(due))
 
 
 def _themes(content: Content, recommendation: Recommendation) -> list[Theme]:
@@ -332,4 +358,4 @@ def _themes(content: Content, recommendation: Recommendation) -> list[Theme]:
 
 
 def _framework(content: Content) -> Framework | None:
-    return next((f for f in content.frameworks if f.id == texts.FRAMEWORK_ID), None)
+    return next((f for f in content.frameworks if f.id == FRAMEWORK_ID), None)

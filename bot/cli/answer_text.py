@@ -11,13 +11,13 @@ from bot.domain.models import Expert
 def format_answer(result: MatchResult, content: Content) -> str:
     messages = content.messages
     if result.decision == "out_of_scope":
-        return messages.out_of_scope.strip()
+        return messages.say("out_of_scope")
     if result.decision == "clarify":
         options = [
-            f"  {n}. {m.entry.title} ({m.entry.theme or 'expertteam'})"
+            f"  {n}. {m.entry.title} ({m.entry.theme or messages.say('search_expert')})"
             for n, m in enumerate(result.options, 1)
         ]
-        return "\n".join([messages.clarify_intro, *options])
+        return "\n".join([messages.say("clarify_intro"), *options])
     entry = result.options[0].entry
     return "\n".join(_describe(entry, content))
 
@@ -30,12 +30,14 @@ def _describe(entry: Entry, content: Content) -> list[str]:
             expert.name,
             "",
             expert.helps_with,
-            f"Wanneer: {expert.when}",
+            f"{messages.say('expert_when')} {expert.when}",
             *_contact(expert, content),
         ]
     lines = [
         entry.title,
-        f"Thema: {entry.theme}" if entry.kind == "checklist" else entry.theme or "",
+        messages.say("answer_theme_line", theme=entry.theme)
+        if entry.kind == "checklist" and entry.theme
+        else entry.theme or "",
         "",
     ]
     item = content.items.get(entry.id)
@@ -43,10 +45,10 @@ def _describe(entry: Entry, content: Content) -> list[str]:
         lines.append(item.explanation.strip())
         related = [f"  - {content.items[id_].question}" for id_ in item.related]
         if related:
-            lines += ["", f"{messages.answer_related}:", *related]
+            lines += ["", f"{messages.say('answer_related')}:", *related]
     else:
         lines += _framework_text(entry.id, content)
-    lines += ["", f"{messages.answer_experts}:"]
+    lines += ["", f"{messages.say('answer_experts')}:"]
     for code in entry.experts:
         lines += _contact(content.experts[code], content)
     return lines
@@ -65,7 +67,7 @@ def _framework_text(id_: str, content: Content) -> list[str]:
 def _contact(expert: Expert, content: Content) -> list[str]:
     contact = expert.contact
     if contact.placeholder:
-        return [f"  {expert.name} ({content.messages.expert_contact_placeholder})"]
+        return [f"  {expert.name}: {content.messages.say('expert_contact_placeholder')}"]
     details = [
         value for value in (contact.team, contact.email, contact.phone, contact.url) if value
     ]

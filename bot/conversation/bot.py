@@ -89,6 +89,7 @@ class SamenwerkwijzerBot(TeamsActivityHandler):  # type: ignore[misc]
             questions=questions,
             browse=self._browse,
             privacy=Privacy(
+                content.messages,
                 self._memory,
                 conversation_state,
                 user_state,

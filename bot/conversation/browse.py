@@ -13,12 +13,6 @@ from bot.domain.content import Content
 from bot.domain.lookup import theme_by_key
 from bot.teams.replies import send_card
 
-EXAMPLE_QUESTIONS = (
-    "Moeten we een verwerkersovereenkomst afsluiten?",
-    "Is er sprake van staatssteun als we een stichting subsidiëren?",
-    "Wat regel ik met P&O als collega's gedetacheerd worden?",
-)
-
 
 class Browse:
     def __init__(self, content: Content, questions: Questions) -> None:
@@ -26,10 +20,10 @@ class Browse:
         self._questions = questions
 
     async def help(self, context: TurnContext) -> None:
-        await send_card(context, cards.help_card(self._content, list(EXAMPLE_QUESTIONS)))
+        await send_card(context, cards.help_card(self._content))
 
     async def welcome(self, context: TurnContext) -> None:
-        await send_card(context, cards.welcome_card(self._content, list(EXAMPLE_QUESTIONS)))
+        await send_card(context, cards.welcome_card(self._content))
 
     async def themes(self, context: TurnContext) -> None:
         await send_card(context, cards.themes_card(self._content))
@@ -59,4 +53,4 @@ class Browse:
         if card:
             await send_card(context, card)
         else:
-            await context.send_activity(cards.unknown_item_text())
+            await context.send_activity(cards.unknown_item_text(self._content.messages))

@@ -38,20 +38,26 @@ class EvaluationActions:
         assert isinstance(card_action.payload, PartnershipRef | MomentRef)
         partnership = self._partnerships.get(card_action.payload.id)
         if partnership is None or partnership.archived:
-            await context.send_activity(cards.stale_partnership_text())
+            await context.send_activity(
+                cards.stale_partnership_text(
+                    self._content.messages, partnership.name if partnership else None
+                )
+            )
         elif action is Action.EVALUATION_START:
             recommendation = recommend(partnership, self._content.register)
             card = cards.evaluation_start_card(partnership, self._content, recommendation)
             await send_card(context, card)
         elif not partnership.may_change(sender(context).id, self._administrators):
-            await context.send_activity(cards.partnership_not_allowed_text())
+            await context.send_activity(cards.partnership_not_allowed_text(self._content.messages))
         elif action in (Action.REMINDERS_OFF, Action.REMINDERS_ON):
             wanted = action is Action.REMINDERS_ON
             self._partnerships.update(replace(partnership, reminders=wanted), self._clock())
             reply = cards.reminders_on_text if wanted else cards.reminders_off_text
-            await context.send_activity(reply(partnership.name))
+            await context.send_activity(reply(self._content.messages, partnership.name))
         elif parse_date(str(value.get("due") or "")) != partnership.next_evaluation:
-            await context.send_activity(cards.evaluation_already_changed_text(partnership.name))
+            await context.send_activity(
+                cards.evaluation_already_changed_text(self._content.messages, partnership.name)
+            )
         elif action is Action.EVALUATION_DONE:
             return await self._complete(context, partnership, value)
         else:
@@ -72,25 +78,27 @@ class EvaluationActions:
         changed = replace(partnership, next_evaluation=following, evaluation_kind=kind)
         event = self._event(partnership, "completed", due, following, note, context)
         self._partnerships.update(changed, self._clock(), event)
-        done = cards.evaluation_done_text(partnership.name, following)
+        done = cards.evaluation_done_text(self._content.messages, partnership.name, following)
         await context.send_activity(done)
-        return cards.sent_form_card(done)
+        return cards.used_card(self._content.messages, done)
 
     async def _postpone(
         self, context: TurnContext, partnership: Partnership, value: dict[str, Any]
     ) -> dict[str, Any] | None:
         new_date = parse_date(str(value.get("new_date") or ""))
         if new_date is None or new_date < self._clock().date():
-            await context.send_activity(cards.registration_problems_text(["next_evaluation"]))
+            await context.send_activity(
+                cards.registration_problems_text(self._content.messages, ["next_evaluation"])
+            )
             return None
         due = partnership.next_evaluation or new_date
         reason = str(value.get("reason") or "").strip() or None
         event = self._event(partnership, "postponed", due, new_date, reason, context)
         changed = replace(partnership, next_evaluation=new_date)
         self._partnerships.update(changed, self._clock(), event)
-        done = cards.evaluation_postponed_text(partnership.name, new_date)
+        done = cards.evaluation_postponed_text(self._content.messages, partnership.name, new_date)
         await context.send_activity(done)
-        return cards.sent_form_card(done)
+        return cards.used_card(self._content.messages, done)
 
     def _event(
         self,

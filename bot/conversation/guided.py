@@ -34,6 +34,7 @@ class GuidedConversations:
         dialogs: list[GuidedDialog],
     ) -> None:
         self._content = content
+        self._messages = content.messages
         self._memory = memory
         self._set = DialogSet(conversation_state.create_property("dialogs"))
         self._dialogs = {dialog.id: dialog for dialog in dialogs}
@@ -46,7 +47,7 @@ class GuidedConversations:
         active = dc.active_dialog
         if active is not None and not self._dialogs[active.id].still_valid(active.state):
             await dc.cancel_all_dialogs()
-            await context.send_activity(cards.dialog_gone_text())
+            await context.send_activity(cards.stale_dialog_text(self._messages))
         return dc
 
     async def running(self, context: TurnContext) -> bool:
@@ -85,7 +86,7 @@ class GuidedConversations:
         payload = action.payload
         assert isinstance(payload, IntakeStart)
         if theme_by_key(self._content, payload.theme) is None:
-            await context.send_activity(cards.unknown_item_text())
+            await context.send_activity(cards.unknown_item_text(self._messages))
             return
         await self.begin(context, INTAKE_DIALOG, payload.model_dump())
 
@@ -98,7 +99,7 @@ class GuidedConversations:
         dialog_id = INTAKE_DIALOG if action.action is Action.INTAKE_FORM else PARTNERSHIP_DIALOG
         payload = action.payload
         if isinstance(payload, IntakeForm) and theme_by_key(self._content, payload.theme) is None:
-            await context.send_activity(cards.unknown_item_text())
+            await context.send_activity(cards.unknown_item_text(self._messages))
             return None
         dc = await self._context(context)
         active = dc.active_dialog
@@ -107,27 +108,35 @@ class GuidedConversations:
         else:
             options = {**payload.model_dump(), "mode": "form", "values": action.values}
             done = await self.begin(context, dialog_id, {**options, "submitted": True})
-        return cards.sent_form_card() if done else None
+        return (
+            cards.used_card(self._messages, cards.used_line(self._messages, "form"))
+            if done
+            else None
+        )
 
     async def on_continue(self, context: TurnContext, action: CardAction) -> dict[str, Any] | None:
         dc = await self._context(context)
         (await self._memory.get(context)).pop("requested", None)
         if dc.active_dialog is None:
-            await context.send_activity(cards.nothing_to_resume_text())
+            await context.send_activity(cards.nothing_to_resume_text(self._messages))
             return None
         await self._dialogs[dc.active_dialog.id].send_resumed(context, dc.active_dialog.state)
         await dc.reprompt_dialog()
-        return cards.sent_form_card(cards.CONTINUED)
+        return cards.used_card(self._messages, cards.used_line(self._messages, "continued"))
 
     async def on_stop(self, context: TurnContext, action: CardAction) -> dict[str, Any] | None:
         """Stop the unfinished dialog; with answers given, only after a confirmation."""
         dc = await self._context(context)
         active = dc.active_dialog
         if active is None:
-            await context.send_activity(cards.nothing_to_resume_text())
+            await context.send_activity(cards.nothing_to_resume_text(self._messages))
             return None
         if self._dialogs[active.id].has_answers(active.state):
-            await send_card(context, cards.confirm_stop_card())
+            dialog = self._dialogs[active.id]
+            question = dialog.stop_question(active.state)
+            await send_card(
+                context, cards.confirmation_card(self._messages, "dialog_stop", question)
+            )
             return None
         return await self.stop(context)
 
@@ -136,11 +145,11 @@ class GuidedConversations:
         dc = await self._context(context)
         requested = (await self._memory.get(context)).pop("requested", None)
         if dc.active_dialog is None:
-            await context.send_activity(cards.nothing_to_resume_text())
+            await context.send_activity(cards.nothing_to_resume_text(self._messages))
             return None
         stopped = self._dialogs[dc.active_dialog.id].stopped_text(dc.active_dialog.state)
         await dc.cancel_all_dialogs()
         await context.send_activity(stopped)
         if requested:
             await self.begin(context, requested[0], requested[1])
-        return cards.sent_form_card(stopped)
+        return cards.used_card(self._messages, stopped)

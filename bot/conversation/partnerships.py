@@ -44,10 +44,10 @@ class PartnershipActions:
     async def show_mine(self, context: TurnContext) -> None:
         person = sender(context)
         mine = self._partnerships.mine(person.id)
-        await send_card(context, cards.partnerships_list_card(mine, self._content.register))
+        await send_card(context, cards.partnerships_list_card(mine, self._content))
         offered = self._partnerships.offered_to(person.id)
         if offered:
-            await send_card(context, cards.handover_offers_card(offered))
+            await send_card(context, cards.handover_offers_card(self._content.messages, offered))
 
     async def on_mine(self, context: TurnContext, action: CardAction) -> None:
         await self.show_mine(context)
@@ -62,15 +62,26 @@ class PartnershipActions:
         if partnership is None or (
             partnership.archived and action.action is not Action.PARTNERSHIP_OPEN
         ):
-            await context.send_activity(cards.stale_partnership_text())
+            await context.send_activity(
+                cards.stale_partnership_text(
+                    self._content.messages, partnership.name if partnership else None
+                )
+            )
         elif action.action is Action.PARTNERSHIP_OPEN:
             await self._open(context, partnership)
         elif action.action is Action.PARTNERSHIP_ACCEPT:
             await self._accept(context, partnership)
         elif not partnership.may_change(sender(context).id, self._administrators):
-            await context.send_activity(cards.partnership_not_allowed_text())
+            await context.send_activity(cards.partnership_not_allowed_text(self._content.messages))
         elif action.action is Action.PARTNERSHIP_ARCHIVE:
-            await send_card(context, cards.confirm_archive_card(partnership))
+            messages = self._content.messages
+            question = cards.confirm_question(
+                messages, "partnership_archive", name=partnership.name
+            )
+            card = cards.confirmation_card(
+                messages, "partnership_archive", question, partnership.id
+            )
+            await send_card(context, card)
         else:
             await self._change(context, partnership, action.action, action.values)
 
@@ -80,15 +91,19 @@ class PartnershipActions:
         """Archive after the user confirmed; the confirmation card then says it is done."""
         partnership = self._partnerships.get(partnership_id or -1)
         if partnership is None or partnership.archived:
-            await context.send_activity(cards.stale_partnership_text())
+            await context.send_activity(
+                cards.stale_partnership_text(
+                    self._content.messages, partnership.name if partnership else None
+                )
+            )
             return None
         if not partnership.may_change(sender(context).id, self._administrators):
-            await context.send_activity(cards.partnership_not_allowed_text())
+            await context.send_activity(cards.partnership_not_allowed_text(self._content.messages))
             return None
         self._partnerships.update(replace(partnership, archived=True), self._clock())
-        done = cards.partnership_archived_text(partnership.name)
+        done = cards.partnership_archived_text(self._content.messages, partnership.name)
         await context.send_activity(done)
-        return cards.sent_form_card(done)
+        return cards.used_card(self._content.messages, done)
 
     async def _change(
         self, context: TurnContext, partnership: Partnership, action: Action, value: dict[str, Any]
@@ -109,7 +124,9 @@ class PartnershipActions:
         if not (valid_phase and valid_cadence and valid_kind) or (
             typed_date and next_evaluation is None
         ):
-            await context.send_activity(cards.registration_problems_text(["next_evaluation"]))
+            await context.send_activity(
+                cards.registration_problems_text(self._content.messages, ["next_evaluation"])
+            )
             return
         changed = replace(
             partnership,
@@ -133,19 +150,24 @@ class PartnershipActions:
         elif typed:
             candidates = self._colleagues_named(typed)
         else:
-            await context.send_activity(cards.handover_missing_text())
+            await context.send_activity(cards.handover_missing_text(self._content.messages))
             return
         if not candidates:
-            await context.send_activity(cards.unknown_colleague_text(typed))
+            reply = self._content.messages.say("handover_unknown_colleague", typed=typed)
+            await context.send_activity(reply)
         elif len(candidates) > 1:
-            await send_card(context, cards.handover_choice_card(partnership, candidates))
+            await send_card(
+                context, cards.handover_choice_card(self._content.messages, partnership, candidates)
+            )
         else:
             new_holder = candidates[0]
             self._partnerships.request_handover(
                 partnership.id or 0, sender(context), new_holder, self._clock()
             )
-            to = new_holder.name or cards.COLLEAGUE
-            await context.send_activity(cards.partnership_handover_text(partnership.name, to))
+            to = new_holder.name or self._content.messages.say("handover_colleague")
+            await context.send_activity(
+                cards.partnership_handover_text(self._content.messages, partnership.name, to)
+            )
 
     def _colleagues_named(self, typed: str) -> list[Person]:
         """Colleagues the bot knows (account holders, people with the app) by Entra object id."""
@@ -162,10 +184,10 @@ class PartnershipActions:
         person = sender(context)
         offered = {p.id for p in self._partnerships.offered_to(person.id)}
         if partnership.id not in offered:
-            await context.send_activity(cards.partnership_not_allowed_text())
+            await context.send_activity(cards.partnership_not_allowed_text(self._content.messages))
             return
         self._partnerships.take_over(partnership, person, self._clock())
-        await context.send_activity(cards.taken_over_text(partnership.name))
+        await context.send_activity(cards.taken_over_text(self._content.messages, partnership.name))
 
     async def _open(self, context: TurnContext, partnership: Partnership) -> None:
         register = self._content.register
@@ -177,7 +199,7 @@ class PartnershipActions:
         )
         evaluation = cards.evaluation_section(
             partnership,
-            register,
+            self._content,
             self._partnerships.events(partnership.id or 0),
             reachable,
             self._calendar_url(partnership.id or 0),
@@ -207,7 +229,7 @@ class PartnershipActions:
             or (partnership is not None and partnership.may_change(person, self._administrators))
         )
         if intake is None or not allowed:
-            await context.send_activity(cards.unknown_item_text())
+            await context.send_activity(cards.unknown_item_text(self._content.messages))
             return
         await context.send_activity(
             Activity(type="message", text=intake.summary_markdown, text_format="markdown")

@@ -9,8 +9,8 @@ from botbuilder.core import ConversationState, TurnContext, UserState
 
 from bot import cards
 from bot.cards.actions import CardAction
-from bot.cards.used import settled
 from bot.conversation.memory import ConversationMemory
+from bot.domain.messages import Messages
 from bot.store.references import ReferenceRepository
 from bot.store.register import IntakeRepository, PartnershipRepository
 from bot.teams.replies import send_card, sender
@@ -19,6 +19,7 @@ from bot.teams.replies import send_card, sender
 class Privacy:
     def __init__(
         self,
+        messages: Messages,
         memory: ConversationMemory,
         conversation_state: ConversationState,
         user_state: UserState,
@@ -27,6 +28,7 @@ class Privacy:
         references: ReferenceRepository,
         running_dialog: Callable[[TurnContext], Awaitable[bool]],
     ) -> None:
+        self._messages = messages
         self._memory = memory
         self._conversation_state = conversation_state
         self._user_state = user_state
@@ -36,10 +38,12 @@ class Privacy:
         self._running_dialog = running_dialog
 
     async def show(self, context: TurnContext) -> None:
-        await send_card(context, cards.privacy_card(await self._stored_lines(context)))
+        await send_card(
+            context, cards.privacy_card(self._messages, await self._stored_lines(context))
+        )
 
     async def ask_delete(self, context: TurnContext, action: CardAction | None = None) -> None:
-        await send_card(context, cards.confirm_delete_card())
+        await send_card(context, self._confirmation())
 
     async def delete(self, context: TurnContext) -> dict[str, Any]:
         """Forget the person; partnerships they hold stay, as the organisation needs them."""
@@ -54,28 +58,34 @@ class Privacy:
         self._intakes.forget_user(person.id)
         self._references.forget_user(person.id)
         held = [p for p in self._partnerships.mine(person.id) if p.account_holder.id == person.id]
-        done = cards.data_deleted_text()
+        done = cards.data_deleted_text(self._messages)
         await context.send_activity(done)
         if held:
-            await context.send_activity(cards.still_account_holder_text([p.name for p in held]))
-        return settled(cards.confirm_delete_card(), done)
+            await context.send_activity(
+                cards.still_account_holder_text(self._messages, [p.name for p in held])
+            )
+        return cards.used_card(self._messages, done)
+
+    def _confirmation(self) -> dict[str, Any]:
+        question = cards.confirm_question(self._messages, "delete_my_data")
+        return cards.confirmation_card(self._messages, "delete_my_data", question)
 
     async def _stored_lines(self, context: TurnContext) -> list[str]:
         memory = await self._memory.get(context)
         person = sender(context)
         lines = []
         if memory.get("welcomed"):
-            lines.append(cards.STORED_WELCOME)
+            lines.append(self._messages.say("privacy_stored_welcome"))
         if memory.get("options"):
-            lines.append(cards.STORED_OPTIONS)
+            lines.append(self._messages.say("privacy_stored_options"))
         if await self._running_dialog(context):
-            lines.append(cards.STORED_DIALOG)
+            lines.append(self._messages.say("privacy_stored_dialog"))
         partnerships = self._partnerships.mine(person.id, include_archived=True)
         if partnerships:
-            lines.append(cards.stored_partnerships_line(len(partnerships)))
+            lines.append(self._messages.count("privacy_stored_partnerships", len(partnerships)))
         if self._references.personal(person.id) is not None:
-            lines.append(cards.STORED_REFERENCE)
+            lines.append(self._messages.say("privacy_stored_reference"))
         intakes = self._intakes.by_user(person.id)
         if intakes:
-            lines.append(cards.stored_intakes_line(len(intakes)))
+            lines.append(self._messages.count("privacy_stored_intakes", len(intakes)))
         return lines

@@ -84,7 +84,9 @@ class Questions:
             await send_card(context, cards.out_of_scope_card(self._content, result.referral))
 
     async def _small_talk(self, context: TurnContext, kind: str | None) -> None:
-        await context.send_activity(cards.smalltalk_text(kind))
+        await context.send_activity(
+            cards.small_talk_text(self._content.messages, kind or "unclear_chat")
+        )
         if kind == "yes_no":
             await send_card(context, cards.themes_card(self._content))
 
@@ -92,7 +94,7 @@ class Questions:
         """The answer card of one entry (a clicked option); False when it no longer exists."""
         entry = self._entries.get(entry_id)
         if entry is None or entry.kind == "out_of_scope":
-            await context.send_activity(cards.unknown_item_text())
+            await context.send_activity(cards.unknown_item_text(self._content.messages))
             return False
         (await self._memory.get(context))["options"] = []
         await send_card(context, cards.answer_card(entry, self._content))
@@ -102,11 +104,11 @@ class Questions:
         payload = action.payload
         assert isinstance(payload, Feedback)
         if payload.id not in self._entries:
-            await context.send_activity(cards.unknown_item_text())
+            await context.send_activity(cards.unknown_item_text(self._content.messages))
             return None
         kind: FeedbackKind = "helpful" if payload.helpful else "not_helpful"
         self._feedback.record(kind, payload.id, None, self._clock())
-        thanks = cards.feedback_thanks(payload.helpful)
+        thanks = cards.feedback_thanks(self._content.messages, payload.helpful)
         await context.send_activity(thanks)
         return settled(cards.answer_card(self._entries[payload.id], self._content), thanks)
 

@@ -111,7 +111,7 @@ class Router:
         text = strip_bot_mention(activity)
         if not text:
             if activity.value is not None:  # a button from an old card or another app
-                await context.send_activity(cards.unusable_button_text())
+                await context.send_activity(cards.button_unknown_text(self._content.messages))
             else:
                 await self._browse.help(context)
             return
@@ -130,11 +130,11 @@ class Router:
         try:
             action = read(value)
         except Unusable:
-            await context.send_activity(cards.unusable_button_text())
+            await context.send_activity(cards.button_unknown_text(self._content.messages))
             return
         card_id = context.activity.reply_to_id
         if action.action in SINGLE_USE and card_id and await self._memory.is_used(context, card_id):
-            await context.send_activity(cards.already_handled_text())
+            await context.send_activity(cards.already_handled_text(self._content.messages))
             return
         replacement = await self.handlers[action.action](context, action)
         if replacement is not None and card_id:
@@ -157,9 +157,9 @@ class Router:
         return await self._partnerships.archive(context, payload.id)
 
     async def _on_cancel(self, context: TurnContext, action: CardAction) -> dict[str, Any]:
-        text = cards.cancelled_text()
+        text = cards.cancelled_text(self._content.messages)
         await context.send_activity(text)
-        return cards.sent_form_card(text)
+        return cards.used_card(self._content.messages, text)
 
     # --- commands -------------------------------------------------------------------------
 
@@ -181,7 +181,9 @@ class Router:
                     context, (INTAKE_DIALOG, {"theme": theme.key, "mode": "steps"})
                 )
             else:
-                await send_card(context, cards.intake_choice_card(theme, None))
+                await send_card(
+                    context, cards.intake_choice_card(self._content.messages, theme, None)
+                )
 
     async def _show(self, context: TurnContext, command: Command) -> None:
         if command is Command.THEMES:

@@ -19,7 +19,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from bot.cards import answer_card, expert_card, texts, theme_card
+from bot.cards import answer_card, expert_card, theme_card
 from bot.cards.common import Card, Element, one_line
 from bot.domain.content import Content
 from bot.domain.entries import Entry
@@ -33,11 +33,6 @@ THUMBNAIL_CARD = "application/vnd.microsoft.card.thumbnail"
 MAX_RESPONSE_BYTES = 27_000  # Teams refuses result lists over 28 KB; keep a margin
 RELATIVE_CUT = 0.1  # results scoring under this share of the best one are noise
 PREVIEW_TEXT_LIMIT = 120
-
-# Dutch texts of the result list (the inserted cards reuse the texts of bot.cards).
-EXPERT_SUBTITLE = "Expertteam"
-THEME_SUBTITLE = "Thema · {count} vragen"
-FRAMEWORK_SUBTITLE = "Kader"
 
 
 @dataclass(frozen=True)
@@ -112,7 +107,7 @@ def query_skip(value: Mapping[str, Any] | None) -> int:
 
 
 def _theme_result(theme: Theme, content: Content) -> SearchResult:
-    subtitle = THEME_SUBTITLE.format(count=len(theme.items))
+    subtitle = content.messages.count("search_theme", len(theme.items))
     return _result(theme.title, subtitle, theme.why, theme_card(theme, content), content)
 
 
@@ -120,20 +115,22 @@ def _entry_result(entry: Entry, content: Content) -> SearchResult:
     if entry.kind == "checklist":
         item = content.items[entry.id]
         theme = content.theme_of_item[entry.id]
-        subtitle = texts.THEME_LINE.format(theme=theme.title)
+        subtitle = content.messages.say("answer_theme_line", theme=theme.title)
         return _result(
             item.question, subtitle, item.explanation, answer_card(entry, content), content
         )
     if entry.kind == "expert":
         expert = content.experts[entry.id]
         card = expert_card(expert, content)
-        return _result(expert.name, EXPERT_SUBTITLE, expert.helps_with, card, content)
+        return _result(
+            expert.name, content.messages.say("search_expert"), expert.helps_with, card, content
+        )
     framework = next(f for f in content.frameworks if entry.id in _framework_ids(f))
     if entry.id == framework.id:
-        subtitle, summary = FRAMEWORK_SUBTITLE, framework.summary
+        subtitle, summary = content.messages.say("search_framework"), framework.summary
     else:
         section = next(s for s in framework.sections if s.id == entry.id)
-        origin = texts.FROM_FRAMEWORK.format(framework=framework.title)
+        origin = content.messages.say("answer_from_framework", framework=framework.title)
         subtitle, summary = origin[:1].upper() + origin[1:], section.summary
     return _result(entry.title, subtitle, summary, answer_card(entry, content), content)
 
@@ -193,7 +190,7 @@ def _shareable_elements(elements: Iterable[Element], content: Content) -> list[E
 
     for element in elements:
         kind = element.get("type")
-        if kind == "TextBlock" and element.get("text") == texts.FEEDBACK_PROMPT:
+        if kind == "TextBlock" and element.get("text") == content.messages.say("feedback_prompt"):
             continue
         if kind == "ActionSet":
             listed = _listed(element, content)
@@ -223,7 +220,7 @@ def _listed(action_set: Element, content: Content) -> list[str] | None:
             return [line for part in parts if part is not None for line in part]
         return None
     if actions and all(_opens_entry(action) for action in actions):
-        return [_line(action, content) for action in actions]
+        return []  # the card lists these in full already; its short buttons go
     return None
 
 
@@ -253,12 +250,12 @@ def _opens_entry(action: dict[str, Any]) -> bool:
 
 
 def _keeps(action: dict[str, Any]) -> bool:
-    """Feedback belongs to the chat with the bot; a menu button would post a command into a
-    chat where the bot does not read along."""
+    """Feedback belongs to the chat with the bot; an imBack would post a command into a chat
+    where the bot does not read along."""
     data = action.get("data")
     if action.get("type") != "Action.Submit" or not isinstance(data, dict):
         return True
-    return data.get("action") not in ("feedback", "command")
+    return data.get("action") not in ("feedback", "command") and "msteams" not in data
 
 
 def _text_list(lines: list[str]) -> Element:

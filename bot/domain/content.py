@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from bot.domain.dutch import light_stem, normalize, words
+from bot.domain.messages import Messages, parse_messages
 from bot.domain.models import (
     Cadence,
     ChecklistItem,
@@ -22,8 +23,6 @@ from bot.domain.models import (
     Flag,
     FormOption,
     Framework,
-    MessageFile,
-    Messages,
     OutOfScopeExample,
     OutOfScopeFile,
     PhaseOption,
@@ -100,7 +99,7 @@ def load_content(root: Path = DEFAULT_ROOT, contacts: Path | None = None) -> Con
     thesaurus = reader.one(root / "thesaurus.yaml", ThesaurusFile)
     out_of_scope = reader.one(root / "out_of_scope.yaml", OutOfScopeFile)
     smalltalk = reader.one(root / "smalltalk.yaml", SmalltalkFile)
-    messages = reader.one(root / "messages.yaml", MessageFile)
+    messages = _read_messages(reader, root / "messages.yaml")
     register = reader.one(root / "register.yaml", RegisterFile)
     overrides = reader.one(contacts, ContactOverrides) if contacts else None
     loaded = (experts, thesaurus, out_of_scope, smalltalk, messages, register)
@@ -122,7 +121,7 @@ def load_content(root: Path = DEFAULT_ROOT, contacts: Path | None = None) -> Con
         frameworks=tuple(framework for _, framework in frameworks),
         thesaurus=tuple(thesaurus[1].concepts),
         out_of_scope=tuple(_example_text(example) for example in out_of_scope[1].examples),
-        messages=messages[1].messages,
+        messages=messages,
         register=register[1],
         smalltalk=tuple(smalltalk[1].kinds),
         smalltalk_fillers=tuple(smalltalk[1].fillers),
@@ -135,6 +134,20 @@ def load_content(root: Path = DEFAULT_ROOT, contacts: Path | None = None) -> Con
 
 def _example_text(example: str | OutOfScopeExample) -> str:
     return example.q if isinstance(example, OutOfScopeExample) else example
+
+
+def _read_messages(reader: _Reader, path: Path) -> Messages | None:
+    """messages.yaml has its own reader (bot.domain.messages); problems read as the rest."""
+    doc = reader.document(path)
+    if doc is None:
+        return None
+    messages, problems = parse_messages(doc.data)
+    for problem in problems:
+        line = doc.line_of(problem.location)
+        reader.issues.append(
+            ContentIssue(reader.display(doc.path), line, problem.entry, problem.message)
+        )
+    return messages
 
 
 def _apply_overrides(experts: dict[str, Expert], overrides: ContactOverrides) -> dict[str, Expert]:
@@ -174,14 +187,19 @@ class _Reader:
         label = _entry_label(doc.data, location)
         self.issues.append(ContentIssue(self.display(doc.path), line, label, message))
 
-    def one(self, path: Path, model: type[Model]) -> tuple[YamlDocument, Model] | None:
+    def document(self, path: Path) -> YamlDocument | None:
         if not path.is_file():
             self.issues.append(ContentIssue(self.display(path), 1, "", "file is missing"))
             return None
         try:
-            doc = read_yaml(path)
+            return read_yaml(path)
         except YamlSyntaxError as error:
             self.issues.append(ContentIssue(self.display(path), error.line, "", error.message))
+            return None
+
+    def one(self, path: Path, model: type[Model]) -> tuple[YamlDocument, Model] | None:
+        doc = self.document(path)
+        if doc is None:
             return None
         try:
             return doc, model.model_validate(doc.data)

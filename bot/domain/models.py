@@ -198,17 +198,3 @@ class SmalltalkKind(Strict):
 class SmalltalkFile(Versioned):
     kinds: list[SmalltalkKind] = Field(min_length=1)  # the first kind found wins
     fillers: list[Text] = []  # words that may go with a phrase ("hoor", "heel", "echt")
-
-
-class Messages(Strict):
-    """The bot's fixed texts; every key is required so no text is ever missing."""
-
-    answer_experts: Text
-    answer_related: Text
-    clarify_intro: Text
-    out_of_scope: Text
-    expert_contact_placeholder: Text
-
-
-class MessageFile(Versioned):
-    messages: Messages

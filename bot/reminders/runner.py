@@ -140,7 +140,7 @@ class ReminderRunner:
             [(p, p.account_holder.id in reachable) for p in upcoming],
             undelivered,
             today,
-            self._content.register,
+            self._content,
         )
         if await self._sender.send_card(found[0], card) is Delivery.SENT:
             self._reminders.mark_digest_sent(week_key, now)

@@ -111,7 +111,7 @@ async def test_account_holder_changes_phase_and_date_and_archives(bot, connector
     [question] = connector.take()
     assert "Weet je zeker" in texts(question.card)
     assert not bot.app[SERVICES].partnerships.get(partnership_id).archived
-    await post(bot, teams.click(find_action(question.card, "Ja, archiveer")["data"]))
+    await post(bot, teams.click(find_action(question.card, "Ja, archiveren")["data"]))
     [archived] = connector.take()
     assert "gearchiveerd" in archived.activity["text"]
     assert bot.app[SERVICES].partnerships.get(partnership_id).archived
@@ -177,7 +177,7 @@ async def test_starting_something_new_during_an_intake_offers_resume_or_discard(
     await _say(bot, connector, teams, "intake financien")
     await post(bot, teams.click({"action": "dialog_stop"}))
     [question] = connector.take()  # one answer was given: asked before it is thrown away
-    await post(bot, teams.click(find_action(question.card, "Ja, stop")["data"]))
+    await post(bot, teams.click(find_action(question.card, "Ja, stoppen")["data"]))
     discarded, started = connector.take()
     assert "Vraag 1 van 7 · Financiën" in texts(started.card)
 
@@ -200,7 +200,7 @@ async def test_privacy_lists_partnerships_and_delete_keeps_what_the_organisation
     [privacy] = await _say(bot, connector, teams, "privacy")
     assert "bij 1 samenwerking waarvan" in texts(privacy.card)
     [question] = await _say(bot, connector, teams, "verwijder mijn gegevens")
-    await post(bot, teams.click(find_action(question.card, "Ja, verwijder")["data"]))
+    await post(bot, teams.click(find_action(question.card, "Ja, verwijderen")["data"]))
     deleted, held = connector.take()
     assert "'Netwerk Zorg'" in held.activity["text"]
 
@@ -273,7 +273,7 @@ async def test_a_form_of_another_theme_during_an_intake_is_kept_until_the_user_c
     connector.take()
     await post(bot, teams.click({"action": "dialog_stop"}))
     [question] = connector.take()
-    await post(bot, teams.click(find_action(question.card, "Ja, stop")["data"]))
+    await post(bot, teams.click(find_action(question.card, "Ja, stoppen")["data"]))
     discarded, summary = connector.take()
     assert "Samenvatting intake Financiën" in texts(summary.card)
     assert "1 van 7 vragen beantwoord" in texts(summary.card)
@@ -283,7 +283,8 @@ async def test_a_form_for_an_unknown_theme_is_answered_not_crashed_on(bot, conne
     teams = Teams(connector.url)
     await post(bot, teams.click({"action": "intake_form", "theme": "bestaat-niet"}))
     [reply] = connector.take()
-    assert (reply.card, reply.activity["text"]) == (None, unknown_item_text())
+    expected = unknown_item_text(bot.app[SERVICES].content.messages)
+    assert (reply.card, reply.activity["text"]) == (None, expected)
 
 
 async def test_a_hand_over_to_a_typed_name_that_fits_two_colleagues_asks_which_one(bot, connector):
@@ -294,7 +295,7 @@ async def test_a_hand_over_to_a_typed_name_that_fits_two_colleagues_asks_which_o
     await post(bot, anna.click(_handover_to(partnership_id, "Bram")))
     [choice] = connector.take()
     assert bot.app[SERVICES].partnerships.handovers(partnership_id) == []
-    await post(bot, anna.click(find_action(choice.card, "Bram Jansen")["data"]))
+    await post(bot, anna.click(find_action(choice.card, "Keuze 2")["data"]))
     connector.take()
     [(_, new_holder, _)] = bot.app[SERVICES].partnerships.handovers(partnership_id)
     assert new_holder.id == "aad-bram-2"

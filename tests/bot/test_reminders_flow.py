@@ -129,7 +129,7 @@ async def test_removed_app_makes_the_partnership_unreachable(settings, connector
         assert posted.conversation_id == channel.conversation_id
         digest_text = texts(posted.card)
         assert "Regionale Energiestrategie" in digest_text and "geen bereik" in digest_text
-        assert "Niet afgeleverde herinneringen" in digest_text
+        assert "Herinneringen die niet zijn aangekomen" in digest_text
     finally:
         await client.close()
 

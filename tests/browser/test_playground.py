@@ -45,7 +45,7 @@ EXPECTED = ["Is er een verwerkersovereenkomst benodigd?", "Informatiebeheer & Co
 # button, a step-by-step intake answered with a button, then a described partnership.
 STEPS = [
     ("click", "Thema's", "Kies een thema"),
-    ("click", "Juridisch (8 vragen)", "Is er sprake van staatssteun?"),
+    ("click", "Juridisch", "Is er sprake van staatssteun?"),
     ("click", "Intake starten", "Formulier invullen"),
     ("click", "Stap voor stap in de chat", "Vraag 1 van 8"),
     ("click", "Ja", "Vraag 2 van 8"),

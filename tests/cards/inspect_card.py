@@ -8,8 +8,6 @@ from typing import Any
 
 ELEMENT_TYPES = {
     "TextBlock",
-    "RichTextBlock",
-    "TextRun",  # the inline of a RichTextBlock
     "Container",
     "ColumnSet",
     "Column",
@@ -17,7 +15,14 @@ ELEMENT_TYPES = {
     "ActionSet",
     "Image",
 }
-INPUT_TYPES = {"Input.Text", "Input.ChoiceSet", "Input.Date", "Input.Toggle"}
+INPUT_TYPES = {
+    "Input.Text",
+    "Input.ChoiceSet",
+    "Input.Date",
+    "Input.Time",
+    "Input.Number",
+    "Input.Toggle",
+}
 ACTION_TYPES = {"Action.Submit", "Action.OpenUrl", "Action.ShowCard", "Action.ToggleVisibility"}
 MAX_CARD_BYTES = 28_000
 
@@ -49,7 +54,8 @@ def payloads(card: dict[str, Any], action: str | None = None) -> list[dict[str, 
     return [data for data in found if action is None or data.get("action") == action]
 
 
-def im_back_values(card: dict[str, Any]) -> list[str]:
+def command_values(card: dict[str, Any]) -> list[str]:
+    """What the card's command buttons do, as typed ('thema's', 'ja', a question)."""
     return [data["text"] for data in payloads(card, "command")]
 
 

@@ -11,9 +11,9 @@ from bot.domain.content import Content, load_content
 from bot.domain.entries import Entry, build_entries
 from bot.domain.matcher import Match, Matcher, MatchResult, Tuning
 from bot.domain.models import ChecklistItem
-from tests.cards.inspect_card import actions, im_back_values, of_type, payloads, texts, titles
+from tests.cards.inspect_card import actions, command_values, of_type, payloads, texts, titles
 
-PLACEHOLDER = "Contactgegevens nog niet ingevuld; zoek het team op intranet."
+PLACEHOLDER = "Contactgegevens volgen nog. Zoek het team voorlopig op het intranet."
 
 
 @pytest.fixture(scope="module")
@@ -55,21 +55,32 @@ def test_checklist_answer_names_its_expert_teams_main_team_first(jur_2):
     assert any("Juridische Zaken" in line for line in lines)
 
 
-def test_checklist_answer_summarises_what_a_team_helps_with_in_one_line(jur_2):
-    assert (
-        "Adviseert over de juridische kant van een samenwerking: overeenkomsten zoals een "
-        "convenant of samenwerkingsovereenkomst…"
-    ) in texts(jur_2)
+def test_checklist_answer_shows_what_a_team_helps_with_the_rest_behind_meer(jur_2, content):
+    first, rest = content.experts["JUR"].helps_with.split(". ", 1)
+    assert f"{first}." in texts(jur_2)
+    [hidden] = [b for b in of_type(jur_2, "TextBlock") if b.get("id") == "team-JUR-more"]
+    assert hidden["isVisible"] is False and hidden["text"] == " ".join(rest.split())
+    toggles = of_type(jur_2, "Action.ToggleVisibility")
+    assert {
+        "type": "Action.ToggleVisibility",
+        "title": "Meer",
+        "targetElements": ["team-JUR-more"],
+    } in toggles
+    assert not any(line.endswith("…") for line in texts(jur_2))
 
 
-def test_checklist_answer_offers_related_questions_as_show_buttons_in_order(jur_2):
-    assert "Hoort hierbij" in texts(jur_2)
+def test_checklist_answer_lists_related_questions_in_full_with_numbered_buttons(jur_2, content):
+    assert "Vragen die hierbij horen" in texts(jur_2)
     assert payloads(jur_2, "show") == [
         {"action": "show", "id": "jur-3"},
         {"action": "show", "id": "jur-8"},
         {"action": "show", "id": "fin-3"},
     ]
-    assert "Is er sprake van mededinging?" in titles(jur_2)
+    listed = "\r".join(
+        f"{n}. {content.items[i].question}" for n, i in enumerate(["jur-3", "jur-8", "fin-3"], 1)
+    )
+    assert listed in texts(jur_2)
+    assert [t for t in titles(jur_2) if t.startswith("Vraag")] == ["Vraag 1", "Vraag 2", "Vraag 3"]
 
 
 def test_checklist_answer_without_related_questions_has_no_related_heading(content):
@@ -77,23 +88,25 @@ def test_checklist_answer_without_related_questions_has_no_related_heading(conte
     item = theme.items[0].model_copy(update={"related": []})
     changed = _with_item(content, item)
     card = answer_card(_entry(changed, item.id), changed)
-    assert "Hoort hierbij" not in texts(card)
+    assert "Vragen die hierbij horen" not in texts(card)
     assert payloads(card, "show") == []
 
 
-def test_many_related_questions_fold_behind_one_show_card(content):
+def test_many_related_questions_get_numbered_buttons_three_to_a_row(content):
     related = ["jur-3", "jur-4", "jur-5", "jur-6", "jur-7"]
     item = content.items["jur-1"].model_copy(update={"related": related})
     changed = _with_item(content, item)
     card = answer_card(_entry(changed, "jur-1"), changed)
-    [show_card] = of_type(card, "Action.ShowCard")
-    assert show_card["title"] == "Gerelateerde vragen (5)"
-    assert payloads(show_card["card"], "show") == [{"action": "show", "id": i} for i in related]
-    assert len(payloads(card, "show")) == len(related)  # none outside the folded list
+    assert payloads(card, "show") == [{"action": "show", "id": i} for i in related]
+    rows = [s["actions"] for s in of_type(card, "ActionSet") if payloads({"a": s}, "show")]
+    assert [[a["title"] for a in row] for row in rows] == [
+        ["Vraag 1", "Vraag 2", "Vraag 3"],
+        ["Vraag 4", "Vraag 5"],
+    ]
 
 
 def test_placeholder_contacts_are_explained_without_showing_the_placeholder_details(jur_2):
-    assert texts(jur_2).count(PLACEHOLDER) == 2  # JUR and FIN
+    assert texts(jur_2).count(PLACEHOLDER) == 1  # once for JUR and FIN
     assert of_type(jur_2, "Action.OpenUrl") == []
     assert "voorbeeld.invalid" not in str(jur_2)
     assert "+31 00" not in str(jur_2)
@@ -163,7 +176,7 @@ def test_section_answer_names_its_framework_and_lists_its_questions(content, ent
     card = answer_card(entries["wk-gemeente-ambitie"], content)
     assert texts(card)[:2] == [
         "Ambitie en plannen",
-        "uit Waarderingskader samenwerkingen (Tilburgs model) · Gemeente",
+        "Uit Waarderingskader samenwerkingen (Tilburgs model) · Gemeente",
     ]
     assert "Vragen bij dit onderdeel" in texts(card)
     assert (
@@ -183,8 +196,9 @@ def test_framework_answer_offers_its_sections_as_show_buttons(content, entries):
     card = answer_card(entries["fasenmodel"], content)
     sections = [s.id for f in content.frameworks if f.id == "fasenmodel" for s in f.sections]
     assert payloads(card, "show") == [{"action": "show", "id": id_} for id_ in sections]
-    assert "Verkennen" in titles(card)
-    assert not any(line.startswith("En nog") for line in texts(card))
+    assert "Onderdeel 1" in titles(card)
+    assert any(line.startswith("1. Verkennen\r2. ") for line in texts(card))
+    assert not any(line.startswith("Er zijn nog") for line in texts(card))
 
 
 def test_framework_answer_shows_at_most_twelve_sections_then_a_note(content, entries):
@@ -192,7 +206,9 @@ def test_framework_answer_shows_at_most_twelve_sections_then_a_note(content, ent
     assert [data["id"] for data in payloads(card, "show")] == [
         f"principe-a{n}" for n in range(1, 13)
     ]
-    assert "En nog 12 onderdelen. Typ de naam van een onderdeel om het te bekijken." in texts(card)
+    [note] = [line for line in texts(card) if line.startswith("Er zijn nog 12 onderdelen: ")]
+    assert note.endswith(" en Continuïteit bij bestuurlijke wisselingen.")
+    assert "Samenwerking in plaats van zelfstandige uitvoering" in note
 
 
 def test_framework_answer_mentions_its_phases(content, entries):
@@ -207,14 +223,14 @@ def test_clarify_card_offers_at_most_three_options_as_show_buttons(content):
     result = Matcher(content, Tuning(clarify_ratio=0.0, confident_score=1.1)).match("overeenkomst")
     assert result.decision == "clarify"
     card = clarify_card(result, content)
-    assert texts(card)[0] == content.messages.clarify_intro
+    assert texts(card)[0] == content.messages.say("clarify_intro")
     shown = payloads(card, "show")
     assert 1 < len(shown) <= 3
     assert shown == [{"action": "show", "id": match.entry.id} for match in result.options]
-    assert "Staat je vraag er niet tussen? Stel hem dan in andere woorden." in texts(card)
+    assert "Staat je vraag er niet tussen? Stel je vraag dan op een andere manier." in texts(card)
 
 
-def test_clarify_card_shortens_long_questions_and_labels_frameworks_and_teams(content, entries):
+def test_clarify_card_lists_options_in_full_and_labels_frameworks_and_teams(content, entries):
     result = MatchResult(
         "vraag",
         "clarify",
@@ -226,17 +242,22 @@ def test_clarify_card_shortens_long_questions_and_labels_frameworks_and_teams(co
     )
     long_question = content.items["cap-13"].question
     assert len(long_question) > 80
-    first, section, team = titles(clarify_card(result, content))
-    assert len(first) <= 80 and first.endswith("…")
-    assert long_question.startswith(first[:-1])
-    assert section == "Verkennen (Fasenmodel van een samenwerking)"
-    assert team == "Juridische Zaken (JUR) (expertteam)"
+    card = clarify_card(result, content)
+    assert titles(card) == ["Keuze 1", "Keuze 2", "Keuze 3"]
+    assert (
+        f"1. {long_question}\r"
+        "2. Verkennen (Fasenmodel van een samenwerking)\r"
+        "3. Expertteam Juridische Zaken (JUR)"
+    ) in texts(card)
 
 
 def test_out_of_scope_card_declines_kindly_and_offers_themes_and_help(content):
     card = out_of_scope_card(content)
-    assert texts(card) == [content.messages.out_of_scope.strip()]
-    assert im_back_values(card) == ["thema's", "help"]
+    assert texts(card) == [
+        "Daar kan ik je niet mee helpen. Ik help bij samenwerkingen met andere organisaties, "
+        "bijvoorbeeld over bestuur, geld, juridische zaken, personeel of privacy."
+    ]
+    assert command_values(card) == ["thema's", "help"]
     assert [action["title"] for action in actions(card)] == ["Thema's bekijken", "Help"]
 
 

@@ -10,11 +10,13 @@ import pytest
 from bot.cards import (
     answer_card,
     clarify_card,
+    confirmation_card,
     digest_card,
     evaluation_section,
     evaluation_start_card,
     expert_card,
     experts_card,
+    handover_offers_card,
     help_card,
     intake_choice_card,
     intake_form_card,
@@ -28,11 +30,14 @@ from bot.cards import (
     partnership_registered_card,
     partnerships_list_card,
     privacy_card,
+    registration_resume_card,
     reminder_card,
     theme_card,
     themes_card,
+    used_card,
     welcome_card,
 )
+from bot.cards.actions import SINGLE_USE, Action, read
 from bot.cards.common import card as envelope
 from bot.domain.matcher import Matcher, Tuning
 from bot.domain.register import recommend
@@ -57,44 +62,6 @@ from tests.cards.test_register_cards import (
     stored_intake,
 )
 
-EXAMPLES = [
-    "Moeten we een verwerkersovereenkomst afsluiten met de GR?",
-    "Is er sprake van staatssteun als we een stichting subsidie geven?",
-    "Wie moet ik bellen over detachering?",
-]
-PAYLOAD_FIELDS: dict[str, dict[str, type]] = {
-    "command": {"text": str},
-    "show": {"id": str},
-    "theme": {"theme": str},
-    "expert": {"code": str},
-    "feedback": {"id": str, "helpful": bool},
-    "delete_my_data": {},
-    "intake_start": {"theme": str, "mode": str},
-    "intake_form": {"theme": str},
-    "dialog_continue": {},
-    "dialog_stop": {},
-    "intake_markdown": {"intake": int},
-    "partnership_new": {"mode": str},
-    "partnership_form": {"account_holder": str},
-    "partnerships_mine": {},
-    "partnership_open": {"id": int},
-    "partnership_update": {"id": int},
-    "partnership_handover": {"id": int},
-    "partnership_archive": {"id": int},
-    "evaluation_start": {"id": int},
-    "evaluation_done": {"id": int, "due": str},
-    "evaluation_postpone": {"id": int, "due": str},
-    "reminders_off": {"id": int},
-    "reminders_on": {"id": int},
-    "confirm": {"confirm": str, "id": int},
-    "cancel": {},
-}
-OPTIONAL_PAYLOAD_FIELDS: dict[str, dict[str, type]] = {"intake_start": {"partnership": int}}
-PAYLOAD_VALUES: dict[tuple[str, str], set[Any]] = {
-    ("intake_start", "mode"): {"form", "steps"},
-    ("partnership_new", "mode"): {"form", "steps"},
-    ("partnership_form", "account_holder"): {"me"},
-}
 FULL_WIDTH = (
     "answer ",
     "theme ",
@@ -119,35 +86,53 @@ def all_cards(content, matcher) -> list[tuple[str, dict[str, Any]]]:
     cards += [(f"theme {theme.key}", theme_card(theme, content)) for theme in content.themes]
     cards += [(f"expert {code}", expert_card(e, content)) for code, e in content.experts.items()]
     clarifying = Matcher(content, Tuning(clarify_ratio=0.0, confident_score=1.1))
+    messages = content.messages
     cards += [
         ("themes", themes_card(content)),
         ("experts", experts_card(content)),
-        ("welcome", welcome_card(content, EXAMPLES)),
-        ("help", help_card(content, EXAMPLES)),
-        ("privacy", privacy_card(["Je gesprekstoestand", "Je feedback, zonder naam"])),
-        ("privacy, nothing", privacy_card([])),
+        ("welcome", welcome_card(content)),
+        ("help", help_card(content)),
+        ("privacy", privacy_card(messages, ["Je gesprekstoestand", "Je feedback, zonder naam"])),
+        ("privacy, nothing", privacy_card(messages, [])),
         ("out of scope", out_of_scope_card(content)),
         ("clarify", clarify_card(clarifying.match("overeenkomst"), content)),
     ]
     cards += _intake_cards(content)
     cards += _register_cards(content)
     cards += _evaluation_cards(content)
+    cards += _conversation_cards(content)
     return cards
+
+
+def _conversation_cards(content) -> list[tuple[str, dict[str, Any]]]:
+    m = content.messages
+    archive = m.say("confirm_partnership_archive", name="Regionaal Energieloket")
+    stop = m.count("confirm_dialog_stop", 3, theme="Juridisch")
+    return [
+        ("confirm delete", confirmation_card(m, "delete_my_data", m.say("confirm_delete_my_data"))),
+        ("confirm archive", confirmation_card(m, "partnership_archive", archive, 7)),
+        ("confirm stop", confirmation_card(m, "dialog_stop", stop)),
+        ("used", used_card(m, m.say("done_feedback"))),
+        ("registration resume", registration_resume_card(m)),
+        ("handover offers", handover_offers_card(m, [BASE, partnership(id=8, name="GGD")])),
+    ]
 
 
 def _intake_cards(content) -> list[tuple[str, dict[str, Any]]]:
     cards = []
+    m = content.messages
     for theme in content.themes:
         last = len(theme.items)
+        first, final = theme.items[0], theme.items[-1]
         cards += [
-            (f"intake choice {theme.key}", intake_choice_card(theme, "Energieloket", 7)),
+            (f"intake choice {theme.key}", intake_choice_card(m, theme, "Energieloket", 7)),
             (f"intake form {theme.key}", intake_form_card(theme, content)),
-            (f"intake question {theme.key}", intake_question_card(theme, theme.items[0], 1, last)),
+            (f"intake question {theme.key}", intake_question_card(m, theme, first, 1, last)),
             (
                 f"intake question last {theme.key}",
-                intake_question_card(theme, theme.items[-1], last, last, "notitie " * 100),
+                intake_question_card(m, theme, final, last, last, "notitie " * 100),
             ),
-            (f"intake resume {theme.key}", intake_resume_card(theme, 2, last)),
+            (f"intake resume {theme.key}", intake_resume_card(m, theme, 2, last)),
             (
                 f"intake summary all open {theme.key}",
                 intake_summary_card(worst_outcome(theme), content, 1, "Energieloket", 7),
@@ -162,8 +147,15 @@ def _register_cards(content) -> list[tuple[str, dict[str, Any]]]:
     choices = [(form.key, form.label) for form in REGISTER.forms]
     flags = [(flag.key, flag.question) for flag in REGISTER.flags]
     archived = partnership(archived=True, next_evaluation=None)
+    m = content.messages
+    long_choices = [(form.key, form.label) for form in content.register.forms]
+    section = evaluation_section(BASE, content, [], True, None)
     return [
-        ("partnership form", partnership_form_card(REGISTER, "Anne", date(2026, 11, 23))),
+        ("partnership form", partnership_form_card(content, "Anne", date(2026, 11, 23))),
+        (
+            "partnership card, with evaluation",
+            partnership_card(BASE, REGISTER, content, RECOMMENDATION, [], 0, True, section),
+        ),
         (
             "partnership card, may change",
             partnership_card(BASE, REGISTER, content, RECOMMENDATION, intakes, 2, True),
@@ -180,13 +172,20 @@ def _register_cards(content) -> list[tuple[str, dict[str, Any]]]:
             "partnership registered",
             partnership_registered_card(BASE, REGISTER, content, RECOMMENDATION),
         ),
-        ("partnerships", partnerships_list_card([BASE, archived], REGISTER)),
-        ("partnerships, none", partnerships_list_card([], REGISTER)),
-        ("partnership question, text", partnership_question_card("Naam", 1, 9, None, "Hint")),
-        ("partnership question, choices", partnership_question_card("Vorm", 4, 9, choices, None)),
+        ("partnerships", partnerships_list_card([BASE, archived], content)),
+        ("partnerships, none", partnerships_list_card([], content)),
+        ("partnership question, text", partnership_question_card(m, "Naam", 1, 9, None, "Hint")),
+        (
+            "partnership question, choices",
+            partnership_question_card(m, "Vorm", 4, 9, choices, None),
+        ),
+        (
+            "partnership question, real forms",
+            partnership_question_card(m, "Vorm", 4, 9, long_choices, None),
+        ),
         (
             "partnership question, several",
-            partnership_question_card("Wat speelt er?", 7, 9, flags, None, multiple=True),
+            partnership_question_card(m, "Wat speelt er?", 7, 9, flags, None, multiple=True),
         ),
     ]
 
@@ -222,15 +221,15 @@ def _evaluation_cards(content) -> list[tuple[str, dict[str, Any]]]:
             ),
         ),
         ("evaluation start", evaluation_start_card(BASE, content, recommendation)),
-        ("digest", digest_card(upcoming, undelivered, date(2027, 2, 1), register)),
-        ("digest, empty", digest_card([], [], date(2027, 2, 1), register)),
+        ("digest", digest_card(upcoming, undelivered, date(2027, 2, 1), content)),
+        ("digest, empty", digest_card([], [], date(2027, 2, 1), content)),
         (
             "evaluation section",
-            envelope(evaluation_section(BASE, register, completed, False, url)),
+            envelope(evaluation_section(BASE, content, completed, False, url)),
         ),
         (
             "evaluation section, reminders off",
-            envelope(evaluation_section(partnership(reminders=False), register, [], True, None)),
+            envelope(evaluation_section(partnership(reminders=False), content, [], True, None)),
         ),
     ]
     return cards
@@ -250,12 +249,11 @@ def test_all_cards_cover_every_item_framework_section_theme_and_team(all_cards, 
     assert set(expected) <= names
 
 
-def test_every_card_is_an_adaptive_card_of_version_1_5_or_lower(all_cards):
+def test_every_card_is_an_adaptive_card_of_version_1_5(all_cards):
     for name, card in all_cards:
         assert card["type"] == "AdaptiveCard", name
         assert card["$schema"] == "http://adaptivecards.io/schemas/adaptive-card.json", name
-        major, minor = (int(part) for part in card["version"].split("."))
-        assert (major, minor) <= (1, 5), name
+        assert card["version"] == "1.5", name
 
 
 def test_every_card_uses_only_elements_and_actions_teams_supports(all_cards):
@@ -266,12 +264,8 @@ def test_every_card_uses_only_elements_and_actions_teams_supports(all_cards):
             if node["type"] == "AdaptiveCard":  # only as the card of a ShowCard
                 assert any(a.get("card") is node for a in of_type(card, "Action.ShowCard")), name
             else:
-                assert node["type"] in {
-                    *ELEMENT_TYPES,
-                    *INPUT_TYPES,
-                    *ACTION_TYPES,
-                    "Data.Query",
-                }, (
+                known = {*ELEMENT_TYPES, *INPUT_TYPES, *ACTION_TYPES, "Data.Query"}  # people picker
+                assert node["type"] in known, (
                     name,
                     node["type"],
                 )
@@ -292,6 +286,7 @@ def test_forms_and_the_cards_that_show_inputs_are_the_ones_expected(all_cards):
         *(name for name, _ in all_cards if name.startswith("intake form ")),
         "partnership form",
         "partnership card, may change",
+        "partnership card, with evaluation",
         "partnership card, archived",
         *(name for name, _ in all_cards if name.startswith("reminder ")),
     }
@@ -327,22 +322,17 @@ def test_only_answers_forms_summaries_and_partnerships_are_full_width(all_cards)
         assert full == name.startswith(FULL_WIDTH), name
 
 
-def test_every_submit_payload_has_exactly_an_agreed_shape(all_cards):
+def test_every_submit_payload_is_readable_by_the_action_contract(all_cards):
     for name, card in all_cards:
         for data in payloads(card):
-            if "msteams" in data:
-                assert data == {"msteams": {"type": "imBack", "value": data["msteams"]["value"]}}
-                assert isinstance(data["msteams"]["value"], str), name
-                assert data["msteams"]["value"], name
-                continue
-            fields = PAYLOAD_FIELDS[data["action"]]
-            optional = OPTIONAL_PAYLOAD_FIELDS.get(data["action"], {})
-            assert {"action", *fields} <= set(data) <= {"action", *fields, *optional}, (name, data)
-            for field, kind in (fields | optional).items():
-                if field in data:
-                    assert isinstance(data[field], kind), (name, data)
-                    allowed = PAYLOAD_VALUES.get((data["action"], field))
-                    assert allowed is None or data[field] in allowed, (name, data)
+            assert read(data).action.value == data["action"], (name, data)
+
+
+def test_no_button_uses_im_back_or_a_data_field_named_key(all_cards):
+    for name, card in all_cards:
+        for data in payloads(card):
+            assert "msteams" not in data, (name, data)
+            assert "key" not in data, (name, data)
 
 
 def test_every_button_opens_something_that_exists(all_cards, content, entries):
@@ -350,19 +340,43 @@ def test_every_button_opens_something_that_exists(all_cards, content, entries):
         for data in payloads(card):
             if data.get("action") in ("show", "feedback"):
                 assert data["id"] in entries, (name, data)
-            elif data.get("action") == "theme" or data.get("action") in (
-                "intake_start",
-                "intake_form",
-            ):
+            elif data.get("action") in ("theme", "intake_start", "intake_form"):
                 assert data["theme"] in {theme.key for theme in content.themes}, (name, data)
             elif data.get("action") == "expert":
                 assert data["code"] in content.experts, (name, data)
 
 
-def test_every_button_title_fits_on_a_phone(all_cards):
+def test_every_button_title_fits_on_a_phone_without_being_cut(all_cards):
     for name, card in all_cards:
         for action in of_type(card, *ACTION_TYPES):
-            assert 0 < len(action["title"]) <= 80, (name, action["title"])
+            assert 0 < len(action["title"]) <= 30, (name, action["title"])
+            assert not action["title"].endswith("…"), (name, action["title"])
+
+
+def test_every_toggle_shows_an_element_of_its_own_card(all_cards):
+    for name, card in all_cards:
+        ids = [node["id"] for node in nodes(card) if "id" in node]
+        assert len(ids) == len(set(ids)), name
+        for toggle in of_type(card, "Action.ToggleVisibility"):
+            assert toggle["targetElements"] and set(toggle["targetElements"]) <= set(ids), name
+
+
+def test_no_text_is_cut_off_with_an_ellipsis(all_cards):
+    for name, card in all_cards:
+        for block in of_type(card, "TextBlock"):
+            user_text = "notitie" in block["text"].lower()  # notes users typed are shortened
+            assert not block["text"].endswith("…") or user_text, (name, block)
+
+
+def test_single_use_cards_and_the_confirmation_speak_the_contract(all_cards):
+    by_name = dict(all_cards)
+    confirm = [read(data) for data in payloads(by_name["confirm archive"])]
+    assert [(c.action, c.payload.model_dump()) for c in confirm] == [
+        (Action.CONFIRM, {"confirm": "partnership_archive", "id": 7}),
+        (Action.CANCEL, {}),
+    ]
+    assert {c.action for c in confirm} <= SINGLE_USE
+    assert by_name["used"]["actions"] == [] and len(by_name["used"]["body"]) == 1
 
 
 def test_every_moment_in_a_payload_is_an_iso_date(all_cards):

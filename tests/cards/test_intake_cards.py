@@ -24,7 +24,7 @@ from bot.domain.intake import IntakeOutcome, ItemAnswer, OpenPoint
 from bot.domain.models import Theme
 from tests.cards.inspect_card import (
     MAX_CARD_BYTES,
-    im_back_values,
+    command_values,
     inputs,
     of_type,
     payloads,
@@ -33,7 +33,7 @@ from tests.cards.inspect_card import (
     titles,
 )
 
-PLACEHOLDER = "Contactgegevens nog niet ingevuld; zoek het team op intranet."
+PLACEHOLDER = "Contactgegevens volgen nog. Zoek het team voorlopig op het intranet."
 WHY_2 = "Staatssteun kan de samenwerking ongeldig maken; laat het toetsen."
 WHY_3 = "Inkoop en subsidie hebben eigen regels."
 WHY_8 = "Afspraken tussen partijen kunnen de mededinging beperken."
@@ -98,23 +98,23 @@ def markdown(content):
 
 
 def test_choice_card_says_what_the_intake_is_and_how_long_it_takes(content):
-    card = intake_choice_card(theme_of(content, "juridisch"), None)
+    card = intake_choice_card(content.messages, theme_of(content, "juridisch"), None)
     assert texts(card) == [
         "Intake Juridisch",
-        "Je loopt de 8 checklistvragen van dit thema langs en antwoordt met Ja, Nee, "
+        "Je beantwoordt de 8 vragen uit de checklist van dit thema met Ja, Nee, "
         "Weet ik niet of Niet van toepassing. Dat duurt ongeveer 5 minuten.",
-        "Daarna krijg je de open punten en de expertteams die je kunt inschakelen.",
+        "Daarna zie je wat nog open staat en welke expertteams je kunt inschakelen.",
         "Hoe wil je antwoorden?",
     ]
 
 
 def test_choice_card_takes_longer_for_a_theme_with_many_questions(content):
-    card = intake_choice_card(theme_of(content, "capaciteit"), None)
-    assert any("13 checklistvragen" in line and "6 minuten" in line for line in texts(card))
+    card = intake_choice_card(content.messages, theme_of(content, "capaciteit"), None)
+    assert any("13 vragen" in line and "6 minuten" in line for line in texts(card))
 
 
 def test_choice_card_offers_the_form_and_step_by_step(content):
-    card = intake_choice_card(theme_of(content, "juridisch"), None)
+    card = intake_choice_card(content.messages, theme_of(content, "juridisch"), None)
     assert titles(card) == ["Formulier invullen", "Stap voor stap in de chat"]
     assert payloads(card) == [
         {"action": "intake_start", "theme": "juridisch", "mode": "form"},
@@ -123,7 +123,9 @@ def test_choice_card_offers_the_form_and_step_by_step(content):
 
 
 def test_choice_card_for_a_partnership_names_it_and_carries_its_id(content):
-    card = intake_choice_card(theme_of(content, "juridisch"), "Regionaal Energieloket", 7)
+    card = intake_choice_card(
+        content.messages, theme_of(content, "juridisch"), "Regionaal Energieloket", 7
+    )
     assert texts(card)[1] == "Voor de samenwerking Regionaal Energieloket"
     assert payloads(card) == [
         {"action": "intake_start", "theme": "juridisch", "mode": "form", "partnership": 7},
@@ -166,18 +168,28 @@ def test_form_card_notes_are_optional_single_line_text(content):
         "id": "note__jur-1",
         "label": "Notitie",
         "maxLength": 500,
-        "placeholder": "Notitie (optioneel)",
+        "placeholder": "Notitie (mag leeg blijven)",
     }
 
 
-def test_form_card_shows_each_question_numbered_with_a_one_line_explanation(content):
+def test_form_card_shows_each_question_numbered_with_its_explanation_in_full_behind_meer(
+    content,
+):
     theme = theme_of(content, "juridisch")
-    lines = texts(intake_form_card(theme, content))
+    card = intake_form_card(theme, content)
+    lines = texts(card)
     assert "1. Is er een overeenkomst?" in lines
     assert "2. Is er sprake van staatssteun?" in lines
-    first = theme.items[0].explanation
-    explanation = lines[lines.index("1. Is er een overeenkomst?") + 1]
-    assert first.startswith(explanation.rstrip("…")) and len(explanation) <= 120
+    for item in theme.items:
+        first, _, rest = " ".join(item.explanation.split()).partition(". ")
+        shown = lines[lines.index(f"{theme.items.index(item) + 1}. {item.question}") + 1]
+        assert shown == (f"{first}." if rest else first)
+        if rest:
+            [hidden] = [b for b in of_type(card, "TextBlock") if b.get("id") == f"more__{item.id}"]
+            assert hidden["text"] == rest and hidden["isVisible"] is False
+    assert not any(line.endswith("…") for line in lines)
+    toggles = of_type(card, "Action.ToggleVisibility")
+    assert toggles and {t["title"] for t in toggles} == {"Meer"}
 
 
 def test_form_card_groups_questions_under_the_parts_of_the_guide(content):
@@ -190,7 +202,7 @@ def test_form_card_groups_questions_under_the_parts_of_the_guide(content):
 def test_form_card_submits_versturen_with_the_theme(content):
     card = intake_form_card(theme_of(content, "juridisch"), content)
     assert payloads(card) == [{"action": "intake_form", "theme": "juridisch"}]
-    assert titles(card) == ["Versturen"]
+    assert [action["title"] for action in card["actions"]] == ["Versturen"]
     assert card["msteams"] == {"width": "Full"}
 
 
@@ -205,7 +217,7 @@ def test_form_card_of_every_theme_stays_under_28_kb(content):
 def test_question_card_shows_progress_question_and_explanation(content):
     theme = theme_of(content, "juridisch")
     item = theme.items[1]
-    card = intake_question_card(theme, item, 2, 8, None)
+    card = intake_question_card(content.messages, theme, item, 2, 8, None)
     assert texts(card) == [
         "Vraag 2 van 8 · Juridisch",
         "Is er sprake van staatssteun?",
@@ -216,8 +228,8 @@ def test_question_card_shows_progress_question_and_explanation(content):
 
 def test_question_card_buttons_post_the_words_a_user_would_type(content):
     theme = theme_of(content, "juridisch")
-    card = intake_question_card(theme, theme.items[1], 2, 8, None)
-    assert im_back_values(card) == [
+    card = intake_question_card(content.messages, theme, theme.items[1], 2, 8, None)
+    assert command_values(card) == [
         "ja",
         "nee",
         "weet niet",
@@ -231,49 +243,54 @@ def test_question_card_buttons_post_the_words_a_user_would_type(content):
 
 def test_first_question_card_has_no_terug(content):
     theme = theme_of(content, "juridisch")
-    card = intake_question_card(theme, theme.items[0], 1, 8, None)
-    assert im_back_values(card)[-2:] == ["overslaan", "stop"]
+    card = intake_question_card(content.messages, theme, theme.items[0], 1, 8, None)
+    assert command_values(card)[-2:] == ["overslaan", "stop"]
 
 
 def test_question_card_shows_the_note_already_given(content):
     theme = theme_of(content, "juridisch")
-    card = intake_question_card(theme, theme.items[0], 1, 8, "we hebben een SOK")
+    card = intake_question_card(content.messages, theme, theme.items[0], 1, 8, "we hebben een SOK")
     assert "Notitie: we hebben een SOK" in texts(card)
 
 
 def test_question_card_shortens_a_very_long_note(content):
     theme = theme_of(content, "juridisch")
-    card = intake_question_card(theme, theme.items[0], 1, 8, "woord " * 200)
+    card = intake_question_card(content.messages, theme, theme.items[0], 1, 8, "woord " * 200)
     [line] = [line for line in texts(card) if line.startswith("Notitie: ")]
     assert len(line) <= len("Notitie: ") + 300 and line.endswith("…")
 
 
-def test_help_text_lists_every_word_and_the_note():
-    help_text = intake_help_text()
+def test_help_text_lists_every_word_and_the_note(content):
+    help_text = intake_help_text(content.messages)
     for word in ("**ja**", "**nee**", "**weet niet**", "**nvt**", "**overslaan**", "**terug**"):
         assert word in help_text
     assert "**stop**" in help_text and "**help**" in help_text
     assert "Typ je iets anders, dan bewaar ik dat als notitie bij de vraag." in help_text
 
 
-def test_resume_card_asks_to_continue_or_start_again(content):
-    card = intake_resume_card(theme_of(content, "juridisch"), 3, 8)
+def test_resume_card_asks_to_finish_or_stop_the_intake(content):
+    card = intake_resume_card(content.messages, theme_of(content, "juridisch"), 3, 8)
     assert texts(card) == [
-        "Je was nog bezig met de intake Juridisch (vraag 3 van 8). "
-        "Verdergaan of opnieuw beginnen?"
+        "Je bent nog bezig met de intake Juridisch (vraag 3 van 8). Wil je die eerst afmaken?"
     ]
-    assert titles(card) == ["Verdergaan", "Opnieuw beginnen"]
+    assert titles(card) == ["Intake afmaken", "Intake stoppen"]
     assert payloads(card) == [{"action": "dialog_continue"}, {"action": "dialog_stop"}]
 
 
-def test_small_intake_texts():
-    assert intake_stopped_text() == (
+def test_small_intake_texts(content):
+    messages = content.messages
+    assert intake_stopped_text(messages) == (
         "Oké, ik ben gestopt met de intake. Je kunt hem later opnieuw starten."
     )
-    assert intake_resumed_text("Juridisch", 3, 8) == (
+    assert intake_resumed_text(messages, "Juridisch", 3, 8) == (
         "We gaan verder met de intake Juridisch, bij vraag 3 van 8."
     )
-    assert intake_discarded_text() == "Oké, ik heb het weggegooid. Je kunt altijd opnieuw beginnen."
+    assert intake_discarded_text(messages, "Juridisch") == (
+        "Ik ben gestopt met de intake Juridisch. Je antwoorden zijn niet bewaard."
+    )
+    assert intake_discarded_text(messages) == (
+        "Ik ben gestopt met het registreren. Er is niets bewaard."
+    )
 
 
 # --- the summary card -------------------------------------------------------------------------
@@ -300,7 +317,7 @@ def test_summary_card_shows_each_open_point_with_answer_why_note_and_teams(summa
         "Jouw antwoord: Weet ik niet",
         WHY_2,
         "Notitie: Subsidie aan *stichting*",
-        "Inschakelen: Juridische Zaken (JUR), Financiën en control",
+        "Schakel in: Juridische Zaken (JUR), Financiën en control",
     ]
     assert "Ga je een dienst of product inkopen of subsidiëren?" in lines
     assert "Is er sprake van mededinging?" in lines
@@ -313,7 +330,7 @@ def test_summary_card_names_each_expert_team_once_with_its_contact_block(summary
     assert lines.count("Juridische Zaken (JUR)") == 1
     assert lines.count("Financiën en control") == 1
     assert lines.count("Team Inkoop") == 1
-    assert lines.count(PLACEHOLDER) == 3
+    assert lines.count(PLACEHOLDER) == 1  # once for the three teams
     assert _team_names(summary, content) == [
         "Juridische Zaken (JUR)",
         "Financiën en control",
@@ -359,7 +376,7 @@ def test_summary_card_offers_the_markdown_of_the_stored_intake(summary, content)
 
 def test_summary_card_without_open_points_says_so_positively(content):
     card = intake_summary_card(ALL_GOOD, content, 3, None)
-    assert "Op basis van je antwoorden zijn er geen open punten. Mooi zo!" in texts(card)
+    assert "Op basis van je antwoorden staat er niets open. Mooi zo!" in texts(card)
     assert "Schakel deze expertteams in" not in texts(card)
     assert "Kijk ook naar" not in texts(card)
 
@@ -403,16 +420,16 @@ def test_markdown_starts_with_title_partnership_date_and_counts(markdown):
 
 def test_markdown_lists_open_points_with_answer_why_and_teams(markdown):
     assert (
-        "## Open punten\n\n"
+        "## Wat nog open staat\n\n"
         "### Is er sprake van staatssteun?\n\n"
         "- Jouw antwoord: Weet ik niet\n"
         f"- Waarom: {WHY_2}\n"
         "- Notitie: Subsidie aan \\*stichting\\*\n"
-        "- Inschakelen: Juridische Zaken (JUR), Financiën en control\n\n"
+        "- Schakel in: Juridische Zaken (JUR), Financiën en control\n\n"
         "### Ga je een dienst of product inkopen of subsidiëren?\n\n"
         "- Jouw antwoord: Ja\n"
         f"- Waarom: {WHY_3}\n"
-        "- Inschakelen: Team Inkoop, Juridische Zaken (JUR)\n"
+        "- Schakel in: Team Inkoop, Juridische Zaken (JUR)\n"
     ) in markdown
     assert "### Is er sprake van mededinging?" in markdown
 
@@ -421,7 +438,7 @@ def test_markdown_names_each_team_once_with_contact_details_and_next_themes(mark
     assert markdown.count("### Juridische Zaken (JUR)") == 1
     assert markdown.count("### Financiën en control") == 1
     assert markdown.count("### Team Inkoop") == 1
-    assert markdown.count(f"- {PLACEHOLDER}") == 3
+    assert markdown.count(PLACEHOLDER) == 1
     assert markdown.endswith("## Kijk ook naar\n\n- Financiën\n- Informatievoorziening & Privacy\n")
 
 
@@ -443,7 +460,7 @@ def test_markdown_shows_real_contact_details_as_text(tmp_path):
 
 def test_markdown_without_open_points_says_so(content):
     markdown = intake_summary_markdown(ALL_GOOD, content, None, COMPLETED)
-    assert "## Open punten\n\nOp basis van je antwoorden zijn er geen open punten." in markdown
+    assert "## Wat nog open staat\n\nOp basis van je antwoorden staat er niets open." in markdown
     assert "## Expertteams" not in markdown
     assert "## Kijk ook naar" not in markdown
 

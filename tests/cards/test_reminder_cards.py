@@ -82,7 +82,7 @@ def completed(due: date, reason: str | None = None, partnership_id: int = 7) -> 
         (7, "Over 7 dagen: evaluatie van Regionaal Energieloket"),
         (1, "Morgen: evaluatie van Regionaal Energieloket"),
         (0, "Vandaag: evaluatie van Regionaal Energieloket"),
-        (-3, "Te laat: evaluatie van Regionaal Energieloket"),
+        (-3, "Nog niet gedaan: evaluatie van Regionaal Energieloket"),
     ],
 )
 def test_reminder_heading_says_when_the_evaluation_is(
@@ -110,9 +110,8 @@ def test_reminder_says_what_is_expected_with_the_themes_and_the_appraisal_framew
         "Wat wordt er verwacht?",
         "Bespreek met je partners hoe de samenwerking ervoor staat, wat goed gaat en wat "
         "beter kan.",
-        "Loop in elk geval deze thema's langs: Financiën, Juridisch, Bestuur, Inventarisatie "
-        "denkkracht en menskracht, Informatievoorziening & Privacy en Communicatie en "
-        "participatie.",
+        "Loop in elk geval deze thema's langs: Financiën, Juridisch, Bestuur, Mensen en "
+        "capaciteit, Informatievoorziening & Privacy en Communicatie en participatie.",
         "Gebruik het waarderingskader. Met dit kader bekijk je een bestaande of nieuwe "
         "samenwerking vanuit drie perspectieven: de gemeente zelf, de samenwerking en haar "
         "partners, en de bredere context.",
@@ -137,9 +136,9 @@ def test_reminder_offers_start_done_postpone_open_calendar_and_stopping(reminder
         "Afgerond",
         "Evaluatie afronden",
         "Verzetten",
-        "Verzetten",
+        "Nieuwe datum opslaan",
         "Bekijk de samenwerking",
-        "Agenda (.ics)",
+        "Zet in mijn agenda",
         "Geen herinneringen meer?",
         "Herinneringen uitzetten",
         "Overdragen",
@@ -164,7 +163,7 @@ def test_reminder_done_asks_an_optional_note_next_to_its_submit(reminder):
         {
             "type": "Input.Text",
             "id": "note",
-            "label": "Wat spraken jullie af? (optioneel)",
+            "label": "Wat hebben jullie afgesproken? (mag leeg blijven)",
             "maxLength": 1000,
             "isMultiline": True,
         }
@@ -185,7 +184,12 @@ def test_reminder_postpone_requires_a_new_date_and_asks_an_optional_reason(remin
             "isRequired": True,
             "errorMessage": "Kies een nieuwe datum.",
         },
-        {"type": "Input.Text", "id": "reason", "label": "Reden (optioneel)", "maxLength": 1000},
+        {
+            "type": "Input.Text",
+            "id": "reason",
+            "label": "Waarom een nieuwe datum? (mag leeg blijven)",
+            "maxLength": 1000,
+        },
     ]
     assert payloads(postpone) == [{"action": "evaluation_postpone", "id": 7, "due": "2027-11-23"}]
 
@@ -193,8 +197,8 @@ def test_reminder_postpone_requires_a_new_date_and_asks_an_optional_reason(remin
 def test_reminder_lets_the_holder_stop_reminders_or_hand_over(reminder):
     stop = show_card_named(reminder, "Geen herinneringen meer?")
     assert texts(stop) == [
-        "Zet de herinneringen voor deze samenwerking uit, of draag de samenwerking over aan "
-        "een nieuwe accounthouder: die krijgt de herinneringen dan."
+        "Zet de herinneringen voor deze samenwerking uit. Of draag de samenwerking over aan "
+        "een nieuwe accounthouder: die krijgt dan de herinneringen."
     ]
     assert [(e["id"], e["label"]) for e in inputs(stop)] == [
         ("account_holder_id", "Kies de nieuwe accounthouder"),
@@ -210,11 +214,11 @@ def test_reminder_opens_the_calendar_url_only_when_given(
     content, register, recommendation, reminder
 ):
     assert of_type(reminder, "Action.OpenUrl") == [
-        {"type": "Action.OpenUrl", "title": "Agenda (.ics)", "url": CALENDAR_URL}
+        {"type": "Action.OpenUrl", "title": "Zet in mijn agenda", "url": CALENDAR_URL}
     ]
     without = reminder_card(BASE, DUE, 7, register, content, recommendation, None)
     assert of_type(without, "Action.OpenUrl") == []
-    assert "Agenda (.ics)" not in titles(without)
+    assert "Zet in mijn agenda" not in titles(without)
 
 
 def test_reminder_fits_a_phone_with_short_button_rows_and_no_full_width(reminder):
@@ -236,7 +240,7 @@ def test_start_card_shows_the_appraisal_framework_and_a_button_to_read_it(conten
     assert texts(card_)[:4] == [
         "Evaluatie van Regionaal Energieloket",
         "Met het waarderingskader kijk je samen met je partners naar de samenwerking. "
-        "De intakes hieronder helpen je de open punten op tafel te krijgen.",
+        "De intakes hieronder helpen je om de open punten op tafel te krijgen.",
         "Waarderingskader",
         framework.summary.strip(),
     ]
@@ -248,7 +252,7 @@ def test_start_card_offers_intakes_for_the_first_four_recommended_themes(content
     card_ = evaluation_start_card(BASE, content, recommendation)
     assert texts(card_)[4:] == [
         "Thema's om langs te lopen",
-        "Doe per thema een korte intake; de open punten zijn je gespreksagenda.",
+        "Doe per thema een korte intake. Wat open staat, bespreek je met je partners.",
     ]
     assert payloads(card_, "intake_start") == [
         {"action": "intake_start", "theme": key, "mode": "steps", "partnership": 7}
@@ -258,7 +262,7 @@ def test_start_card_offers_intakes_for_the_first_four_recommended_themes(content
         "Intake Financiën",
         "Intake Juridisch",
         "Intake Bestuur",
-        "Intake Inventarisatie denkkracht en menskracht",
+        "Intake Mensen en capaciteit",
     ]
     assert len(payloads(card_)) == 5
 
@@ -273,7 +277,7 @@ def test_start_card_without_framework_or_themes_keeps_only_the_intro(fixture_con
 # --- on the partnership card ----------------------------------------------------------------
 
 
-def test_section_shows_the_next_moment_and_the_last_three_completed_newest_first(register):
+def test_section_shows_the_next_moment_and_the_last_three_completed_newest_first(content):
     events = [
         completed(date(2024, 11, 23)),
         completed(date(2026, 11, 23), "Goed gesprek; de begroting moet eerder. " * 5),
@@ -290,7 +294,7 @@ def test_section_shows_the_next_moment_and_the_last_three_completed_newest_first
             datetime(2027, 1, 1, tzinfo=UTC),
         ),
     ]
-    section = card(evaluation_section(BASE, register, events, True, None))
+    section = card(evaluation_section(BASE, content, events, True, None))
     assert texts(section) == [
         "Evaluatie",
         "Volgende: Jaarlijkse lichte evaluatie op 23 november 2027",
@@ -301,52 +305,52 @@ def test_section_shows_the_next_moment_and_the_last_three_completed_newest_first
     assert section["body"][0]["separator"] is True
 
 
-def test_section_without_moments_says_so(register):
-    section = card(evaluation_section(partnership(next_evaluation=None), register, [], True, None))
+def test_section_without_moments_says_so(content):
+    section = card(evaluation_section(partnership(next_evaluation=None), content, [], True, None))
     assert texts(section) == [
         "Evaluatie",
         "Er is nog geen volgende evaluatie gepland.",
         "Afgeronde evaluaties",
-        "Nog geen evaluaties afgerond.",
+        "Er zijn nog geen evaluaties afgerond.",
     ]
 
 
-def test_section_warns_when_the_account_holder_cannot_be_reached(register):
-    section = card(evaluation_section(BASE, register, [], False, None))
+def test_section_warns_when_the_account_holder_cannot_be_reached(content):
+    section = card(evaluation_section(BASE, content, [], False, None))
     [warning] = [b for b in of_type(section, "TextBlock") if b.get("color") == "Attention"]
     assert warning["text"] == (
-        "Geen bereik: Anne de Vries heeft Samenwerkwijzer nog niet geïnstalleerd, dus "
-        "herinneringen komen niet aan."
+        "Geen bereik: Anne de Vries heeft Samenwerkwijzer nog niet geïnstalleerd. "
+        "Herinneringen komen daarom niet aan."
     )
 
 
-def test_section_toggles_reminders_off_and_on(register):
-    on = card(evaluation_section(BASE, register, [], True, None))
+def test_section_toggles_reminders_off_and_on(content):
+    on = card(evaluation_section(BASE, content, [], True, None))
     assert payloads(on) == [{"action": "reminders_off", "id": 7}]
     assert titles(on) == ["Herinneringen uitzetten"]
-    off = card(evaluation_section(partnership(reminders=False), register, [], True, None))
-    assert "Herinneringen staan uit voor deze samenwerking." in texts(off)
+    off = card(evaluation_section(partnership(reminders=False), content, [], True, None))
+    assert "De herinneringen voor deze samenwerking staan uit." in texts(off)
     assert payloads(off) == [{"action": "reminders_on", "id": 7}]
     assert titles(off) == ["Herinneringen aanzetten"]
 
 
-def test_section_offers_the_calendar_next_to_the_toggle(register):
-    section = card(evaluation_section(BASE, register, [], True, CALENDAR_URL))
+def test_section_offers_the_calendar_next_to_the_toggle(content):
+    section = card(evaluation_section(BASE, content, [], True, CALENDAR_URL))
     [buttons] = of_type(section, "ActionSet")
     assert [a["type"] for a in buttons["actions"]] == ["Action.Submit", "Action.OpenUrl"]
     assert buttons["actions"][1] == {
         "type": "Action.OpenUrl",
-        "title": "Agenda (.ics)",
+        "title": "Zet in mijn agenda",
         "url": CALENDAR_URL,
     }
 
 
-def test_section_of_an_archived_partnership_has_no_toggle_and_no_warning(register):
+def test_section_of_an_archived_partnership_has_no_toggle_and_no_warning(content):
     archived = partnership(archived=True, reminders=False)
-    section = card(evaluation_section(archived, register, [], False, None))
+    section = card(evaluation_section(archived, content, [], False, None))
     assert actions(section) == []
     assert not any(b.get("color") for b in of_type(section, "TextBlock"))
-    assert "Herinneringen staan uit voor deze samenwerking." not in texts(section)
+    assert "De herinneringen voor deze samenwerking staan uit." not in texts(section)
 
 
 # --- the weekly digest ----------------------------------------------------------------------
@@ -374,26 +378,26 @@ def digest_partnerships() -> list[tuple[Any, bool]]:
     ]
 
 
-def test_digest_lists_overdue_oldest_first_then_the_next_60_days_in_date_order(register):
-    card_ = digest_card(digest_partnerships(), [], TODAY, register)
-    assert texts(card_) == [
-        "Evaluatiemomenten: overzicht van week 9",
-        "Te laat",
+def test_digest_lists_overdue_oldest_first_then_the_next_60_days_in_date_order(content):
+    card_ = digest_card(digest_partnerships(), [], TODAY, content)
+    assert texts(card_)[:-1] == [
+        "Evaluaties: overzicht van week 9",
+        "Nog niet gedaan",
         "- Afval · Jaarlijkse lichte evaluatie · 5 januari 2027 · Anne de Vries · geen bereik\r"
         "- GGD · Jaarlijkse lichte evaluatie · 10 februari 2027 · Anne de Vries",
-        "Komende 60 dagen",
+        "De komende 60 dagen",
         "- Energieloket · Volledige evaluatie · 1 maart 2027 · Bob Jansen\r"
         "- Wijkteams · Jaarlijkse lichte evaluatie · 20 april 2027 · Anne de Vries · geen bereik\r"
         "- Bibliotheek · Jaarlijkse lichte evaluatie · 30 april 2027 · Anne de Vries",
     ]
 
 
-def test_digest_sorts_moments_on_the_same_day_by_name(register):
+def test_digest_sorts_moments_on_the_same_day_by_name(content):
     same_day = [
         (partnership(id=1, name="Zorg", next_evaluation=date(2027, 3, 8)), True),
         (partnership(id=2, name="Afval", next_evaluation=date(2027, 3, 8)), True),
     ]
-    card_ = digest_card(same_day, [], TODAY, register)
+    card_ = digest_card(same_day, [], TODAY, content)
     assert texts(card_)[4].startswith("- Afval · ")
     assert payloads(card_) == [
         {"action": "partnership_open", "id": 2},
@@ -401,55 +405,57 @@ def test_digest_sorts_moments_on_the_same_day_by_name(register):
     ]
 
 
-def test_digest_opens_at_most_six_partnerships_behind_one_button(register):
+def test_digest_opens_at_most_six_partnerships_behind_one_button(content):
     many = [
         (partnership(id=n, name=f"Samenwerking {n}", next_evaluation=date(2027, 3, n)), True)
         for n in range(1, 10)
     ]
-    card_ = digest_card(many, [], TODAY, register)
+    card_ = digest_card(many, [], TODAY, content)
     [open_set] = [e for e in card_["body"] if e["type"] == "ActionSet"]
     assert [a["title"] for a in open_set["actions"]] == ["Samenwerking bekijken"]
     assert payloads(card_) == [{"action": "partnership_open", "id": n} for n in range(1, 7)]
     assert titles(card_)[1:] == [f"Samenwerking {n}" for n in range(1, 7)]
+    listed = open_set["actions"][0]["card"]["body"][0]["text"]
+    assert listed == "\r".join(f"{n}. Samenwerking {n}" for n in range(1, 7))
 
 
-def test_digest_opens_overdue_partnerships_first(register):
-    card_ = digest_card(digest_partnerships(), [], TODAY, register)
+def test_digest_opens_overdue_partnerships_first(content):
+    card_ = digest_card(digest_partnerships(), [], TODAY, content)
     assert [data["id"] for data in payloads(card_)] == [4, 2, 3, 1, 8]
 
 
-def test_digest_without_moments_says_so_kindly_and_has_no_buttons(register):
-    card_ = digest_card([], [], TODAY, register)
+def test_digest_without_moments_says_so_kindly_and_has_no_buttons(content):
+    card_ = digest_card([], [], TODAY, content)
     assert texts(card_) == [
-        "Evaluatiemomenten: overzicht van week 9",
-        "Te laat",
-        "Geen evaluaties te laat. Mooi zo!",
-        "Komende 60 dagen",
-        "Geen evaluaties in de komende 60 dagen.",
+        "Evaluaties: overzicht van week 9",
+        "Nog niet gedaan",
+        "Alle evaluaties zijn op tijd. Mooi zo!",
+        "De komende 60 dagen",
+        "Er zijn geen evaluaties in de komende 60 dagen.",
     ]
     assert actions(card_) == []
 
 
-def test_digest_lists_undelivered_reminders_by_date(register):
+def test_digest_lists_undelivered_reminders_by_date(content):
     undelivered = [
         (partnership(id=1, name="Wijkteams", account_holder=BOB), date(2027, 4, 20)),
         (partnership(id=2, name="GGD"), date(2027, 3, 10)),
     ]
-    card_ = digest_card([], undelivered, TODAY, register)
+    card_ = digest_card([], undelivered, TODAY, content)
     assert texts(card_)[-2:] == [
-        "Niet afgeleverde herinneringen",
+        "Herinneringen die niet zijn aangekomen",
         "- GGD · evaluatie 10 maart 2027 · Anne de Vries\r"
         "- Wijkteams · evaluatie 20 april 2027 · Bob Jansen",
     ]
 
 
-def test_digest_week_is_the_iso_week(register):
-    new_year = digest_card([], [], date(2027, 1, 1), register)  # a Friday in 2026-W53
-    assert texts(new_year)[0] == "Evaluatiemomenten: overzicht van week 53"
+def test_digest_week_is_the_iso_week(content):
+    new_year = digest_card([], [], date(2027, 1, 1), content)  # a Friday in 2026-W53
+    assert texts(new_year)[0] == "Evaluaties: overzicht van week 53"
 
 
-def test_digest_is_a_compact_card_not_full_width(register):
-    card_ = digest_card(digest_partnerships(), [], TODAY, register)
+def test_digest_is_a_compact_card_not_full_width(content):
+    card_ = digest_card(digest_partnerships(), [], TODAY, content)
     assert "msteams" not in card_
     assert card_["actions"] == []
     assert all(action["type"] in ACTION_TYPES for action in actions(card_))
@@ -458,31 +464,34 @@ def test_digest_is_a_compact_card_not_full_width(register):
 # --- replies --------------------------------------------------------------------------------
 
 
-def test_done_text_names_the_next_moment_or_asks_to_plan_one():
-    assert evaluation_done_text("GGD", date(2028, 11, 23)) == (
+def test_done_text_names_the_next_moment_or_asks_to_plan_one(content):
+    m = content.messages
+    assert evaluation_done_text(m, "GGD", date(2028, 11, 23)) == (
         "Genoteerd: de evaluatie van GGD is afgerond. De volgende staat op 23 november 2028."
     )
-    assert evaluation_done_text("GGD", None) == (
-        "Genoteerd: de evaluatie van GGD is afgerond. Er is geen volgende evaluatie gepland; "
-        "plan er een met Wijzigen bij de samenwerking."
+    assert evaluation_done_text(m, "GGD", None) == (
+        "Genoteerd: de evaluatie van GGD is afgerond. Er is geen volgende evaluatie gepland. "
+        "Plan er een met Wijzigen bij de samenwerking."
     )
 
 
-def test_postponed_text_names_the_new_dutch_date():
-    assert evaluation_postponed_text("GGD", date(2028, 1, 9)) == (
-        "Verzet: de evaluatie van GGD staat nu op 9 januari 2028."
+def test_postponed_text_names_the_new_dutch_date(content):
+    assert evaluation_postponed_text(content.messages, "GGD", date(2028, 1, 9)) == (
+        "De evaluatie van GGD staat nu op 9 januari 2028."
     )
 
 
-def test_reminder_toggle_texts_confirm_the_choice():
-    assert reminders_off_text("GGD") == (
-        "Oké, je krijgt geen herinneringen meer voor GGD. Je zet ze weer aan bij de samenwerking."
+def test_reminder_toggle_texts_confirm_the_choice(content):
+    assert reminders_off_text(content.messages, "GGD") == (
+        "Oké, je krijgt geen herinneringen meer voor GGD. Bij de samenwerking zet je ze weer aan."
     )
-    assert reminders_on_text("GGD") == "Oké, je krijgt weer herinneringen voor GGD."
+    assert reminders_on_text(content.messages, "GGD") == (
+        "Oké, je krijgt weer herinneringen voor GGD."
+    )
 
 
-def test_already_changed_text_points_at_the_partnership():
-    assert evaluation_already_changed_text("GGD") == (
+def test_already_changed_text_points_at_the_partnership(content):
+    assert evaluation_already_changed_text(content.messages, "GGD") == (
         "De evaluatie van GGD is intussen al afgerond of verzet. "
-        "Bekijk de samenwerking voor de actuele datum."
+        "Bekijk de samenwerking voor de juiste datum."
     )

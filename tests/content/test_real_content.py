@@ -110,7 +110,7 @@ def test_frameworks_have_their_phases_perspectives_and_principles(content):
 def test_register_offers_the_forms_phases_flags_and_cadences_of_the_design(content):
     register = content.register
     assert [(form.key, form.label) for form in register.forms] == [
-        ("geen_binding", "Geen juridische binding (bijv. intentieverklaring, netwerk)"),
+        ("geen_binding", "Geen juridische binding (zoals een intentieverklaring of netwerk)"),
         ("overeenkomst", "Convenant of overeenkomst"),
         ("wgr", "Gemeenschappelijke regeling (Wgr)"),
         ("rechtspersoon", "Stichting, vereniging, coöperatie, BV of NV"),
@@ -131,10 +131,10 @@ def test_register_offers_the_forms_phases_flags_and_cadences_of_the_design(conte
         "lobby": ["lobby"],
     }
     assert [(c.key, c.label, c.months) for c in register.cadences] == [
-        ("jaarlijks", "Jaarlijkse lichte evaluatie", 12),
+        ("jaarlijks", "Elk jaar", 12),
         ("halfjaarlijks", "Elk half jaar", 6),
         ("tweejaarlijks", "Elke twee jaar", 24),
-        ("geen", "Geen vaste cadans", None),
+        ("geen", "Geen vast ritme", None),
     ]
 
 

@@ -80,7 +80,7 @@ async def test_form_registration_and_its_problems(harness):
     [form] = await dialog.say("start")
     assert "Registreren" in card_text(form)
     [problems] = await dialog.submit({"action": "partnership_form", "name": "", "form": "x"})
-    assert problems.text.startswith("Dat lukte nog niet: controleer de naam")
+    assert problems.text.startswith("Dat lukte nog niet. Controleer de naam")
     [registered] = await dialog.submit(
         {
             "action": "partnership_form",
