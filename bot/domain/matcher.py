@@ -56,6 +56,7 @@ class Tuning:
     unasked_framework_weight: float = 0.7
     unasked_expert_weight: float = 0.55
     asked_weight: float = 1.15
+    root_weight: float = 0.75  # a framework as a whole, when the text names one of its sections
     # A situation: this many sentences (or words) and this many different subjects.
     situation_sentences: int = 2
     situation_words: int = 18
@@ -123,6 +124,15 @@ class Matcher:
         self._first_example = first
         self.entries = tuple(entries)
         self._asking_framework, self._asking_expert = self._request_terms(entry_terms)
+        self._section_terms = {  # framework root -> the terms of its sections' titles
+            framework.id: frozenset(
+                term
+                for section in framework.sections
+                for term in self.analyzer.terms(section.title)
+                if not term.startswith(("~", SYNONYM_PREFIX))
+            )
+            for framework in content.frameworks
+        }
         self._items_of_concept: dict[str, set[str]] = defaultdict(set)
         for item in content.items.values():
             for key in item.concepts:
@@ -192,11 +202,17 @@ class Matcher:
         whole.pop(self._out_of_scope, None)
         share = tuning.whole_entry_share
         priors = self._priors(terms)
+        named_sections = {
+            root
+            for root, section_terms in self._section_terms.items()
+            if terms.keys() & section_terms
+        }
         ranked = sorted(
             (
                 Match(
                     self.entries[index],
                     priors[self.entries[index].kind]
+                    * (tuning.root_weight if self.entries[index].id in named_sections else 1.0)
                     * (share * whole.get(index, 0.0) + (1 - share) * best_phrasing.get(index, 0.0))
                     / norm,
                 )
