@@ -44,7 +44,7 @@ _SENTENCE_END = re.compile(r"[.!?]+(?:\s|$)")
 class Tuning:
     whole_entry_share: float = 0.5  # the rest goes to the best single phrasing
     unknown_word_weight: float = 0.5  # share of the top idf that a word nobody uses weighs
-    min_score: float = 0.15  # below this the question is out of scope
+    min_score: float = 0.2  # below this the question is out of scope
     clarify_ratio: float = 0.92  # runner-up this close to the best: ask which one
     confident_score: float = 0.55  # above this, answer even with close runners-up
     max_options: int = 3
@@ -162,7 +162,9 @@ class Matcher:
         names: dict[str, list[str]] = {"framework": [], "expert": []}
         for framework in self.content.frameworks:
             names["framework"] += [framework.title, *framework.phrasings]
-            names["framework"] += [section.title for section in framework.sections]
+            names["framework"] += [  # phase names ("Verkennen"), not descriptive titles
+                section.title for section in framework.sections if len(words(section.title)) == 1
+            ]
         for expert in self.content.experts.values():
             names["expert"] += [expert.code, expert.name]
         asked: dict[str, set[str]] = {"framework": set(), "expert": set()}

@@ -109,4 +109,3 @@ def test_clarify_names_the_team_that_most_likely_knows(fixture_content):
 
 def test_a_team_card_wins_only_when_a_team_is_asked_for(matcher):
     assert matcher.match("contact jur").matches[0].entry.kind == "expert"
-
