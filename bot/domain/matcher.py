@@ -232,13 +232,13 @@ class Matcher:
             )
         )
         decision = self._decide(ranked, off_topic)
+        if not as_typed and self._is_situation(query, hits):
+            decision = "situation"  # a described partnership, even where no single item fits
         referral = None
         if decision == "out_of_scope" and closest_example > 0:
             example = -best_example[1] - self._first_example
             referrals = self.content.referrals
             referral = referrals[example] if example < len(referrals) else None
-        if decision != "out_of_scope" and not as_typed and self._is_situation(query, hits):
-            decision = "situation"
         choices = tuple(self._choices(ranked)) if decision == "clarify" else ()
         subject = self._subject_items(query, hits, ranked) if decision == "answer" else []
         if len(subject) > 1:
@@ -328,13 +328,16 @@ class Matcher:
         if sentences < tuning.situation_sentences or len(words(query)) < tuning.situation_words:
             return False
         concepts = self.content.concepts
-        subjects = {
+        teams = {
             code
             for hit in hits
             if hit.key in concepts and not hit.part
             for code in concepts[hit.key].experts
         }
-        return len(subjects) >= tuning.situation_subjects
+        return (
+            len(teams) >= tuning.situation_subjects
+            or self._domain_concepts(hits) > tuning.situation_subjects
+        )
 
     def _choices(self, ranked: list[Match]) -> list[Match]:
         """Up to three clarify options that really differ: the best, then the next ones that
