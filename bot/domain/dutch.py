@@ -44,8 +44,10 @@ ENGLISH_MARKERS = frozenset(
 
 def normalize(text: str) -> str:
     """Lower case, accents removed, 'P&O' kept as one word, punctuation as spaces."""
-    text = unicodedata.normalize("NFKD", text.lower())
-    text = "".join(char for char in text if not unicodedata.combining(char))
+    text = text.lower()
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(char for char in text if not unicodedata.combining(char))
     text = _APOSTROPHE.sub("", _JOINED_AMPERSAND.sub("", text))
     return " ".join(_WORD.findall(text))
 
