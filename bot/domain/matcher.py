@@ -162,9 +162,7 @@ class Matcher:
         names: dict[str, list[str]] = {"framework": [], "expert": []}
         for framework in self.content.frameworks:
             names["framework"] += [framework.title, *framework.phrasings]
-            names["framework"] += [  # phase names ("Verkennen"), not descriptive titles
-                section.title for section in framework.sections if len(words(section.title)) == 1
-            ]
+
         for expert in self.content.experts.values():
             names["expert"] += [expert.code, expert.name]
         asked: dict[str, set[str]] = {"framework": set(), "expert": set()}
