@@ -189,6 +189,36 @@ class Matcher:
                 return MatchResult(query, "smalltalk", (), tuning.max_options, smalltalk=kind)
         terms, hits = self.analyzer.analyse(query, repair_typos=True, complete_last=as_typed)
         vector, norm = self._query_vector(terms)
+        ranked, best_in_scope, (closest_example, example) = self._rank(terms, vector, norm)
+        off_topic = self._off_topic(closest_example / norm, closest_example > best_in_scope, hits)
+        decision = self._decide(ranked, off_topic)
+        if not as_typed and self._is_situation(query, hits):
+            decision = "situation"  # a described partnership, even where no single item fits
+        referral = None
+        if decision == "out_of_scope" and closest_example > 0:
+            referral = (
+                self.content.referrals[example] if example < len(self.content.referrals) else None
+            )
+        choices = tuple(self._choices(ranked)) if decision == "clarify" else ()
+        subject = self._subject_items(query, hits, ranked) if decision == "answer" else []
+        if len(subject) > 1:
+            decision, choices = "clarify", tuple(subject)
+        return MatchResult(
+            query,
+            decision,
+            tuple(ranked[:limit]),
+            tuning.max_options,
+            choices=choices,
+            team=self._team(decision, ranked, choices),
+            referral=referral,
+        )
+
+    def _rank(
+        self, terms: Terms, vector: dict[str, float], norm: float
+    ) -> tuple[list[Match], float, tuple[float, int]]:
+        """The entries best first; the best in-scope phrasing's similarity; the closest
+        out-of-scope example's similarity and index (similarities not yet divided by norm)."""
+        tuning = self.tuning
         whole = _dot(vector, self._entry_postings)
         best_phrasing: dict[int, float] = {}
         best_example = (0.0, -1)
@@ -198,7 +228,6 @@ class Matcher:
                 best_example = max(best_example, (score, -phrasing))
                 continue
             best_phrasing[entry] = max(best_phrasing.get(entry, 0.0), score)
-        closest_example = best_example[0]
         whole.pop(self._out_of_scope, None)
         share = tuning.whole_entry_share
         priors = self._priors(terms)
@@ -220,35 +249,21 @@ class Matcher:
             ),
             key=lambda match: (-match.score, match.entry.id),
         )
-        share_explained = closest_example / norm
-        off_topic = (
-            closest_example > max(best_phrasing.values(), default=0.0)
+        example = -best_example[1] - self._first_example
+        return ranked, max(best_phrasing.values(), default=0.0), (best_example[0], example)
+
+    def _off_topic(self, share_explained: float, closer: bool, hits: list[ConceptHit]) -> bool:
+        """Declined: an out-of-scope example is closer than every in-scope phrasing and
+        explains enough of the text, and the text does not name several domain concepts
+        (unless the example explains nearly all of it)."""
+        tuning = self.tuning
+        return (
+            closer
             and share_explained >= tuning.example_share
             and (
                 self._domain_concepts(hits) < tuning.domain_concepts
                 or share_explained >= tuning.example_overrules
             )
-        )
-        decision = self._decide(ranked, off_topic)
-        if not as_typed and self._is_situation(query, hits):
-            decision = "situation"  # a described partnership, even where no single item fits
-        referral = None
-        if decision == "out_of_scope" and closest_example > 0:
-            example = -best_example[1] - self._first_example
-            referrals = self.content.referrals
-            referral = referrals[example] if example < len(referrals) else None
-        choices = tuple(self._choices(ranked)) if decision == "clarify" else ()
-        subject = self._subject_items(query, hits, ranked) if decision == "answer" else []
-        if len(subject) > 1:
-            decision, choices = "clarify", tuple(subject)
-        return MatchResult(
-            query,
-            decision,
-            tuple(ranked[:limit]),
-            tuning.max_options,
-            choices=choices,
-            team=self._team(decision, ranked, choices),
-            referral=referral,
         )
 
     def _priors(self, terms: Terms) -> dict[str, float]:
