@@ -45,6 +45,7 @@ class Tuning:
     whole_entry_share: float = 0.5  # the rest goes to the best single phrasing
     unknown_word_weight: float = 0.5  # share of the top idf that a word nobody uses weighs
     min_score: float = 0.2  # below this the question is out of scope
+    bare_min_score: float = 0.3  # the same for a text naming no domain concept at all
     clarify_ratio: float = 0.92  # runner-up this close to the best: ask which one
     confident_score: float = 0.55  # above this, answer even with close runners-up
     max_options: int = 3
@@ -191,7 +192,8 @@ class Matcher:
         vector, norm = self._query_vector(terms)
         ranked, best_in_scope, (closest_example, example) = self._rank(terms, vector, norm)
         off_topic = self._off_topic(closest_example / norm, closest_example > best_in_scope, hits)
-        decision = self._decide(ranked, off_topic)
+        bare = self._domain_concepts(hits) == 0  # no word of the thesaurus's domain
+        decision = self._decide(ranked, off_topic, tuning.bare_min_score if bare else None)
         if not as_typed and self._is_situation(query, hits):
             decision = "situation"  # a described partnership, even where no single item fits
         referral = None
@@ -292,9 +294,12 @@ class Matcher:
         squares = sum(value * value for value in vector.values()) + unknown * unknown_weight**2
         return vector, math.sqrt(squares) or 1.0
 
-    def _decide(self, ranked: list[Match], off_topic: bool) -> Decision:
+    def _decide(
+        self, ranked: list[Match], off_topic: bool, min_score: float | None = None
+    ) -> Decision:
         tuning = self.tuning
-        if off_topic or not ranked or ranked[0].score < tuning.min_score:
+        floor = tuning.min_score if min_score is None else max(min_score, tuning.min_score)
+        if off_topic or not ranked or ranked[0].score < floor:
             return "out_of_scope"
         best = ranked[0].score
         runner_up = ranked[1].score if len(ranked) > 1 else 0.0
