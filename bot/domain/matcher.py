@@ -22,6 +22,7 @@ a framework or a team ("waarderingskader", "wie is JUR").
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 from collections import defaultdict
@@ -36,6 +37,7 @@ from bot.domain.smalltalk import SmalltalkDetector
 
 Decision = Literal["answer", "clarify", "out_of_scope", "situation", "smalltalk"]
 Postings = dict[str, list[tuple[int, float]]]
+RANK_DEPTH = 30  # how many entries are ranked; the rest never matter
 SUBJECT_WORDS = 3  # a message of at most this many words may name just a subject
 _SENTENCE_END = re.compile(r"[.!?]+(?:\s|$)")
 
@@ -238,19 +240,19 @@ class Matcher:
             for root, section_terms in self._section_terms.items()
             if terms.keys() & section_terms
         }
-        ranked = sorted(
+        entries = self.entries
+        scored = (
             (
-                Match(
-                    self.entries[index],
-                    priors[self.entries[index].kind]
-                    * (tuning.root_weight if self.entries[index].id in named_sections else 1.0)
-                    * (share * whole.get(index, 0.0) + (1 - share) * best_phrasing.get(index, 0.0))
-                    / norm,
-                )
-                for index in whole.keys() | best_phrasing.keys()
-            ),
-            key=lambda match: (-match.score, match.entry.id),
+                priors[entries[index].kind]
+                * (tuning.root_weight if entries[index].id in named_sections else 1.0)
+                * (share * whole.get(index, 0.0) + (1 - share) * best_phrasing.get(index, 0.0))
+                / norm,
+                index,
+            )
+            for index in whole.keys() | best_phrasing.keys()
         )
+        best = heapq.nsmallest(RANK_DEPTH, scored, key=lambda pair: (-pair[0], entries[pair[1]].id))
+        ranked = [Match(entries[index], score) for score, index in best]
         example = -best_example[1] - self._first_example
         return ranked, max(best_phrasing.values(), default=0.0), (best_example[0], example)
 
