@@ -37,7 +37,8 @@ STOP_WORDS = frozenset(
 ENGLISH_MARKERS = frozenset(
     """
     the and are does should what who how with our this that which there need want
-    would could can you they my your their will to for
+    would could can you they my your their will to for i im ive hows whats its going please
+    thanks hello hi hey about any from have has
     """.split()
 )
 
