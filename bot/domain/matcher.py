@@ -51,6 +51,7 @@ class Tuning:
     clarify_ratio: float = 0.92  # runner-up this close to the best: ask which one
     confident_score: float = 0.55  # above this, answer even with close runners-up
     max_options: int = 3
+    concept_boost: float = 1.45  # a thesaurus concept in the question counts this much more
     subject_ratio: float = 0.6  # a one-subject message: other themes' items this close are asked
     example_share: float = 0.3  # an out-of-scope example must explain this much of the text
     domain_concepts: int = 2  # a text naming this many domain concepts is about the domain,
@@ -286,7 +287,12 @@ class Matcher:
     def _query_vector(self, terms: Terms) -> tuple[dict[str, float], float]:
         """TF-IDF of the question's known terms; words the content never uses add to the norm,
         unless the thesaurus knows them."""
-        vector = {term: tf * self._idf[term] for term, tf in terms.items() if term in self._idf}
+        boost = self.tuning.concept_boost
+        vector = {
+            term: tf * self._idf[term] * (boost if term.startswith(SYNONYM_PREFIX) else 1.0)
+            for term, tf in terms.items()
+            if term in self._idf
+        }
         unknown = sum(
             1
             for term in terms
