@@ -64,6 +64,10 @@ def stem(word: str) -> str:
     return stemmed
 
 
+# Verbs whose stem would be a different noun of the thesaurus ('gelden' is not 'geld').
+_KEEP_WHOLE = frozenset({"gelden", "lossen", "bewegen", "wegen"})
+
+
 @lru_cache(maxsize=65536)
 def light_stem(word: str) -> str:
     """Plural and inflection endings only ('werkplekken' -> 'werkplek', 'risicos' -> 'risico'):

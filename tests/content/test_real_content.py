@@ -415,3 +415,10 @@ def test_clarify_options_really_differ(matcher):
         if result.decision == "clarify":
             kinds = {(o.entry.kind, o.entry.theme, o.entry.experts[:1]) for o in result.options}
             assert len(kinds) == len(result.options), question
+
+
+@pytest.mark.parametrize(
+    "word", ["gemeente", "gelden", "lossen", "halen", "per", "rente", "stap", "personen", "lente"]
+)
+def test_common_dutch_words_name_no_concept_of_the_thesaurus(matcher, word):
+    assert matcher.analyzer.concepts(word) == []
