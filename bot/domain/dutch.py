@@ -72,6 +72,8 @@ _KEEP_WHOLE = frozenset({"gelden", "lossen", "bewegen", "wegen"})
 def light_stem(word: str) -> str:
     """Plural and inflection endings only ('werkplekken' -> 'werkplek', 'risicos' -> 'risico'):
     how thesaurus words are matched, stricter than the stemmer ('halen' is not 'haalbaar')."""
+    if word in _KEEP_WHOLE:
+        return word
     if len(word) > 5 and word.endswith("en"):
         word = word[:-2]
         if len(word) > 2 and word[-1] == word[-2] and word[-1] not in "aeiou":
