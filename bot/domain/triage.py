@@ -107,7 +107,6 @@ class Triager:
                 self._items_of_concept[key].append((item.id, rank))
         self._theme_key = {item_id: theme.key for item_id, theme in content.theme_of_item.items()}
         self._flag_keys = [flag.key for flag in content.register.flags]
-        self._form_order = [form.key for form in content.register.forms]
 
     def triage(self, text: str) -> Triage:
         hits = self.matcher.analyzer.concepts(text)
