@@ -82,3 +82,19 @@ def light_stem(word: str) -> str:
     if (len(word) > 4 and word[-1] == "e") or (len(word) > 3 and word[-1] == "s"):
         return word[:-1]
     return word
+
+
+# "ik" without "we": a question about one's own affairs (password, salary, leave) more often
+# than about a partnership.
+SINGULAR_PERSON = frozenset("ik mijn me mij i my me mine".split())
+PLURAL_PERSON = frozenset("we wij ons onze our us".split())
+
+
+def is_personal(tokens: list[str]) -> bool:
+    """First person singular, no 'we', no word about the partnership itself."""
+    present = set(tokens)
+    return (
+        bool(present & SINGULAR_PERSON)
+        and not present & PLURAL_PERSON
+        and not any(token.startswith(("samenwerk", "partner")) for token in present)
+    )

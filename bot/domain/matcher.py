@@ -31,7 +31,7 @@ from typing import Literal
 
 from bot.domain.analyzer import SYNONYM_PREFIX, Analyzer, ConceptHit, Terms
 from bot.domain.content import Content
-from bot.domain.dutch import words
+from bot.domain.dutch import is_personal, words
 from bot.domain.entries import OUT_OF_SCOPE_ID, Entry, build_entries
 from bot.domain.smalltalk import SmalltalkDetector
 
@@ -48,6 +48,7 @@ class Tuning:
     unknown_word_weight: float = 0.5  # share of the top idf that a word nobody uses weighs
     min_score: float = 0.2  # below this the question is out of scope
     bare_min_score: float = 0.3  # the same for a text naming no domain concept at all
+    personal_min_score: float = 0.45  # and for "ik"/"mijn" without "we" and one concept at most
     clarify_ratio: float = 0.92  # runner-up this close to the best: ask which one
     confident_score: float = 0.55  # above this, answer even with close runners-up
     max_options: int = 3
@@ -195,8 +196,7 @@ class Matcher:
         vector, norm = self._query_vector(terms)
         ranked, best_in_scope, (closest_example, example) = self._rank(terms, vector, norm)
         off_topic = self._off_topic(closest_example / norm, closest_example > best_in_scope, hits)
-        bare = self._domain_concepts(hits) == 0  # no word of the thesaurus's domain
-        decision = self._decide(ranked, off_topic, tuning.bare_min_score if bare else None)
+        decision = self._decide(ranked, off_topic, self._min_score(query, hits))
         if not as_typed and self._is_situation(query, hits):
             decision = "situation"  # a described partnership, even where no single item fits
         referral = None
@@ -333,6 +333,15 @@ class Matcher:
         floor = self.tuning.subject_ratio * ranked[0].score
         close = [match for match in best_of_theme.values() if match.score >= floor]
         return close[: self.tuning.max_options]
+
+    def _min_score(self, query: str, hits: list[ConceptHit]) -> float | None:
+        """A higher bar for a text naming no domain concept, or about one's own affairs
+        ("mijn salaris") naming at most one."""
+        concepts = self._domain_concepts(hits)
+        floors = [self.tuning.bare_min_score] if concepts == 0 else []
+        if concepts <= 1 and is_personal(words(query)):
+            floors.append(self.tuning.personal_min_score)
+        return max(floors, default=None)
 
     def _domain_concepts(self, hits: list[ConceptHit]) -> int:
         """How many different domain concepts (with teams or themes) the text names."""
