@@ -46,8 +46,7 @@ def main() -> None:
     questions = [q["q"] for q in yaml.safe_load(path.read_text(encoding="utf-8"))["questions"]]
     situations_path = Path(sys.argv[2]) if len(sys.argv) > 2 else DEFAULT_SITUATIONS
     situations = [
-        s["text"]
-        for s in yaml.safe_load(situations_path.read_text(encoding="utf-8"))["situations"]
+        s["text"] for s in yaml.safe_load(situations_path.read_text(encoding="utf-8"))["situations"]
     ]
 
     started = time.perf_counter()
