@@ -160,6 +160,8 @@ def _as_text(result: MatchResult, matcher: Matcher, content: Content) -> str:
     if result.decision == "situation":
         return _triage_text(Triager(content, matcher).triage(result.query))
     text = format_answer(result, content)
+    if result.decision == "clarify" and result.team:
+        text += f"\nWie het waarschijnlijk weet: {content.experts[result.team].name}"
     if result.referral:
         text += f"\n{result.referral}"
     return text

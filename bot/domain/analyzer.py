@@ -42,7 +42,7 @@ PART_WEIGHT = 0.6
 MIN_PART = 4
 MIN_COMPOUND = 9
 MIN_COMPLETION = 3
-MIN_REPAIR = 6  # shorter words are too often real words the content does not use
+MIN_REPAIR = 7  # shorter words are too often real words the content does not use
 COVERED_WEIGHT = 0.7  # a word the thesaurus knows: its concept carries most of its meaning
 
 

@@ -26,6 +26,7 @@ STOP_WORDS = frozenset(
     erin eruit erop erbij ermee ervan erover ervoor erna eraan daarmee daarvoor daarover daaraan
     hierin hiervoor hiermee hierover hieraan waarin waarmee waarvoor waarover waaraan
     zoals echter dus daardoor terwijl want wanneer iemand niemand iedereen allemaal
+    ieder iedere af mee
     a an and are can do does for from have how i if in is it me my of on or please should the
     to we what when where which who why will with you your our us be is this that there these
     those any has had was were would could need want about at as by into so than then them they
@@ -37,15 +38,18 @@ STOP_WORDS = frozenset(
 ENGLISH_MARKERS = frozenset(
     """
     the and are does should what who how with our this that which there need want
-    would could can you they my your their will to for
+    would could can you they my your their will to for i im ive hows whats its going please
+    thanks hello hi hey about any from have has
     """.split()
 )
 
 
 def normalize(text: str) -> str:
     """Lower case, accents removed, 'P&O' kept as one word, punctuation as spaces."""
-    text = unicodedata.normalize("NFKD", text.lower())
-    text = "".join(char for char in text if not unicodedata.combining(char))
+    text = text.lower()
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(char for char in text if not unicodedata.combining(char))
     text = _APOSTROPHE.sub("", _JOINED_AMPERSAND.sub("", text))
     return " ".join(_WORD.findall(text))
 
@@ -60,10 +64,16 @@ def stem(word: str) -> str:
     return stemmed
 
 
+# Verbs whose stem would be a different noun of the thesaurus ('gelden' is not 'geld').
+_KEEP_WHOLE = frozenset({"gelden", "lossen", "bewegen", "wegen"})
+
+
 @lru_cache(maxsize=65536)
 def light_stem(word: str) -> str:
     """Plural and inflection endings only ('werkplekken' -> 'werkplek', 'risicos' -> 'risico'):
     how thesaurus words are matched, stricter than the stemmer ('halen' is not 'haalbaar')."""
+    if word in _KEEP_WHOLE:
+        return word
     if len(word) > 5 and word.endswith("en"):
         word = word[:-2]
         if len(word) > 2 and word[-1] == word[-2] and word[-1] not in "aeiou":
@@ -72,3 +82,19 @@ def light_stem(word: str) -> str:
     if (len(word) > 4 and word[-1] == "e") or (len(word) > 3 and word[-1] == "s"):
         return word[:-1]
     return word
+
+
+# "ik" without "we": a question about one's own affairs (password, salary, leave) more often
+# than about a partnership.
+SINGULAR_PERSON = frozenset("ik mijn me mij i my me mine".split())
+PLURAL_PERSON = frozenset("we wij ons onze our us".split())
+
+
+def is_personal(tokens: list[str]) -> bool:
+    """First person singular, no 'we', no word about the partnership itself."""
+    present = set(tokens)
+    return (
+        bool(present & SINGULAR_PERSON)
+        and not present & PLURAL_PERSON
+        and not any(token.startswith(("samenwerk", "partner")) for token in present)
+    )

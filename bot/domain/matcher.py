@@ -22,6 +22,7 @@ a framework or a team ("waarderingskader", "wie is JUR").
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 from collections import defaultdict
@@ -30,12 +31,13 @@ from typing import Literal
 
 from bot.domain.analyzer import SYNONYM_PREFIX, Analyzer, ConceptHit, Terms
 from bot.domain.content import Content
-from bot.domain.dutch import words
+from bot.domain.dutch import is_personal, words
 from bot.domain.entries import OUT_OF_SCOPE_ID, Entry, build_entries
 from bot.domain.smalltalk import SmalltalkDetector
 
 Decision = Literal["answer", "clarify", "out_of_scope", "situation", "smalltalk"]
 Postings = dict[str, list[tuple[int, float]]]
+RANK_DEPTH = 30  # how many entries are ranked; the rest never matter
 SUBJECT_WORDS = 3  # a message of at most this many words may name just a subject
 _SENTENCE_END = re.compile(r"[.!?]+(?:\s|$)")
 
@@ -44,18 +46,22 @@ _SENTENCE_END = re.compile(r"[.!?]+(?:\s|$)")
 class Tuning:
     whole_entry_share: float = 0.5  # the rest goes to the best single phrasing
     unknown_word_weight: float = 0.5  # share of the top idf that a word nobody uses weighs
-    min_score: float = 0.15  # below this the question is out of scope
+    min_score: float = 0.2  # below this the question is out of scope
+    bare_min_score: float = 0.3  # the same for a text naming no domain concept at all
+    personal_min_score: float = 0.45  # and for "ik"/"mijn" without "we" and one concept at most
     clarify_ratio: float = 0.92  # runner-up this close to the best: ask which one
     confident_score: float = 0.55  # above this, answer even with close runners-up
     max_options: int = 3
+    concept_boost: float = 1.45  # a thesaurus concept in the question counts this much more
     subject_ratio: float = 0.6  # a one-subject message: other themes' items this close are asked
     example_share: float = 0.3  # an out-of-scope example must explain this much of the text
     domain_concepts: int = 2  # a text naming this many domain concepts is about the domain,
     example_overrules: float = 0.8  # unless an out-of-scope example explains this much of it
     # The checklist is the primary answer; a framework or team card wins when asked for.
-    unasked_framework_weight: float = 0.7
+    unasked_framework_weight: float = 0.6
     unasked_expert_weight: float = 0.55
     asked_weight: float = 1.15
+    root_weight: float = 0.75  # a framework as a whole, when the text names one of its sections
     # A situation: this many sentences (or words) and this many different subjects.
     situation_sentences: int = 2
     situation_words: int = 18
@@ -123,6 +129,15 @@ class Matcher:
         self._first_example = first
         self.entries = tuple(entries)
         self._asking_framework, self._asking_expert = self._request_terms(entry_terms)
+        self._section_terms = {  # framework root -> the terms of its sections' titles
+            framework.id: frozenset(
+                term
+                for section in framework.sections
+                for term in self.analyzer.terms(section.title)
+                if not term.startswith(("~", SYNONYM_PREFIX))
+            )
+            for framework in content.frameworks
+        }
         self._items_of_concept: dict[str, set[str]] = defaultdict(set)
         for item in content.items.values():
             for key in item.concepts:
@@ -152,7 +167,7 @@ class Matcher:
         names: dict[str, list[str]] = {"framework": [], "expert": []}
         for framework in self.content.frameworks:
             names["framework"] += [framework.title, *framework.phrasings]
-            names["framework"] += [section.title for section in framework.sections]
+
         for expert in self.content.experts.values():
             names["expert"] += [expert.code, expert.name]
         asked: dict[str, set[str]] = {"framework": set(), "expert": set()}
@@ -179,48 +194,16 @@ class Matcher:
                 return MatchResult(query, "smalltalk", (), tuning.max_options, smalltalk=kind)
         terms, hits = self.analyzer.analyse(query, repair_typos=True, complete_last=as_typed)
         vector, norm = self._query_vector(terms)
-        whole = _dot(vector, self._entry_postings)
-        best_phrasing: dict[int, float] = {}
-        best_example = (0.0, -1)
-        for phrasing, score in _dot(vector, self._phrasing_postings).items():
-            entry = self._phrasing_entry[phrasing]
-            if entry == self._out_of_scope:
-                best_example = max(best_example, (score, -phrasing))
-                continue
-            best_phrasing[entry] = max(best_phrasing.get(entry, 0.0), score)
-        closest_example = best_example[0]
-        whole.pop(self._out_of_scope, None)
-        share = tuning.whole_entry_share
-        priors = self._priors(terms)
-        ranked = sorted(
-            (
-                Match(
-                    self.entries[index],
-                    priors[self.entries[index].kind]
-                    * (share * whole.get(index, 0.0) + (1 - share) * best_phrasing.get(index, 0.0))
-                    / norm,
-                )
-                for index in whole.keys() | best_phrasing.keys()
-            ),
-            key=lambda match: (-match.score, match.entry.id),
-        )
-        share_explained = closest_example / norm
-        off_topic = (
-            closest_example > max(best_phrasing.values(), default=0.0)
-            and share_explained >= tuning.example_share
-            and (
-                self._domain_concepts(hits) < tuning.domain_concepts
-                or share_explained >= tuning.example_overrules
-            )
-        )
-        decision = self._decide(ranked, off_topic)
+        ranked, best_in_scope, (closest_example, example) = self._rank(terms, vector, norm)
+        off_topic = self._off_topic(closest_example / norm, closest_example > best_in_scope, hits)
+        decision = self._decide(ranked, off_topic, self._min_score(query, hits))
+        if not as_typed and self._is_situation(query, hits):
+            decision = "situation"  # a described partnership, even where no single item fits
         referral = None
         if decision == "out_of_scope" and closest_example > 0:
-            example = -best_example[1] - self._first_example
-            referrals = self.content.referrals
-            referral = referrals[example] if example < len(referrals) else None
-        if decision != "out_of_scope" and not as_typed and self._is_situation(query, hits):
-            decision = "situation"
+            referral = (
+                self.content.referrals[example] if example < len(self.content.referrals) else None
+            )
         choices = tuple(self._choices(ranked)) if decision == "clarify" else ()
         subject = self._subject_items(query, hits, ranked) if decision == "answer" else []
         if len(subject) > 1:
@@ -233,6 +216,59 @@ class Matcher:
             choices=choices,
             team=self._team(decision, ranked, choices),
             referral=referral,
+        )
+
+    def _rank(
+        self, terms: Terms, vector: dict[str, float], norm: float
+    ) -> tuple[list[Match], float, tuple[float, int]]:
+        """The entries best first; the best in-scope phrasing's similarity; the closest
+        out-of-scope example's similarity and index (similarities not yet divided by norm)."""
+        tuning = self.tuning
+        whole = _dot(vector, self._entry_postings)
+        best_phrasing: dict[int, float] = {}
+        best_example = (0.0, -1)
+        for phrasing, score in _dot(vector, self._phrasing_postings).items():
+            entry = self._phrasing_entry[phrasing]
+            if entry == self._out_of_scope:
+                best_example = max(best_example, (score, -phrasing))
+                continue
+            best_phrasing[entry] = max(best_phrasing.get(entry, 0.0), score)
+        whole.pop(self._out_of_scope, None)
+        share = tuning.whole_entry_share
+        priors = self._priors(terms)
+        named_sections = {
+            root
+            for root, section_terms in self._section_terms.items()
+            if terms.keys() & section_terms
+        }
+        entries = self.entries
+        scored = (
+            (
+                priors[entries[index].kind]
+                * (tuning.root_weight if entries[index].id in named_sections else 1.0)
+                * (share * whole.get(index, 0.0) + (1 - share) * best_phrasing.get(index, 0.0))
+                / norm,
+                index,
+            )
+            for index in whole.keys() | best_phrasing.keys()
+        )
+        best = heapq.nsmallest(RANK_DEPTH, scored, key=lambda pair: (-pair[0], entries[pair[1]].id))
+        ranked = [Match(entries[index], score) for score, index in best]
+        example = -best_example[1] - self._first_example
+        return ranked, max(best_phrasing.values(), default=0.0), (best_example[0], example)
+
+    def _off_topic(self, share_explained: float, closer: bool, hits: list[ConceptHit]) -> bool:
+        """Declined: an out-of-scope example is closer than every in-scope phrasing and
+        explains enough of the text, and the text does not name several domain concepts
+        (unless the example explains nearly all of it)."""
+        tuning = self.tuning
+        return (
+            closer
+            and share_explained >= tuning.example_share
+            and (
+                self._domain_concepts(hits) < tuning.domain_concepts
+                or share_explained >= tuning.example_overrules
+            )
         )
 
     def _priors(self, terms: Terms) -> dict[str, float]:
@@ -251,7 +287,12 @@ class Matcher:
     def _query_vector(self, terms: Terms) -> tuple[dict[str, float], float]:
         """TF-IDF of the question's known terms; words the content never uses add to the norm,
         unless the thesaurus knows them."""
-        vector = {term: tf * self._idf[term] for term, tf in terms.items() if term in self._idf}
+        boost = self.tuning.concept_boost
+        vector = {
+            term: tf * self._idf[term] * (boost if term.startswith(SYNONYM_PREFIX) else 1.0)
+            for term, tf in terms.items()
+            if term in self._idf
+        }
         unknown = sum(
             1
             for term in terms
@@ -261,9 +302,12 @@ class Matcher:
         squares = sum(value * value for value in vector.values()) + unknown * unknown_weight**2
         return vector, math.sqrt(squares) or 1.0
 
-    def _decide(self, ranked: list[Match], off_topic: bool) -> Decision:
+    def _decide(
+        self, ranked: list[Match], off_topic: bool, min_score: float | None = None
+    ) -> Decision:
         tuning = self.tuning
-        if off_topic or not ranked or ranked[0].score < tuning.min_score:
+        floor = tuning.min_score if min_score is None else max(min_score, tuning.min_score)
+        if off_topic or not ranked or ranked[0].score < floor:
             return "out_of_scope"
         best = ranked[0].score
         runner_up = ranked[1].score if len(ranked) > 1 else 0.0
@@ -290,6 +334,15 @@ class Matcher:
         close = [match for match in best_of_theme.values() if match.score >= floor]
         return close[: self.tuning.max_options]
 
+    def _min_score(self, query: str, hits: list[ConceptHit]) -> float | None:
+        """A higher bar for a text naming no domain concept, or about one's own affairs
+        ("mijn salaris") naming at most one."""
+        concepts = self._domain_concepts(hits)
+        floors = [self.tuning.bare_min_score] if concepts == 0 else []
+        if concepts <= 1 and is_personal(words(query)):
+            floors.append(self.tuning.personal_min_score)
+        return max(floors, default=None)
+
     def _domain_concepts(self, hits: list[ConceptHit]) -> int:
         """How many different domain concepts (with teams or themes) the text names."""
         concepts = self.content.concepts
@@ -310,13 +363,16 @@ class Matcher:
         if sentences < tuning.situation_sentences or len(words(query)) < tuning.situation_words:
             return False
         concepts = self.content.concepts
-        subjects = {
+        teams = {
             code
             for hit in hits
             if hit.key in concepts and not hit.part
             for code in concepts[hit.key].experts
         }
-        return len(subjects) >= tuning.situation_subjects
+        return (
+            len(teams) >= tuning.situation_subjects
+            or self._domain_concepts(hits) > tuning.situation_subjects
+        )
 
     def _choices(self, ranked: list[Match]) -> list[Match]:
         """Up to three clarify options that really differ: the best, then the next ones that

@@ -181,7 +181,7 @@ class OutOfScopeExample(Strict):
     """An example the bot declines, with where to go instead."""
 
     q: Text
-    refer: Text
+    refer: Text | None = None
 
 
 class OutOfScopeFile(Versioned):

@@ -33,6 +33,7 @@ MIN_ITEM_SCORE = 0.25
 CONCEPT_BONUS = 0.25  # an item about a concept the text names, for its most telling concept
 SENTENCE_SHARE = 0.9  # a sentence's own match counts this much against the whole text's
 MAX_QUOTED = 3
+MAX_SENTENCES = 12  # a longer text is matched as a whole and in its first sentences
 _PUNCTUATION = ".,;:!?()[]\"'\u201c\u201d\u2018\u2019"
 _SENTENCES = re.compile(r"(?<=[.!?;])\s+|\n+")
 
@@ -107,7 +108,6 @@ class Triager:
                 self._items_of_concept[key].append((item.id, rank))
         self._theme_key = {item_id: theme.key for item_id, theme in content.theme_of_item.items()}
         self._flag_keys = [flag.key for flag in content.register.flags]
-        self._form_order = [form.key for form in content.register.forms]
 
     def triage(self, text: str) -> Triage:
         hits = self.matcher.analyzer.concepts(text)
@@ -129,7 +129,7 @@ class Triager:
 
     def _checklist(self, text: str, hits: list[ConceptHit]) -> tuple[TriageItem, ...]:
         scores: dict[str, float] = defaultdict(float)
-        sentences = [part for part in _SENTENCES.split(text) if part.strip()]
+        sentences = [part for part in _SENTENCES.split(text) if part.strip()][:MAX_SENTENCES]
         parts = [(1.0, text)] + [(SENTENCE_SHARE, s) for s in sentences if len(sentences) > 1]
         for share, part in parts:
             result = self.matcher.match(part, limit=8)

@@ -25,6 +25,7 @@ from bot.domain.triage import Triager
 
 DEV_SET = Path(__file__).parents[1] / "data" / "dev.yaml"
 DEV_SITUATIONS = Path(__file__).parents[1] / "data" / "dev_situations.yaml"
+DEV_PARAPHRASES = Path(__file__).parents[1] / "data" / "dev_paraphrases.yaml"
 QUESTIONS_PER_THEME = {  # as many as the guide lists under "Welke vragen staan centraal?"
     "bestuur": 7,
     "capaciteit": 13,
@@ -415,3 +416,28 @@ def test_clarify_options_really_differ(matcher):
         if result.decision == "clarify":
             kinds = {(o.entry.kind, o.entry.theme, o.entry.experts[:1]) for o in result.options}
             assert len(kinds) == len(result.options), question
+
+
+@pytest.mark.parametrize(
+    "word", ["gemeente", "gelden", "lossen", "halen", "per", "rente", "stap", "personen", "lente"]
+)
+def test_common_dutch_words_name_no_concept_of_the_thesaurus(matcher, word):
+    assert matcher.analyzer.concepts(word) == []
+
+
+def test_dev_paraphrases_quality_does_not_regress(matcher):
+    """Questions that avoid the guide's words: a floor under `python -m bot eval` on them."""
+    questions = load_labelled_set(DEV_PARAPHRASES, (entry.id for entry in matcher.entries))
+
+    def rank(query: str) -> Prediction:
+        result = matcher.match(query)
+        ids = tuple(
+            (m.entry.id, m.entry.experts[0] if m.entry.experts else None) for m in result.matches
+        )
+        return Prediction(result.decision, ids)
+
+    report = evaluate(questions, rank)
+    assert len(questions) >= 60
+    assert report.top1.rate is not None and report.top1.rate >= 0.75
+    assert report.top3.rate is not None and report.top3.rate >= 0.90
+    assert report.false_rejection.rate is not None and report.false_rejection.rate <= 0.05

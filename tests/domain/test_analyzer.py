@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from bot.domain.analyzer import Analyzer
-from bot.domain.dutch import normalize
+from bot.domain.dutch import is_personal, normalize, words
 
 CORPUS = [
     "Is er een verwerkersovereenkomst benodigd?",
@@ -89,3 +89,17 @@ def test_a_part_of_a_compound_word_names_its_concept():
     analyzer = Analyzer([["tekort", "tekorten"]], ["exploitatie"], keys=["tekort"])
     [hit] = analyzer.concepts("wie betaalt het exploitatietekort")
     assert (hit.key, hit.part) == ("tekort", True)
+
+
+@pytest.mark.parametrize(
+    ("text", "personal"),
+    [
+        ("wanneer wordt mijn salaris betaald", True),
+        ("mag ik de overeenkomst tekenen", True),
+        ("kan ik met onze partners afspraken maken", False),
+        ("wat moet ik regelen voor de samenwerking", False),
+        ("wat eten we vandaag", False),
+    ],
+)
+def test_questions_about_ones_own_affairs_are_told_apart(text, personal):
+    assert is_personal(words(text)) is personal
