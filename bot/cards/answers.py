@@ -132,6 +132,9 @@ def clarify_card(result: MatchResult, content: Content) -> Card:
         *numbered(messages, options, "option_number"),
         subtle(messages.say("clarify_rephrase")),
     ]
+    team = content.experts.get(result.team or "")
+    if team is not None:
+        body.append(subtle(messages.say("clarify_team", team=team.name)))
     return card(body)
 
 

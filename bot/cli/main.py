@@ -161,7 +161,8 @@ def _as_text(result: MatchResult, matcher: Matcher, content: Content) -> str:
         return _triage_text(Triager(content, matcher).triage(result.query))
     text = format_answer(result, content)
     if result.decision == "clarify" and result.team:
-        text += f"\nWie het waarschijnlijk weet: {content.experts[result.team].name}"
+        team = content.experts[result.team].name
+        text += "\n" + content.messages.say("clarify_team", team=team)
     if result.referral:
         text += f"\n{result.referral}"
     return text
