@@ -47,7 +47,7 @@ TRANSITIONS: dict[Step, tuple[frozenset[TicketStatus], TicketStatus]] = {
     Step.PICK_UP: (frozenset({TicketStatus.NEW, TicketStatus.REOPENED}), TicketStatus.PICKED_UP),
     Step.ANSWER: (OPEN, TicketStatus.ANSWERED),
     Step.FORWARD: (OPEN, TicketStatus.NEW),
-    Step.CLOSE: (frozenset(TicketStatus) - {TicketStatus.CLOSED}, TicketStatus.CLOSED),
+    Step.CLOSE: (OPEN | {TicketStatus.ANSWERED}, TicketStatus.CLOSED),
     Step.RESOLVE: (frozenset({TicketStatus.ANSWERED}), TicketStatus.CLOSED),
     Step.FOLLOW_UP: (
         frozenset({TicketStatus.ANSWERED, TicketStatus.CLOSED}),
@@ -76,6 +76,7 @@ class Ticket:
     status: TicketStatus = TicketStatus.NEW
     item_id: str | None = None  # the checklist item the question matched
     partnership_id: int | None = None
+    picked_up_by_id: str | None = None
     picked_up_by: str | None = None  # the name of who picked it up
     answer: str | None = None
     routed: bool = False  # posted in a bound channel (else kept for the administrators)
@@ -99,7 +100,11 @@ def role_of(ticket: Ticket, *, user_id: str, channel_team: str | None) -> Role:
 
 def next_status(ticket: Ticket, step: Step, role: Role) -> TicketStatus:
     """The state `step` leads to; raises StepRefused when `role` may not take it now."""
-    allowed = TEAM_STEPS if role is Role.TEAM else ASKER_STEPS if role is Role.ASKER else set()
+    allowed: frozenset[Step] = frozenset()
+    if role is Role.TEAM:
+        allowed = TEAM_STEPS
+    elif role is Role.ASKER:
+        allowed = ASKER_STEPS
     if step not in allowed:
         raise StepRefused("not_yours")
     starts, result = TRANSITIONS[step]
