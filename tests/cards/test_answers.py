@@ -26,7 +26,12 @@ def test_checklist_answer_carries_feedback_payloads_for_its_item(jur_2):
         {"action": "feedback", "id": "jur-2", "helpful": True},
         {"action": "feedback", "id": "jur-2", "helpful": False},
     ]
-    assert [action["title"] for action in jur_2["actions"]] == ["Nuttig", "Niet nuttig"]
+    assert [action["title"] for action in jur_2["actions"]] == [
+        "Nuttig",
+        "Niet nuttig",
+        "Vraag een expert",
+    ]
+    assert jur_2["actions"][2]["data"] == {"action": "ticket_ask", "id": "jur-2"}
 
 
 def test_checklist_answer_offers_all_questions_of_its_theme(jur_2):

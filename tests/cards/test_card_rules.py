@@ -88,8 +88,20 @@ PAYLOAD_FIELDS: dict[str, dict[str, type]] = {
     "reminders_on": {"id": int},
     "confirm": {"confirm": str, "id": int},
     "cancel": {},
+    "ticket_ask": {},
+    "ticket_submit": {},
+    "ticket_pick_up": {"ticket": int},
+    "ticket_answer": {"ticket": int},
+    "ticket_forward": {"ticket": int},
+    "ticket_close": {"ticket": int},
+    "ticket_resolved": {"ticket": int},
+    "ticket_follow_up": {"ticket": int},
 }
-OPTIONAL_PAYLOAD_FIELDS: dict[str, dict[str, type]] = {"intake_start": {"partnership": int}}
+OPTIONAL_PAYLOAD_FIELDS: dict[str, dict[str, type]] = {
+    "intake_start": {"partnership": int},
+    "ticket_ask": {"id": str, "text": str},
+    "ticket_submit": {"item": str},
+}
 PAYLOAD_VALUES: dict[tuple[str, str], set[Any]] = {
     ("intake_start", "mode"): {"form", "steps"},
     ("partnership_new", "mode"): {"form", "steps"},
