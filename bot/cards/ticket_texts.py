@@ -189,9 +189,7 @@ ENDED_REASONS = {
 
 
 def stored_tickets_line(count: int) -> str:
-    return (
-        f"Je vragen aan expertteams ({count}), met je naam, zodat het team je kan antwoorden"
-    )
+    return f"Je vragen aan expertteams ({count}), met je naam, zodat het team je kan antwoorden"
 
 
 STORED_LAST_QUESTION = "Je laatste vraag, zodat je hem aan een expert kunt voorleggen"

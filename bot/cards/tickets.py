@@ -181,14 +181,15 @@ def asker_update_card(ticket: Ticket, step: str, by: str | None, content: Conten
 def unrouted_card(expert: Expert, content: Content) -> Card:
     """The team has no bound channel: how to reach it directly."""
     return card(
-        [text(t.unrouted_text(expert.name)), text(expert.name, bold=True)]
-        + contact_elements(expert, content)
+        [
+            text(t.unrouted_text(expert.name)),
+            text(expert.name, bold=True),
+            *contact_elements(expert, content),
+        ]
     )
 
 
-def channels_card(
-    active: Sequence[tuple[str, str]], ended: Sequence[tuple[str, str, str]]
-) -> Card:
+def channels_card(active: Sequence[tuple[str, str]], ended: Sequence[tuple[str, str, str]]) -> Card:
     """Bound channels (team, channel) and bindings Teams ended (team, reason, date)."""
     body: list[Element] = [title(t.BINDINGS_HEADING)]
     body.append(
