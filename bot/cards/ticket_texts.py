@@ -192,6 +192,10 @@ def stored_tickets_line(count: int) -> str:
     return f"Je vragen aan expertteams ({count}), met je naam, zodat het team je kan antwoorden"
 
 
+def stored_ticket_line(ticket_id: int, status: str, question: str) -> str:
+    return f"Vraag #{ticket_id} ({STATUS_LABELS.get(status, status).lower()}): {question}"
+
+
 STORED_LAST_QUESTION = "Je laatste vraag, zodat je hem aan een expert kunt voorleggen"
 DIGEST_TICKETS = "Open vragen aan expertteams"
 DIGEST_NO_TICKETS = "Geen open vragen."
