@@ -99,4 +99,8 @@ def test_feedback_report_lists_answers_and_unanswered_questions(tmp_path: Path, 
     assert out[3].split() == [
         "jur-2", "nuttig", "1", "niet", "nuttig", "1", "Is", "er", "sprake", "van", "staatssteun?"
     ]  # fmt: skip
-    assert out[-1] == "     2x unanswered last 2026-11-23  'hoe laat is de lunch'"
+    assert out[-4] == "     2x unanswered last 2026-11-23  'hoe laat is de lunch'"
+    assert out[-2:] == [
+        "Questions expert teams answered: candidate phrasings (add by hand, never automatic):",
+        "  (none yet)",
+    ]

@@ -161,9 +161,9 @@ class Experts:
         bound = self._tickets.binding(team) is not None
         stored = self._tickets.add(ticket, [Notice("channel_post", team=team)] if bound else [])
         log.info("ticket asked", extra={"ticket": stored.id, "team": team, "routed": bound})
-        if bound:
-            await context.send_activity(t.asked_text(expert.name))
+        if bound:  # posted first: the confirmation then tells what happened
             await self._deliver(now, stored.id)
+            await context.send_activity(t.asked_text(expert.name))
         else:
             await send_card(context, unrouted_card(expert, self._content))
         form = ticket_form_card(question, [expert], team, [], item)
