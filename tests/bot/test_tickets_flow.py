@@ -399,3 +399,71 @@ async def test_privacy_lists_the_tickets_and_forgetting_removes_the_name(bot, co
     connector.take()
     ticket = ticket_of(bot, ticket_id)
     assert (ticket.asker_id, ticket.asker_name, ticket.question) == (None, None, "Mag dit?")
+
+
+async def test_closed_tickets_are_deleted_after_the_retention_period(bot, connector):
+    fast(bot)
+    jur = await bind(bot, connector, "JUR")
+    anna = Teams(connector.url)
+    ticket_id = await ask(bot, connector, anna, "Mag dit?", "JUR")
+    await post(bot, click_in(jur, channel_card(connector, jur), "Sluiten"))
+    connector.take()
+    notifier = services(bot).ticket_notifier
+    assert (await notifier.run(datetime(2027, 11, 22, 10, tzinfo=UTC))).deleted == 0
+    assert (await notifier.run(datetime(2027, 11, 24, 10, tzinfo=UTC))).deleted == 1
+    assert services(bot).tickets.get(ticket_id) is None
+
+
+async def test_removing_the_bot_from_the_team_unbinds_its_channels(bot, connector):
+    jur = Teams(connector.url, conversation_type="channel")
+    in_team = {"tenant": {"id": "tenant-tilburg"}, "team": {"id": "team-1"}}
+    bind_jur = jur.message("koppel dit kanaal aan JUR", channelData=in_team)
+    await post(bot, as_person(bind_jur, BRAM))
+    connector.take()
+    await bind(bot, connector, "IBC")  # another team's channel, in another Teams team
+    tickets = services(bot).tickets
+    removed = jur.activity(
+        "conversationUpdate",
+        membersRemoved=[{"id": "28:samenwerkwijzer-bot"}],
+        channelData={"eventType": "teamMemberRemoved", "team": {"id": "team-1"},
+                     "tenant": {"id": "tenant-tilburg"}},
+    )  # fmt: skip
+    assert await post(bot, removed) == 201
+    assert tickets.binding("JUR") is None
+    assert tickets.binding("IBC") is not None  # in another Teams team: left alone
+    [ended] = [b for b in tickets.bindings() if not b.active]
+    assert (ended.team, ended.unbound_reason) == ("JUR", "bot_removed")
+
+
+async def test_an_on_topic_question_without_answer_offers_an_expert(bot, connector):
+    anna = Teams(connector.url)
+    question = "mag ik thuiswerken als projectleider van de samenwerking?"
+    await post(bot, anna.message(question))
+    [reply] = connector.take()
+    assert find_action(reply.card, "Vraag een expert")["data"] == {
+        "action": "ticket_ask",
+        "text": question,
+    }
+    await post(bot, anna.message("wat eten we vandaag in de kantine?"))
+    [reply] = connector.take()
+    assert "Vraag een expert" not in texts(reply.card)
+
+
+async def test_answered_tickets_are_candidate_phrasings_in_the_feedback_report(
+    bot, connector, settings
+):
+    fast(bot)
+    jur = await bind(bot, connector, "JUR")
+    anna = Teams(connector.url)
+    await ask(bot, connector, anna, "Mag de GR een stichting subsidie geven?", "JUR")
+    await post(bot, click_in(jur, channel_card(connector, jur), "Antwoord versturen", answer="Ja"))
+    command = [sys.executable, "-m", "bot", "feedback", "report", "--database",
+               settings.database_url]  # fmt: skip
+    report = await asyncio.create_subprocess_exec(*command, stdout=asyncio.subprocess.PIPE)
+    out, _ = await report.communicate()
+    lines = out.decode().splitlines()
+    heading = lines.index(
+        "Questions expert teams answered: candidate phrasings (add by hand, never automatic):"
+    )
+    [candidate] = lines[heading + 1 :]
+    assert "'Mag de GR een stichting subsidie geven?'" in candidate
