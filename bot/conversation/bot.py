@@ -33,7 +33,7 @@ from bot.store.feedback import FeedbackRepository
 from bot.store.references import ReferenceRepository
 from bot.store.register import IntakeRepository, PartnershipRepository
 from bot.store.tickets import TicketRepository
-from bot.teams.activity import reference_key
+from bot.teams.activity import channel_of, reference_key, team_of
 from dialogs.intake import IntakeDialog
 from dialogs.partnership import PartnershipDialog
 
@@ -156,15 +156,20 @@ class SamenwerkwijzerBot(TeamsActivityHandler):  # type: ignore[misc]
 
     async def on_installation_update_remove(self, turn_context: TurnContext) -> None:
         """The app was removed: stop trying to reach this user or conversation."""
-        key, _, _ = reference_key(turn_context.activity)
+        key, kind, _ = reference_key(turn_context.activity)
         self._references.deactivate(key, self._clock())
+        if kind == "channel":  # from a team: its bound channels are unbound
+            team_id = team_of(turn_context.activity)
+            if team_id:
+                self.experts.team_gone(team_id, "bot_removed")
+            self.experts.channel_gone(channel_of(turn_context.activity), "bot_removed")
 
     async def on_teams_channel_deleted(
         self, channel_info: Any, team_info: Any, turn_context: TurnContext
     ) -> None:
         """A bound channel is gone: its team's questions are kept for the administrators."""
         if channel_info is not None and channel_info.id:
-            self.experts.channel_gone(str(channel_info.id))
+            self.experts.channel_gone(str(channel_info.id), "channel_deleted")
 
     async def on_teams_members_removed_dispatch(
         self, members_removed: list[ChannelAccount], team_info: Any, turn_context: TurnContext

@@ -330,6 +330,7 @@ class Experts:
         channel = channel_of(activity)
         reference = TurnContext.get_conversation_reference(activity).serialize()
         reference.pop("user", None)  # a channel's reference needs no one's name
+        reference.pop("activityId", None)  # tickets start threads, not replies to this one
         reference["conversation"] = {**reference.get("conversation", {}), "id": channel}
         now = self._clock()
         self._tickets.bind(expert.code, channel, team_of(activity), reference, sender(context).id,
@@ -359,10 +360,10 @@ class Experts:
 
     # --- Teams tells that a channel or team is gone ----------------------------------------
 
-    def channel_gone(self, channel_id: str) -> None:
-        teams = self._tickets.unbind_channel(channel_id, "channel_deleted", self._clock())
+    def channel_gone(self, channel_id: str, reason: str) -> None:
+        teams = self._tickets.unbind_channel(channel_id, reason, self._clock())
         if teams:
-            log.warning("bound channel deleted", extra={"teams": teams})
+            log.warning("bound channel gone", extra={"teams": teams, "reason": reason})
 
     def team_gone(self, team_id: str, reason: str) -> None:
         teams = self._tickets.unbind_team_id(team_id, reason, self._clock())

@@ -90,6 +90,9 @@ class ProactiveSender:
         sent: list[str | None] = []
 
         async def post(context: TurnContext) -> None:
+            # A new message, not a reply to the made-up continuation activity (in a channel
+            # a reply would go into a thread that does not exist).
+            context.activity.id = None
             response = await context.send_activity(
                 MessageFactory.attachment(CardFactory.adaptive_card(card))
             )

@@ -109,6 +109,7 @@ async def test_a_question_goes_to_the_channel_of_the_team_chosen(bot, connector)
         f"Je vraag staat bij {JUR_NAME}. Je krijgt hier antwoord."
     )
     [posted] = [s for s in sent if s.conversation_id == jur.conversation_id]
+    assert posted.reply_to is None  # a new thread in the channel, not a reply to the binding
     card_text = texts(posted.card)
     assert "Mag de GR subsidie geven?" in card_text and "Anna" in card_text and "Nieuw" in card_text
     assert services(bot).content.items[item].question in card_text
@@ -467,3 +468,12 @@ async def test_answered_tickets_are_candidate_phrasings_in_the_feedback_report(
     )
     [candidate] = lines[heading + 1 :]
     assert "'Mag de GR een stichting subsidie geven?'" in candidate
+
+
+async def test_uninstalling_the_app_from_the_team_unbinds_the_channel(bot, connector):
+    jur = await bind(bot, connector, "JUR")
+    removal = jur.activity("installationUpdate", action="remove")
+    assert await post(bot, removal) == 201
+    assert services(bot).tickets.binding("JUR") is None
+    [ended] = services(bot).tickets.bindings()
+    assert ended.unbound_reason == "bot_removed"
