@@ -84,6 +84,10 @@ def forwarded_note_text(team: str, note: str) -> str:
     return f"Doorgestuurd door {team}: {note}" if note else f"Doorgestuurd door {team}."
 
 
+def follow_up_text(asker: str) -> str:
+    return f"Vervolgvraag van {asker}:"
+
+
 def reminder_text(days: int) -> str:
     return f"Deze vraag staat al meer dan {days} werkdagen open. Wie pakt hem op?"
 

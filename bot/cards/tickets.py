@@ -154,6 +154,15 @@ def ticket_reminder_card(ticket: Ticket, content: Content, working_days: int) ->
     return card(body, actions)
 
 
+def follow_up_card(ticket: Ticket, follow_up: str) -> Card:
+    """A reply in the ticket card's thread: the asker asked a follow-up (the ticket reopened)."""
+    body = [text(t.follow_up_text(ticket.asker_name or t.ANONYMOUS), bold=True), text(follow_up)]
+    actions = []
+    if _may(ticket, Step.PICK_UP):
+        actions.append(submit(t.PICK_UP, data(Action.TICKET_PICK_UP, ticket=ticket.id or 0)))
+    return card(body, actions)
+
+
 def _asker_buttons(ticket: Ticket, *, resolved: bool) -> list[Element]:
     ref = ticket.id or 0
     box = text_input("follow_up", t.FOLLOW_UP_LABEL, multiline=True, max_length=4000)

@@ -266,7 +266,7 @@ class Experts:
             await context.send_activity(t.FOLLOW_UP_MISSING)
             return None
         after = replace(after, closed_at=None, open_since=after.updated_at)
-        return after, follow_up, [update]
+        return after, follow_up, [update, Notice("channel_reply", team=ticket.team)]
 
     def _role(self, context: TurnContext, ticket: Ticket) -> Role:
         activity = context.activity

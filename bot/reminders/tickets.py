@@ -18,7 +18,12 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.cards.ticket_texts import forwarded_note_text
-from bot.cards.tickets import asker_update_card, ticket_card, ticket_reminder_card
+from bot.cards.tickets import (
+    asker_update_card,
+    follow_up_card,
+    ticket_card,
+    ticket_reminder_card,
+)
 from bot.domain.content import Content
 from bot.domain.tickets import Step, Ticket, reminder_due, retention_cutoff
 from bot.store.references import ReferenceRepository
@@ -124,6 +129,15 @@ class TicketNotifier:
         if notification.kind == "channel_reminder":
             card = ticket_reminder_card(ticket, self._content, self._reminder_working_days)
             return await self.sender.send_card(binding.reference, card), None
+        if notification.kind == "channel_reply":  # in the thread of the ticket card
+            event = self._tickets.event(notification.event_id) if notification.event_id else None
+            if ticket.channel_activity_id is None or ticket.team != team or event is None:
+                return Delivery.SENT, None  # nothing to reply to: the card shows it all
+            card = follow_up_card(ticket, event.note or "")
+            delivery, _ = await self.sender.post_card(
+                binding.reference, card, reply_to=ticket.channel_activity_id
+            )
+            return delivery, None
         card = self.channel_card(ticket, team)
         if notification.kind == "channel_post":
             delivery, activity_id = await self.sender.post_card(binding.reference, card)

@@ -188,7 +188,8 @@ MIGRATIONS: tuple[str, ...] = (
         ticket_id INTEGER NOT NULL REFERENCES tickets (id) ON DELETE CASCADE,
         event_id INTEGER REFERENCES ticket_events (id) ON DELETE CASCADE,
         kind TEXT NOT NULL
-            CHECK (kind IN ('asker', 'channel_post', 'channel_update', 'channel_reminder')),
+            CHECK (kind IN ('asker', 'channel_post', 'channel_update', 'channel_reply',
+                            'channel_reminder')),
         team TEXT,
         activity_id TEXT,
         status TEXT NOT NULL DEFAULT 'pending'

@@ -22,7 +22,9 @@ from typing import Any, Literal
 from bot.domain.tickets import OPEN, Ticket, TicketStatus
 from bot.store.database import Database, utc_text
 
-NotificationKind = Literal["asker", "channel_post", "channel_update", "channel_reminder"]
+NotificationKind = Literal[
+    "asker", "channel_post", "channel_update", "channel_reply", "channel_reminder"
+]
 # A claimed notification whose lease ran out (or was released) may be claimed again.
 _CLAIMABLE = (
     "(status = 'pending' OR (status = 'claimed' AND (lease_until IS NULL OR lease_until < ?)))"

@@ -84,15 +84,16 @@ class ProactiveSender:
         return delivery
 
     async def post_card(
-        self, reference: dict[str, Any], card: dict[str, Any]
+        self, reference: dict[str, Any], card: dict[str, Any], reply_to: str | None = None
     ) -> tuple[Delivery, str | None]:
-        """Like send_card, and the sent activity's id (to update the card later)."""
+        """Like send_card, and the sent activity's id (to update the card later); with
+        `reply_to`, as a reply to that message (in a channel: in its thread)."""
         sent: list[str | None] = []
 
         async def post(context: TurnContext) -> None:
             # A new message, not a reply to the made-up continuation activity (in a channel
             # a reply would go into a thread that does not exist).
-            context.activity.id = None
+            context.activity.id = reply_to
             response = await context.send_activity(
                 MessageFactory.attachment(CardFactory.adaptive_card(card))
             )

@@ -173,10 +173,14 @@ async def test_pick_up_forward_answer_follow_up_and_close(bot, connector):
 
     follow_up = find_action(answer.card, "Vervolgvraag versturen")["data"]
     await post(bot, anna.click({**follow_up, "follow_up": "En voor een stichting?"}))
-    [reply] = connector.take()
-    assert (
-        reply.activity["text"] == f"Je vervolgvraag staat bij {IBC_NAME}. Je krijgt hier antwoord."
+    sent = connector.take()
+    [reply] = [s for s in sent if s.conversation_id == anna.conversation_id]
+    assert reply.activity["text"] == (
+        f"Je vervolgvraag staat bij {IBC_NAME}. Je krijgt hier antwoord."
     )
+    [in_thread] = [s for s in sent if s.conversation_id == ibc.conversation_id]
+    assert in_thread.reply_to == ibc_card_id  # in the thread of the ticket card
+    assert texts(in_thread.card).startswith("Vervolgvraag van Anna:\nEn voor een stichting?")
     reopened = last_update(connector, ibc_card_id)
     assert "En voor een stichting?" in texts(reopened) and "Heropend" in texts(reopened)
     assert ticket_of(bot, ticket_id).status is TicketStatus.REOPENED
