@@ -160,8 +160,10 @@ def unknown_team_text(codes: list[str]) -> str:
 
 def bound_text(team: str, unrouted: int) -> str:
     text = f"Dit kanaal is gekoppeld aan {team}. Vragen aan {team} komen voortaan hier."
-    if unrouted:
-        text += f" Ik zet de {unrouted} bewaarde vraag/vragen er nu in."
+    if unrouted == 1:
+        text += " De vraag die al op een kanaal wachtte, zet ik er nu in."
+    elif unrouted:
+        text += f" De {unrouted} vragen die al op een kanaal wachtten, zet ik er nu in."
     return text
 
 

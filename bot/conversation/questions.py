@@ -59,7 +59,8 @@ class Questions:
             await self.show(context, options[picked])
             return
         await context.send_activity(Activity(type=ActivityTypes.typing))
-        memory["last_question"] = text  # to offer it to an expert team ("Vraag een expert")
+        if context.activity.conversation.conversation_type in (None, "personal"):
+            memory["last_question"] = text  # to put it to an expert team ("Vraag een expert")
         result = self._matcher.match(text)
         log.info("question answered", extra={"decision": result.decision, "entry": _best(result)})
         memory["options"] = (

@@ -118,3 +118,13 @@ def test_closed_tickets_are_deleted_after_the_cutoff(tickets):
     assert tickets.delete_closed_before(NOW) == 0
     assert tickets.delete_closed_before(NOW + timedelta(seconds=1)) == 1
     assert [t.id for t in tickets.find()] == [still_open.id]
+
+
+def test_two_processes_on_one_database_never_both_claim_a_notification(db_url):
+    from bot.store.database import open_database
+
+    with open_database(db_url) as first, open_database(db_url) as second:
+        one, other = TicketRepository(first), TicketRepository(second)
+        one.add(new_ticket(), [Notice("asker")])
+        claimed = [one.claim(NOW, LEASE), other.claim(NOW, LEASE)]
+        assert sorted(len(c) for c in claimed) == [0, 1]
