@@ -45,6 +45,8 @@ def run_reminders(args: argparse.Namespace, content: Content) -> int:
 
     async def run() -> None:
         try:
+            if args.exit_after_claim:
+                services.ticket_notifier.after_claim = crash
             runner = services.reminder_runner(crash if args.exit_after_claim else lambda: None)
             report = await runner.run(now)
         finally:

@@ -68,7 +68,7 @@ class TicketNotifier:
         self._reminder_working_days = reminder_working_days
         self._retention_days = retention_days
         self._zone = ZoneInfo(timezone)
-        self._after_claim = after_claim
+        self.after_claim = after_claim
 
     async def run(self, now: datetime) -> TicketReport:
         """The background work: retention, reminders due, and every pending notification."""
@@ -92,7 +92,7 @@ class TicketNotifier:
         """Send the pending notifications (of one ticket, or all)."""
         report = report or TicketReport()
         for notification in self._tickets.claim(now, LEASE, ticket_id=ticket_id):
-            self._after_claim()
+            self.after_claim()
             delivery, why = await self._send(notification)
             if delivery is Delivery.SENT:
                 self._tickets.mark_sent(notification.id, now)

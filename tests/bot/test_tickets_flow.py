@@ -481,3 +481,34 @@ async def test_uninstalling_the_app_from_the_team_unbinds_the_channel(bot, conne
     assert services(bot).tickets.binding("JUR") is None
     [ended] = services(bot).tickets.bindings()
     assert ended.unbound_reason == "bot_removed"
+
+
+async def test_a_crash_between_claim_and_send_sends_the_ticket_card_once(settings, connector):
+    client = fast(await start_bot(settings))
+    try:
+        jur = await bind(client, connector, "JUR")
+        anna = Teams(connector.url)
+        await post(client, anna.message("vraag een expert"))
+        [form] = connector.take()
+        submit = find_action(form.card, "Vraag versturen")["data"]
+        connector.failures = [500] * 4  # the post in the turn fails: left for the next run
+        await post(client, anna.click({**submit, "question": "Mag dit?", "team": "JUR"}))
+        connector.take()
+    finally:
+        await client.close()
+    command = [sys.executable, "-m", "bot", "reminders", "run", "--database", settings.database_url]
+    crashed = await asyncio.create_subprocess_exec(
+        *command, "--now", "2026-11-23T12:00", "--exit-after-claim"
+    )
+    assert await crashed.wait() == 75
+    assert connector.take() == []  # claimed, never sent
+    too_soon = await asyncio.create_subprocess_exec(*command, "--now", "2026-11-23T12:05")
+    assert await too_soon.wait() == 0
+    assert connector.take() == []  # the lease still holds
+    restarted = await asyncio.create_subprocess_exec(*command, "--now", "2026-11-23T12:15")
+    assert await restarted.wait() == 0
+    [posted] = connector.take()
+    assert posted.conversation_id == jur.conversation_id and "Mag dit?" in texts(posted.card)
+    again = await asyncio.create_subprocess_exec(*command, "--now", "2026-11-23T12:20")
+    assert await again.wait() == 0
+    assert connector.take() == []
