@@ -104,3 +104,35 @@ def test_feedback_report_lists_answers_and_unanswered_questions(tmp_path: Path, 
         "Questions expert teams answered: candidate phrasings (add by hand, never automatic):",
         "  (none yet)",
     ]
+
+
+def test_tickets_list_filters_by_team_status_and_routing(tmp_path: Path, capsys):
+    from dataclasses import replace
+
+    from bot.domain.tickets import Ticket, TicketStatus
+    from bot.store.tickets import TicketRepository
+
+    url = f"sqlite:///{tmp_path}/bot.db"
+    database = open_database(url)
+    tickets = TicketRepository(database)
+    at = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
+    jur = tickets.add(Ticket(None, "JUR", "Mag dit?", "aad-anna", "Anna", at, at, routed=True))
+    tickets.add(Ticket(None, "IBC", "Bewaartermijn?", "aad-anna", "Anna", at, at))
+    tickets.record(jur, replace(jur, status=TicketStatus.PICKED_UP), "pick_up", None, None, None)
+    tickets.bind("JUR", "19:jur", "team-1", {}, None, at)
+    tickets.unbind_team_id("team-1", "bot_removed", at)
+    database.close()
+    assert main([*FIXTURE, "tickets", "list", "--database", url]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "Tickets (2):",
+        "  #1 JUR opgepakt, 2026-11-23: Mag dit?",
+        "  #2 IBC nieuw, not in a channel, 2026-11-23: Bewaartermijn?",
+        "Channels unbound by Teams or by hand:",
+        "  JUR: bot_removed on 2026-11-23",
+    ]
+    assert main([*FIXTURE, "tickets", "list", "--unrouted", "--json", "--database", url]) == 0
+    [row] = json.loads(capsys.readouterr().out)
+    assert (row["team"], row["status"], row["asker"]) == ("IBC", "nieuw", "Anna")
+    assert main([*FIXTURE, "tickets", "list", "--team", "JUR", "--status", "nieuw",
+                 "--database", url]) == 0  # fmt: skip
+    assert capsys.readouterr().out.splitlines()[0] == "Tickets (0):"

@@ -82,6 +82,11 @@ def ticket_form_card(
     return card(body, [submit(t.SEND_QUESTION, data(Action.TICKET_SUBMIT, item=item_id))])
 
 
+def ticket_sent_card(question: str, team: str) -> Card:
+    """The form after sending: what was asked, and of whom."""
+    return card([title(t.FORM_TITLE), text(question), subtle(team)])
+
+
 def _summary(
     ticket: Ticket, content: Content, partnership: str | None, follow_up: str | None
 ) -> list[Element]:

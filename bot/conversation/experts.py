@@ -26,6 +26,7 @@ from bot.cards.tickets import (
     channels_card,
     team_name,
     ticket_form_card,
+    ticket_sent_card,
     unrouted_card,
 )
 from bot.cards.used import settled
@@ -166,8 +167,7 @@ class Experts:
             await context.send_activity(t.asked_text(expert.name))
         else:
             await send_card(context, unrouted_card(expert, self._content))
-        form = ticket_form_card(question, [expert], team, [], item)
-        return settled(form, t.SENT_NOTE)
+        return settled(ticket_sent_card(question, expert.name), t.SENT_NOTE)
 
     # --- steps on a ticket ------------------------------------------------------------------
 

@@ -102,12 +102,17 @@ async def test_a_question_goes_to_the_channel_of_the_team_chosen(bot, connector)
     assert team_choice["value"] == "JUR"  # the answer's main team, proposed
     submit = find_action(form.card, "Vraag versturen")["data"]
     item = submit["item"]
-    await post(bot, anna.click({**submit, "question": "Mag de GR subsidie geven?", "team": "JUR"}))
+    values = {**submit, "question": "Mag de GR subsidie geven?", "team": "JUR"}
+    await post(bot, anna.activity("message", value=values, replyToId="form-1"))
     sent = connector.take()
     [confirmation] = [s for s in sent if s.conversation_id == anna.conversation_id]
     assert confirmation.activity["text"] == (
         f"Je vraag staat bij {JUR_NAME}. Je krijgt hier antwoord."
     )
+    [(form_id, used_form)] = connector.updated  # the form, used up: what was asked, of whom
+    assert form_id == "form-1"
+    used_text = texts(used_form["attachments"][0]["content"])
+    assert "Mag de GR subsidie geven?" in used_text and "Verstuurd." in used_text
     [posted] = [s for s in sent if s.conversation_id == jur.conversation_id]
     assert posted.reply_to is None  # a new thread in the channel, not a reply to the binding
     card_text = texts(posted.card)
