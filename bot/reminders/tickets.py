@@ -23,6 +23,7 @@ from bot.cards.tickets import (
     follow_up_card,
     ticket_card,
     ticket_reminder_card,
+    unrouted_card,
 )
 from bot.domain.content import Content
 from bot.domain.tickets import Step, Ticket, reminder_due, retention_cutoff
@@ -166,6 +167,9 @@ class TicketNotifier:
             ticket, team=event.team, answer=event.note if event.step == Step.ANSWER else None
         )
         card = asker_update_card(shown, event.step, event.by_name, self._content)
+        expert = self._content.experts.get(event.team)
+        if event.step == Step.FORWARD and expert and self._tickets.binding(event.team) is None:
+            card = unrouted_card(expert, self._content)  # the new team has no channel yet
         delivery = await self.sender.send_card(reference, card)
         if delivery is Delivery.UNREACHABLE:
             self._references.deactivate(f"user:{ticket.asker_id}", event.at)

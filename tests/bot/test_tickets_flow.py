@@ -517,3 +517,16 @@ async def test_a_crash_between_claim_and_send_sends_the_ticket_card_once(setting
     again = await asyncio.create_subprocess_exec(*command, "--now", "2026-11-23T12:20")
     assert await again.wait() == 0
     assert connector.take() == []
+
+
+async def test_forwarding_to_a_team_without_a_channel_keeps_it_and_tells_the_asker(bot, connector):
+    fast(bot)
+    jur = await bind(bot, connector, "JUR")
+    anna = Teams(connector.url)
+    ticket_id = await ask(bot, connector, anna, "Mag dit?", "JUR")
+    card = channel_card(connector, jur)
+    await post(bot, click_in(jur, card, "Doorsturen naar dit team", team="P&O", note=""))
+    [told] = [s for s in connector.take() if s.conversation_id == anna.conversation_id]
+    assert "P&O-advies heeft nog geen kanaal voor vragen" in texts(told.card)
+    assert [t.id for t in services(bot).tickets.find(unrouted=True)] == [ticket_id]
+    assert ticket_of(bot, ticket_id).team == "P&O"
