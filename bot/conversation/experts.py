@@ -333,11 +333,20 @@ class Experts:
         reference.pop("activityId", None)  # tickets start threads, not replies to this one
         reference["conversation"] = {**reference.get("conversation", {}), "id": channel}
         now = self._clock()
+        before = [b for b in self._tickets.bindings() if b.team == expert.code]
+        moved = bool(before) and before[0].channel_id != channel
         self._tickets.bind(expert.code, channel, team_of(activity), reference, sender(context).id,
                            now)  # fmt: skip
         waiting = self._tickets.find(team=expert.code, unrouted=True)
+        if moved:  # open tickets whose card is in the team's old channel: posted here anew
+            waiting += [
+                t for t in self._tickets.open_tickets() if t.team == expert.code and t.routed
+            ]
         for ticket in waiting:
-            after = replace(ticket, updated_at=max(now, ticket.updated_at))
+            after = replace(
+                ticket, updated_at=max(now, ticket.updated_at), routed=False,
+                channel_activity_id=None,
+            )  # fmt: skip
             try:
                 self._tickets.record(ticket, after, "routed", None, None, None,
                                      [Notice("channel_post", team=expert.code)])  # fmt: skip

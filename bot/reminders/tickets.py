@@ -112,7 +112,11 @@ class TicketNotifier:
                 report.details.append(
                     f"{why or delivery.value}: ticket {notification.ticket_id} {notification.kind}"
                 )
-                if delivery is Delivery.UNREACHABLE and notification.kind != "asker":
+                # An old card that is gone (404 on an update) says nothing about the channel.
+                if delivery is Delivery.UNREACHABLE and notification.kind not in (
+                    "asker",
+                    "channel_update",
+                ):
                     self._tickets.unbind(notification.team or "", "unreachable", now)
         return report
 

@@ -530,3 +530,20 @@ async def test_forwarding_to_a_team_without_a_channel_keeps_it_and_tells_the_ask
     assert "P&O-advies heeft nog geen kanaal voor vragen" in texts(told.card)
     assert [t.id for t in services(bot).tickets.find(unrouted=True)] == [ticket_id]
     assert ticket_of(bot, ticket_id).team == "P&O"
+
+
+async def test_binding_a_team_to_a_new_channel_posts_its_open_tickets_there(bot, connector):
+    fast(bot)
+    old = await bind(bot, connector, "JUR")
+    anna = Teams(connector.url)
+    ticket_id = await ask(bot, connector, anna, "Mag dit?", "JUR")
+    channel_card(connector, old)
+    new = Teams(connector.url, conversation_type="channel")
+    await post(bot, as_person(new.message("koppel dit kanaal aan JUR"), BRAM))
+    sent = connector.take()
+    [posted] = [s for s in sent if s.card is not None]
+    assert posted.conversation_id == new.conversation_id and "Mag dit?" in texts(posted.card)
+    await post(bot, click_in(new, posted.card, "Oppakken"))
+    assert ticket_of(bot, ticket_id).picked_up_by == "Bram"
+    await post(bot, click_in(old, posted.card, "Sluiten"))  # the old channel no longer counts
+    assert "Alleen" in connector.take()[-1].activity["text"]
