@@ -16,6 +16,7 @@ from bot.conversation.bot import SamenwerkwijzerBot
 from bot.domain.content import Content, load_content
 from bot.domain.matcher import Matcher
 from bot.reminders.runner import ReminderRunner
+from bot.reminders.tickets import TicketNotifier
 from bot.settings import Settings
 from bot.store.database import Database, open_database
 from bot.store.feedback import FeedbackRepository
@@ -23,6 +24,7 @@ from bot.store.references import ReferenceRepository
 from bot.store.register import IntakeRepository, PartnershipRepository
 from bot.store.reminders import ReminderRepository
 from bot.store.state_storage import SqlStateStorage
+from bot.store.tickets import TicketRepository
 from bot.teams.connector import ActivitySender, TeamsAdapter
 from bot.teams.proactive import ProactiveSender
 
@@ -41,6 +43,8 @@ class Services:
     references: ReferenceRepository
     reminders: ReminderRepository
     proactive: ProactiveSender
+    tickets: TicketRepository
+    ticket_notifier: TicketNotifier
 
     def reminder_runner(self, after_claim: Callable[[], None] = lambda: None) -> ReminderRunner:
         return ReminderRunner(
@@ -53,6 +57,7 @@ class Services:
             self.settings.digest_policy,
             partial(calendar_url, self.settings),
             after_claim,
+            self.tickets.open_counts,
         )
 
 
@@ -83,6 +88,22 @@ def build_services(
     adapter = TeamsAdapter(authentication, ActivitySender())
     partnerships = PartnershipRepository(database)
     references = ReferenceRepository(database)
+    proactive = ProactiveSender(adapter, settings.app_id)
+    tickets = TicketRepository(database)
+    notifier = TicketNotifier(
+        content,
+        tickets,
+        partnerships,
+        references,
+        proactive,
+        reminder_working_days=settings.ticket_reminder_working_days,
+        retention_days=settings.ticket_retention_days,
+        timezone=settings.reminder_policy.timezone,
+    )
+
+    async def deliver_tickets(now: datetime, ticket_id: int | None) -> object:
+        return await notifier.deliver(now, ticket_id)
+
     bot = SamenwerkwijzerBot(
         content=content,
         matcher=Matcher(content),
@@ -92,6 +113,8 @@ def build_services(
         partnerships=partnerships,
         intakes=IntakeRepository(database),
         references=references,
+        tickets=tickets,
+        deliver_tickets=deliver_tickets,
         administrators=settings.administrators,
         calendar_url=partial(calendar_url, settings),
         store_question_text=settings.store_question_text,
@@ -108,7 +131,9 @@ def build_services(
         partnerships=partnerships,
         references=references,
         reminders=ReminderRepository(database),
-        proactive=ProactiveSender(adapter, settings.app_id),
+        proactive=proactive,
+        tickets=tickets,
+        ticket_notifier=notifier,
     )
 
 

@@ -43,6 +43,8 @@ class Settings:
     public_url: str = ""  # where Teams users' browsers reach the bot (calendar links)
     calendar_secret: str = field(default="local-development", repr=False)
     bot_domain: str = ""  # host name of the messaging endpoint, for the Teams app package
+    ticket_reminder_working_days: int = 3  # an open question to a team is recalled once after
+    ticket_retention_days: int = 365  # closed questions to teams are deleted after
 
     @property
     def auth_enabled(self) -> bool:
@@ -99,6 +101,12 @@ class Settings:
             ),
             public_url=get("PUBLIC_URL", "").strip()
             or (f"https://{get('BOT_DOMAIN', '').strip()}" if get("BOT_DOMAIN") else ""),
+            ticket_reminder_working_days=_int(
+                get("TICKET_REMINDER_WORKING_DAYS", "3"), "TICKET_REMINDER_WORKING_DAYS", 1, 60
+            ),
+            ticket_retention_days=_int(
+                get("TICKET_RETENTION_DAYS", "365"), "TICKET_RETENTION_DAYS", 1, 3650
+            ),
             calendar_secret=(
                 get("CALENDAR_SECRET") or get("MicrosoftAppPassword") or "local-development"
             ),

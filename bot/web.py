@@ -208,6 +208,10 @@ async def _reminder_loop(app: web.Application) -> AsyncIterator[None]:
                 await runner.run(datetime.now(UTC))
             except Exception:  # one bad run must not stop the next ones
                 log.exception("reminder run failed")
+            try:
+                await services.ticket_notifier.run(datetime.now(UTC))
+            except Exception:
+                log.exception("ticket notification run failed")
             await asyncio.sleep(interval)
 
     task = asyncio.create_task(loop())

@@ -99,7 +99,11 @@ def test_feedback_report_lists_answers_and_unanswered_questions(tmp_path: Path, 
     assert out[3].split() == [
         "jur-2", "nuttig", "1", "niet", "nuttig", "1", "Is", "er", "sprake", "van", "staatssteun?"
     ]  # fmt: skip
-    assert out[-1] == "     2x unanswered last 2026-11-23  'hoe laat is de lunch'"
+    assert out[-4] == "     2x unanswered last 2026-11-23  'hoe laat is de lunch'"
+    assert out[-2:] == [
+        "Questions expert teams answered: candidate phrasings (add by hand, never automatic):",
+        "  (none yet)",
+    ]
 
 
 TRIAGE_TEXT = (
@@ -187,3 +191,35 @@ def test_eval_situations_rejects_unknown_teams_and_items(tmp_path: Path, capsys)
         f"{labelled}:4: unknown team 'XX'",
         f"{labelled}:5: unknown checklist item 'zz-1'",
     ]
+
+
+def test_tickets_list_filters_by_team_status_and_routing(tmp_path: Path, capsys):
+    from dataclasses import replace
+
+    from bot.domain.tickets import Ticket, TicketStatus
+    from bot.store.tickets import TicketRepository
+
+    url = f"sqlite:///{tmp_path}/bot.db"
+    database = open_database(url)
+    tickets = TicketRepository(database)
+    at = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
+    jur = tickets.add(Ticket(None, "JUR", "Mag dit?", "aad-anna", "Anna", at, at, routed=True))
+    tickets.add(Ticket(None, "IBC", "Bewaartermijn?", "aad-anna", "Anna", at, at))
+    tickets.record(jur, replace(jur, status=TicketStatus.PICKED_UP), "pick_up", None, None, None)
+    tickets.bind("JUR", "19:jur", "team-1", {}, None, at)
+    tickets.unbind_team_id("team-1", "bot_removed", at)
+    database.close()
+    assert main([*FIXTURE, "tickets", "list", "--database", url]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "Tickets (2):",
+        "  #1 JUR opgepakt, 2026-11-23: Mag dit?",
+        "  #2 IBC nieuw, not in a channel, 2026-11-23: Bewaartermijn?",
+        "Channels unbound by Teams or by hand:",
+        "  JUR: bot_removed on 2026-11-23",
+    ]
+    assert main([*FIXTURE, "tickets", "list", "--unrouted", "--json", "--database", url]) == 0
+    [row] = json.loads(capsys.readouterr().out)
+    assert (row["team"], row["status"], row["asker"]) == ("IBC", "nieuw", "Anna")
+    assert main([*FIXTURE, "tickets", "list", "--team", "JUR", "--status", "nieuw",
+                 "--database", url]) == 0  # fmt: skip
+    assert capsys.readouterr().out.splitlines()[0] == "Tickets (0):"

@@ -44,3 +44,19 @@ def test_partnership_commands():
 )
 def test_typed_number_picks_one_of_three_options(text, picked):
     assert pick_option(text, 3) == picked
+
+
+@pytest.mark.parametrize(
+    ("text", "command", "argument", "raw"),
+    [
+        ("vraag een expert", Command.ASK_EXPERT, "", ""),
+        ("Vraag een expert Mag dit?", Command.ASK_EXPERT, "mag dit", "Mag dit?"),
+        ("koppel dit kanaal aan P&O", Command.BIND_CHANNEL, "po", "P&O"),
+        ("ontkoppel JUR", Command.UNBIND_CHANNEL, "jur", "JUR"),
+        ("kanalen", Command.CHANNELS, "", ""),
+    ],
+)
+def test_ticket_commands_carry_their_argument_as_typed(text, command, argument, raw):
+    parsed = parse_command(text)
+    assert parsed == ParsedCommand(command, argument)
+    assert parsed.raw_argument == raw

@@ -106,3 +106,15 @@ def test_unknown_time_zone_is_refused(tmp_path: Path):
     with pytest.raises(SettingsError) as caught:
         Settings.from_env({"TIMEZONE": "Europe/Tilburg"}, dotenv=tmp_path / "none")
     assert str(caught.value) == "TIMEZONE 'Europe/Tilburg' is not a known time zone"
+
+
+def test_ticket_settings_default_to_three_working_days_and_a_year(tmp_path: Path):
+    defaults = Settings.from_env({}, dotenv=tmp_path / "none")
+    assert (defaults.ticket_reminder_working_days, defaults.ticket_retention_days) == (3, 365)
+    chosen = Settings.from_env(
+        {"TICKET_REMINDER_WORKING_DAYS": "5", "TICKET_RETENTION_DAYS": "90"},
+        dotenv=tmp_path / "none",
+    )
+    assert (chosen.ticket_reminder_working_days, chosen.ticket_retention_days) == (5, 90)
+    with pytest.raises(SettingsError, match="TICKET_RETENTION_DAYS"):
+        Settings.from_env({"TICKET_RETENTION_DAYS": "0"}, dotenv=tmp_path / "none")

@@ -42,6 +42,14 @@ class Action(StrEnum):
     REMINDERS_OFF = "reminders_off"
     REMINDERS_ON = "reminders_on"
     DELETE_MY_DATA = "delete_my_data"
+    TICKET_ASK = "ticket_ask"  # "Vraag een expert": the form to ask a team
+    TICKET_SUBMIT = "ticket_submit"  # the form sent: inputs question, team, partnership
+    TICKET_PICK_UP = "ticket_pick_up"  # the team's buttons on the ticket card in the channel
+    TICKET_ANSWER = "ticket_answer"  # input answer
+    TICKET_FORWARD = "ticket_forward"  # inputs team, note
+    TICKET_CLOSE = "ticket_close"
+    TICKET_RESOLVED = "ticket_resolved"  # the asker's buttons in personal chat
+    TICKET_FOLLOW_UP = "ticket_follow_up"  # input follow_up
     CONFIRM = "confirm"  # yes to a question asked before something that cannot be undone
     CANCEL = "cancel"
 
@@ -110,6 +118,19 @@ class MomentRef(Payload):
     due: str
 
 
+class TicketAsk(Payload):
+    id: str | None = None  # the answer (entry) the question is about
+    text: str | None = None  # the question as typed, when the answer card does not know it
+
+
+class TicketSubmit(Payload):
+    item: str | None = None  # the checklist item the question matched
+
+
+class TicketRef(Payload):
+    ticket: int
+
+
 Confirmable = Literal["delete_my_data", "partnership_archive", "dialog_stop"]
 
 
@@ -143,6 +164,14 @@ PAYLOADS: dict[Action, type[Payload]] = {
     Action.REMINDERS_OFF: PartnershipRef,
     Action.REMINDERS_ON: PartnershipRef,
     Action.DELETE_MY_DATA: NoFields,
+    Action.TICKET_ASK: TicketAsk,
+    Action.TICKET_SUBMIT: TicketSubmit,
+    Action.TICKET_PICK_UP: TicketRef,
+    Action.TICKET_ANSWER: TicketRef,
+    Action.TICKET_FORWARD: TicketRef,
+    Action.TICKET_CLOSE: TicketRef,
+    Action.TICKET_RESOLVED: TicketRef,
+    Action.TICKET_FOLLOW_UP: TicketRef,
     Action.CONFIRM: Confirmation,
     Action.CANCEL: NoFields,
 }
@@ -160,6 +189,9 @@ SINGLE_USE = frozenset(
         Action.CANCEL,
         Action.DIALOG_CONTINUE,
         Action.DIALOG_STOP,
+        Action.TICKET_SUBMIT,
+        Action.TICKET_RESOLVED,
+        Action.TICKET_FOLLOW_UP,
     }
 )
 

@@ -22,6 +22,7 @@ from bot.cards.common import (
     title,
 )
 from bot.cards.labels import fits, label
+from bot.cards.tickets import ask_expert_action
 from bot.domain.content import Content
 from bot.domain.entries import Entry
 from bot.domain.matcher import MatchResult
@@ -31,14 +32,16 @@ MAX_SECTION_BUTTONS = 12
 
 
 def answer_card(entry: Entry, content: Content) -> Card:
-    """The card for the entry the matcher chose (or the user picked)."""
+    """The card for the entry the matcher chose (or the user picked), with "Vraag een expert"."""
     if entry.kind == "checklist":
-        return _checklist_card(entry.id, content)
-    if entry.kind == "expert":
-        return expert_card(content.experts[entry.id], content, feedback=True)
-    if entry.kind == "framework":
-        return _framework_card(entry.id, content)
-    return out_of_scope_card(content)
+        answer = _checklist_card(entry.id, content)
+    elif entry.kind == "expert":
+        answer = expert_card(content.experts[entry.id], content, feedback=True)
+    elif entry.kind == "framework":
+        answer = _framework_card(entry.id, content)
+    else:
+        return out_of_scope_card(content)
+    return {**answer, "actions": [*answer["actions"], ask_expert_action(entry.id)]}
 
 
 def _checklist_card(item_id: str, content: Content) -> Card:

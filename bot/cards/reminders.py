@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date, timedelta
 
+from bot.cards import ticket_texts
 from bot.cards.actions import Action as Do
 from bot.cards.actions import data
 from bot.cards.common import (
@@ -271,6 +272,7 @@ def digest_card(
     undelivered: list[tuple[Partnership, date]],
     today: date,
     content: Content,
+    open_tickets: dict[str, int] | None = None,
 ) -> Card:
     """The week's overview for the team channel: overdue moments, those in the next 60 days
     ('geen bereik' when the account holder cannot be reached, the bool), and reminders that
@@ -303,6 +305,10 @@ def digest_card(
             for p, due in sorted(undelivered, key=lambda entry: (entry[1], entry[0].name))
         ]
         body += [heading(messages.say("digest_undelivered")), bullets(lines)]
+    if open_tickets is not None:  # questions to expert teams still open, per team
+        body.append(heading(ticket_texts.DIGEST_TICKETS))
+        counts = [ticket_texts.digest_ticket_line(team, n) for team, n in open_tickets.items()]
+        body.append(bullets(counts) if counts else text(ticket_texts.DIGEST_NO_TICKETS))
     opens = [
         (p.name, data(Do.PARTNERSHIP_OPEN, id=_id(p)))
         for _, p, _ in (overdue + coming)[:MAX_DIGEST_BUTTONS]

@@ -6,7 +6,12 @@ from bot.domain.content import Content
 from bot.store.feedback import FeedbackRepository
 
 
-def format_feedback(feedback: FeedbackRepository, content: Content) -> str:
+def format_feedback(
+    feedback: FeedbackRepository,
+    content: Content,
+    answered_tickets: list[tuple[str, str]] | None = None,
+) -> str:
+    """`answered_tickets`: (checklist item, question) of questions an expert team answered."""
     counts = feedback.counts()
     lines = [
         "Feedback: " + ", ".join(f"{kind} {counts.get(kind, 0)}" for kind in _KINDS),
@@ -26,6 +31,15 @@ def format_feedback(feedback: FeedbackRepository, content: Content) -> str:
         + (repr(row.question) if row.question else "(question text not stored)")
         for row in unanswered
     ] or ["  (none yet)"]
+    if answered_tickets is not None:
+        lines += [
+            "",
+            "Questions expert teams answered: candidate phrasings (add by hand, never automatic):",
+        ]
+        lines += [
+            f"  {item_id:<18} {question!r}  ({_title(item_id, content)})"
+            for item_id, question in sorted(answered_tickets)
+        ] or ["  (none yet)"]
     return "\n".join(lines)
 
 

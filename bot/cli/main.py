@@ -1,5 +1,5 @@
 """Command line: `python -m bot content check | ask | triage | eval | eval-situations |
-feedback report | manifest build`."""
+feedback report | reminders | tickets list | manifest build`."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from bot.cli.answer_text import format_answer
 from bot.cli.eval_report import format_report, format_situation_report
 from bot.cli.feedback_report import format_feedback
 from bot.cli.reminders import add_commands as add_reminder_commands
+from bot.cli.tickets import add_commands as add_ticket_commands
 from bot.domain.bm25 import Bm25Baseline
 from bot.domain.content import DEFAULT_ROOT, Content, ContentError, load_content
 from bot.domain.evaluation import (
@@ -30,6 +31,7 @@ from bot.domain.triage import Triage, Triager
 from bot.settings import Settings, SettingsError, read_dotenv
 from bot.store.database import open_database
 from bot.store.feedback import FeedbackRepository
+from bot.store.tickets import TicketRepository
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -88,6 +90,7 @@ def _parser() -> argparse.ArgumentParser:
     situations.set_defaults(run=_eval_situations)
 
     add_reminder_commands(commands)
+    add_ticket_commands(commands)
 
     manifest = commands.add_parser("manifest", help="the Teams app package")
     manifest_commands = manifest.add_subparsers(required=True, metavar="action")
@@ -120,7 +123,8 @@ def _feedback_report(args: argparse.Namespace, content: Content) -> int:
     url = args.database or Settings.from_env().database_url
     database = open_database(url)
     try:
-        print(format_feedback(FeedbackRepository(database), content))
+        answered = [(t.item_id or "", t.question) for t in TicketRepository(database).answered()]
+        print(format_feedback(FeedbackRepository(database), content, answered))
     finally:
         database.close()
     return 0

@@ -21,7 +21,11 @@ CRASH_EXIT_CODE = 75
 def add_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     reminders = commands.add_parser("reminders", help="evaluation reminders and the digest")
     actions = reminders.add_subparsers(required=True, metavar="action")
-    run = actions.add_parser("run", help="send the reminders and the digest that are due, once")
+    run = actions.add_parser(
+        "run",
+        help="send the reminders and the digest that are due, once, and the notifications "
+        "about questions to expert teams",
+    )
     run.add_argument("--now", help="pretend it is this moment, e.g. 2027-03-01T09:00 (local)")
     run.add_argument("--database", help="database URL (default: DATABASE_URL)")
     # A test hook: stop the process right after the first claim, before sending.
@@ -41,6 +45,8 @@ def run_reminders(args: argparse.Namespace, content: Content) -> int:
 
     async def run() -> None:
         try:
+            if args.exit_after_claim:
+                services.ticket_notifier.after_claim = crash
             runner = services.reminder_runner(crash if args.exit_after_claim else lambda: None)
             report = await runner.run(now)
         finally:
@@ -51,6 +57,13 @@ def run_reminders(args: argparse.Namespace, content: Content) -> int:
             f"{'posted' if report.digest else 'not due'}"
         )
         for line in report.details:
+            print(f"  {line}")
+        tickets = await services.ticket_notifier.run(now)  # questions to expert teams
+        print(
+            f"tickets: {tickets.sent} sent, {tickets.undelivered} undelivered, "
+            f"{tickets.reminders_queued} reminders queued, {tickets.deleted} closed deleted"
+        )
+        for line in tickets.details:
             print(f"  {line}")
 
     try:

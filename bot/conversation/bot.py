@@ -13,6 +13,7 @@ from botbuilder.schema import ActivityTypes, ChannelAccount
 
 from bot.conversation.browse import Browse
 from bot.conversation.evaluations import EvaluationActions
+from bot.conversation.experts import Deliver, Experts
 from bot.conversation.guided import GuidedConversations
 from bot.conversation.memory import ConversationMemory
 from bot.conversation.partnerships import PartnershipActions
@@ -31,7 +32,8 @@ from bot.domain.matcher import Matcher
 from bot.store.feedback import FeedbackRepository
 from bot.store.references import ReferenceRepository
 from bot.store.register import IntakeRepository, PartnershipRepository
-from bot.teams.activity import reference_key
+from bot.store.tickets import TicketRepository
+from bot.teams.activity import channel_of, reference_key, team_of
 from dialogs.intake import IntakeDialog
 from dialogs.partnership import PartnershipDialog
 
@@ -50,6 +52,8 @@ class SamenwerkwijzerBot(TeamsActivityHandler):  # type: ignore[misc]
         partnerships: PartnershipRepository,
         intakes: IntakeRepository,
         references: ReferenceRepository,
+        tickets: TicketRepository,
+        deliver_tickets: Deliver,
         administrators: frozenset[str],
         calendar_url: Callable[[int], str | None],
         store_question_text: bool,
@@ -83,6 +87,16 @@ class SamenwerkwijzerBot(TeamsActivityHandler):  # type: ignore[misc]
             ],
         )
         self._browse = Browse(content, questions)
+        self.experts = Experts(
+            content,
+            matcher,
+            self._memory,
+            tickets,
+            partnerships,
+            administrators,
+            clock,
+            deliver_tickets,
+        )
         self.router = Router(
             content=content,
             memory=self._memory,
@@ -97,12 +111,14 @@ class SamenwerkwijzerBot(TeamsActivityHandler):  # type: ignore[misc]
                 intakes,
                 references,
                 guided.running,
+                tickets,
             ),
             partnerships=PartnershipActions(
                 content, partnerships, intakes, references, administrators, clock, calendar_url
             ),
             evaluations=EvaluationActions(content, partnerships, administrators, clock),
             guided=guided,
+            experts=self.experts,
         )
 
     async def on_turn(self, turn_context: TurnContext) -> None:
@@ -141,8 +157,37 @@ class SamenwerkwijzerBot(TeamsActivityHandler):  # type: ignore[misc]
 
     async def on_installation_update_remove(self, turn_context: TurnContext) -> None:
         """The app was removed: stop trying to reach this user or conversation."""
-        key, _, _ = reference_key(turn_context.activity)
+        key, kind, _ = reference_key(turn_context.activity)
         self._references.deactivate(key, self._clock())
+        if kind == "channel":  # from a team: its bound channels are unbound
+            team_id = team_of(turn_context.activity)
+            if team_id:
+                self.experts.team_gone(team_id, "bot_removed")
+            self.experts.channel_gone(channel_of(turn_context.activity), "bot_removed")
+
+    async def on_teams_channel_deleted(
+        self, channel_info: Any, team_info: Any, turn_context: TurnContext
+    ) -> None:
+        """A bound channel is gone: its team's questions are kept for the administrators."""
+        if channel_info is not None and channel_info.id:
+            self.experts.channel_gone(str(channel_info.id), "channel_deleted")
+
+    async def on_teams_members_removed_dispatch(
+        self, members_removed: list[ChannelAccount], team_info: Any, turn_context: TurnContext
+    ) -> None:
+        """The bot was removed from a team: the team's bound channels are unbound."""
+        bot_id = turn_context.activity.recipient.id
+        removed = any(member.id == bot_id for member in members_removed)
+        if removed and team_info is not None and team_info.id:
+            self.experts.team_gone(str(team_info.id), "bot_removed")
+
+    async def on_teams_team_deleted(self, team_info: Any, turn_context: TurnContext) -> None:
+        if team_info is not None and team_info.id:
+            self.experts.team_gone(str(team_info.id), "team_deleted")
+
+    async def on_teams_team_archived(self, team_info: Any, turn_context: TurnContext) -> None:
+        if team_info is not None and team_info.id:
+            self.experts.team_gone(str(team_info.id), "team_archived")
 
     async def on_teams_members_added_dispatch(
         self, members_added: list[ChannelAccount], team_info: Any, turn_context: TurnContext

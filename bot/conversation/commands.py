@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 
 from bot.domain.dutch import normalize
@@ -17,12 +17,19 @@ class Command(Enum):
     INTAKE = "intake"
     NEW_PARTNERSHIP = "new_partnership"
     MY_PARTNERSHIPS = "my_partnerships"
+    ASK_EXPERT = "ask_expert"
+    BIND_CHANNEL = "bind_channel"
+    UNBIND_CHANNEL = "unbind_channel"
+    CHANNELS = "channels"
 
 
 @dataclass(frozen=True)
 class ParsedCommand:
     command: Command
     argument: str = ""  # what follows a command that takes one ("intake juridisch")
+    raw_argument: str = field(
+        default="", compare=False
+    )  # the same as typed, not normalised ("vraag een expert Mag dit?")
 
 
 _WORDS = {
@@ -38,8 +45,14 @@ _WORDS = {
         "new partnership",
     ),
     Command.MY_PARTNERSHIPS: ("mijn samenwerkingen", "samenwerkingen", "my partnerships"),
+    Command.CHANNELS: ("kanalen", "gekoppelde kanalen"),
 }
-_WITH_ARGUMENT = {Command.INTAKE: ("intake", "checklist doorlopen", "start intake")}
+_WITH_ARGUMENT = {
+    Command.INTAKE: ("intake", "checklist doorlopen", "start intake"),
+    Command.ASK_EXPERT: ("vraag een expert", "stel een vraag aan een expert", "ask an expert"),
+    Command.BIND_CHANNEL: ("koppel dit kanaal aan", "koppel kanaal aan", "koppel aan"),
+    Command.UNBIND_CHANNEL: ("ontkoppel",),
+}
 _BY_TEXT = {word: command for command, words in _WORDS.items() for word in words}
 
 
@@ -51,7 +64,9 @@ def parse_command(text: str) -> ParsedCommand | None:
     for command, words in _WITH_ARGUMENT.items():
         for word in words:
             if typed == word or typed.startswith(word + " "):
-                return ParsedCommand(command, typed[len(word) :].strip())
+                size = len(word.split())
+                raw = text.strip().lstrip("/").split(maxsplit=size)[size:]
+                return ParsedCommand(command, typed[len(word) :].strip(), " ".join(raw).strip())
     return None
 
 

@@ -8,11 +8,14 @@ from typing import Any
 from botbuilder.core import ConversationState, TurnContext, UserState
 
 from bot import cards
+from bot.cards import ticket_texts
 from bot.cards.actions import CardAction
+from bot.cards.common import shorten
 from bot.conversation.memory import ConversationMemory
 from bot.domain.messages import Messages
 from bot.store.references import ReferenceRepository
 from bot.store.register import IntakeRepository, PartnershipRepository
+from bot.store.tickets import TicketRepository
 from bot.teams.replies import send_card, sender
 
 
@@ -27,6 +30,7 @@ class Privacy:
         intakes: IntakeRepository,
         references: ReferenceRepository,
         running_dialog: Callable[[TurnContext], Awaitable[bool]],
+        tickets: TicketRepository,
     ) -> None:
         self._messages = messages
         self._memory = memory
@@ -36,6 +40,7 @@ class Privacy:
         self._intakes = intakes
         self._references = references
         self._running_dialog = running_dialog
+        self._tickets = tickets
 
     async def show(self, context: TurnContext) -> None:
         await send_card(
@@ -57,6 +62,7 @@ class Privacy:
         self._partnerships.forget_person(person.id)
         self._intakes.forget_user(person.id)
         self._references.forget_user(person.id)
+        self._tickets.forget_person(person.id)  # questions and answers stay, without the name
         held = [p for p in self._partnerships.mine(person.id) if p.account_holder.id == person.id]
         done = cards.data_deleted_text(self._messages)
         await context.send_activity(done)
@@ -88,4 +94,15 @@ class Privacy:
         intakes = self._intakes.by_user(person.id)
         if intakes:
             lines.append(self._messages.count("privacy_stored_intakes", len(intakes)))
+        if memory.get("last_question"):
+            lines.append(ticket_texts.STORED_LAST_QUESTION)
+        tickets = self._tickets.by_asker(person.id)
+        if tickets:
+            lines.append(ticket_texts.stored_tickets_line(len(tickets)))
+            lines += [
+                ticket_texts.stored_ticket_line(
+                    ticket.id or 0, ticket.status, shorten(ticket.question)
+                )
+                for ticket in tickets
+            ]
         return lines

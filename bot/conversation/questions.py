@@ -12,6 +12,7 @@ from botbuilder.schema import Activity, ActivityTypes
 
 from bot import cards
 from bot.cards.actions import CardAction, Feedback
+from bot.cards.tickets import ask_expert_action, ask_offer_card
 from bot.cards.used import settled
 from bot.conversation.commands import pick_option
 from bot.conversation.memory import ConversationMemory
@@ -60,6 +61,8 @@ class Questions:
             await self.show(context, options[picked])
             return
         await context.send_activity(Activity(type=ActivityTypes.typing))
+        if context.activity.conversation.conversation_type in (None, "personal"):
+            memory["last_question"] = text  # to put it to an expert team ("Vraag een expert")
         result = self._matcher.match(text)
         log.info("question answered", extra={"decision": result.decision, "entry": _best(result)})
         memory["options"] = (
@@ -81,7 +84,10 @@ class Questions:
         if result.decision == "clarify":
             await send_card(context, cards.clarify_card(result, self._content))
         else:
-            await send_card(context, cards.out_of_scope_card(self._content, result.referral))
+            card = cards.out_of_scope_card(self._content, result.referral)
+            if result.matches and _real_question(text):  # on topic, but no answer: ask a team
+                card = {**card, "actions": [*card["actions"], ask_expert_action(None, text)]}
+            await send_card(context, card)
 
     async def _small_talk(self, context: TurnContext, kind: str | None) -> None:
         await context.send_activity(
@@ -110,7 +116,14 @@ class Questions:
         self._feedback.record(kind, payload.id, None, self._clock())
         thanks = cards.feedback_thanks(self._content.messages, payload.helpful)
         await context.send_activity(thanks)
+        if not payload.helpful:
+            await send_card(context, ask_offer_card(payload.id))
         return settled(cards.answer_card(self._entries[payload.id], self._content), thanks)
+
+
+def _real_question(text: str) -> bool:
+    """Worth putting to an expert team: a question mark, or a sentence of some length."""
+    return text.rstrip().endswith("?") or len(text.split()) >= 6
 
 
 def _best(result: MatchResult) -> str | None:

@@ -28,6 +28,7 @@ from bot.cards.actions import (
 from bot.conversation.browse import Browse
 from bot.conversation.commands import Command, ParsedCommand, parse_command
 from bot.conversation.evaluations import EvaluationActions
+from bot.conversation.experts import Experts
 from bot.conversation.guided import GuidedConversations
 from bot.conversation.memory import ConversationMemory
 from bot.conversation.partnerships import PartnershipActions
@@ -52,6 +53,10 @@ SHOW_ONLY = frozenset(
         Command.DELETE_MY_DATA,
     }
 )
+# 'Vraag een expert' and the channel bindings: a card or a short reply, any time.
+EXPERT_COMMANDS = frozenset(
+    {Command.ASK_EXPERT, Command.BIND_CHANNEL, Command.UNBIND_CHANNEL, Command.CHANNELS}
+)
 
 
 class Router:
@@ -66,6 +71,7 @@ class Router:
         partnerships: PartnershipActions,
         evaluations: EvaluationActions,
         guided: GuidedConversations,
+        experts: Experts,
     ) -> None:
         self._content = content
         self._memory = memory
@@ -74,6 +80,7 @@ class Router:
         self._privacy = privacy
         self._partnerships = partnerships
         self._guided = guided
+        self._experts = experts
         self.handlers: dict[Action, Handler] = {
             Action.COMMAND: self._on_command_button,
             Action.SHOW: browse.on_show,
@@ -99,6 +106,14 @@ class Router:
             Action.REMINDERS_OFF: evaluations.handle,
             Action.REMINDERS_ON: evaluations.handle,
             Action.DELETE_MY_DATA: privacy.ask_delete,
+            Action.TICKET_ASK: experts.on_ask,
+            Action.TICKET_SUBMIT: experts.on_submit,
+            Action.TICKET_PICK_UP: experts.on_step,
+            Action.TICKET_ANSWER: experts.on_step,
+            Action.TICKET_FORWARD: experts.on_step,
+            Action.TICKET_CLOSE: experts.on_step,
+            Action.TICKET_RESOLVED: experts.on_step,
+            Action.TICKET_FOLLOW_UP: experts.on_step,
             Action.CONFIRM: self._on_confirm,
             Action.CANCEL: self._on_cancel,
         }
@@ -170,6 +185,8 @@ class Router:
                 await self._browse.help(context)
         elif command in SHOW_ONLY:
             await self._show(context, command)
+        elif command in EXPERT_COMMANDS:
+            await self._experts.on_command(context, parsed)
         elif command is Command.NEW_PARTNERSHIP:
             await self._guided.begin(context, PARTNERSHIP_DIALOG, {"mode": "form"})
         else:  # Command.INTAKE

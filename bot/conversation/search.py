@@ -250,12 +250,12 @@ def _opens_entry(action: dict[str, Any]) -> bool:
 
 
 def _keeps(action: dict[str, Any]) -> bool:
-    """Feedback belongs to the chat with the bot; an imBack would post a command into a chat
-    where the bot does not read along."""
+    """Feedback and asking an expert belong to the chat with the bot; a menu button would post
+    a command into a chat where the bot does not read along."""
     data = action.get("data")
     if action.get("type") != "Action.Submit" or not isinstance(data, dict):
         return True
-    return data.get("action") not in ("feedback", "command") and "msteams" not in data
+    return data.get("action") not in ("feedback", "command", "ticket_ask")
 
 
 def _text_list(lines: list[str]) -> Element:

@@ -53,6 +53,7 @@ class ReminderRunner:
         digest: DigestPolicy | None,
         calendar_url: Callable[[int], str | None],
         after_claim: Callable[[], None] = lambda: None,  # a test hook: crash here
+        open_tickets: Callable[[], dict[str, int]] | None = None,  # per expert team
     ) -> None:
         self._content = content
         self._partnerships = partnerships
@@ -63,6 +64,7 @@ class ReminderRunner:
         self._digest = digest
         self._calendar_url = calendar_url
         self._after_claim = after_claim
+        self._open_tickets = open_tickets
 
     async def run(self, now: datetime) -> RunReport:
         report = RunReport()
@@ -141,6 +143,7 @@ class ReminderRunner:
             undelivered,
             today,
             self._content,
+            self._open_tickets() if self._open_tickets else None,
         )
         if await self._sender.send_card(found[0], card) is Delivery.SENT:
             self._reminders.mark_digest_sent(week_key, now)

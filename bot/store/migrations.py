@@ -133,4 +133,75 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE partnership_handovers ADD COLUMN new_holder_id TEXT;
     CREATE INDEX partnership_handovers_new_holder ON partnership_handovers (new_holder_id);
     """,
+    # 5: questions to expert teams (tickets), their history, the channels bound to the
+    # teams, and the notifications about them (claimed with leases, like the reminders).
+    """
+    CREATE TABLE channel_bindings (
+        team TEXT PRIMARY KEY,
+        channel_id TEXT NOT NULL,
+        team_id TEXT,
+        reference TEXT NOT NULL,
+        bound_by_id TEXT,
+        bound_at TEXT NOT NULL,
+        active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+        unbound_reason TEXT,
+        unbound_at TEXT
+    );
+    CREATE INDEX channel_bindings_channel ON channel_bindings (channel_id);
+    CREATE INDEX channel_bindings_team_id ON channel_bindings (team_id);
+    CREATE TABLE tickets (
+        id INTEGER PRIMARY KEY,
+        team TEXT NOT NULL,
+        question TEXT NOT NULL,
+        asker_id TEXT,
+        asker_name TEXT,
+        item_id TEXT,
+        partnership_id INTEGER REFERENCES partnerships (id) ON DELETE SET NULL,
+        status TEXT NOT NULL
+            CHECK (status IN ('nieuw', 'opgepakt', 'beantwoord', 'gesloten', 'heropend')),
+        picked_up_by_id TEXT,
+        picked_up_by TEXT,
+        answer TEXT,
+        routed INTEGER NOT NULL DEFAULT 0 CHECK (routed IN (0, 1)),
+        channel_activity_id TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        open_since TEXT,
+        closed_at TEXT
+    );
+    CREATE INDEX tickets_team_status ON tickets (team, status);
+    CREATE INDEX tickets_asker ON tickets (asker_id);
+    CREATE INDEX tickets_closed ON tickets (status, closed_at);
+    CREATE TABLE ticket_events (
+        id INTEGER PRIMARY KEY,
+        ticket_id INTEGER NOT NULL REFERENCES tickets (id) ON DELETE CASCADE,
+        step TEXT NOT NULL,
+        by_id TEXT,
+        by_name TEXT,
+        team TEXT NOT NULL,
+        note TEXT,
+        at TEXT NOT NULL
+    );
+    CREATE INDEX ticket_events_ticket ON ticket_events (ticket_id);
+    CREATE TABLE ticket_notifications (
+        id INTEGER PRIMARY KEY,
+        ticket_id INTEGER NOT NULL REFERENCES tickets (id) ON DELETE CASCADE,
+        event_id INTEGER REFERENCES ticket_events (id) ON DELETE CASCADE,
+        kind TEXT NOT NULL
+            CHECK (kind IN ('asker', 'channel_post', 'channel_update', 'channel_reply',
+                            'channel_reminder')),
+        team TEXT,
+        activity_id TEXT,
+        status TEXT NOT NULL DEFAULT 'pending'
+            CHECK (status IN ('pending', 'claimed', 'sent', 'undelivered')),
+        lease_until TEXT,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        last_error TEXT,
+        created_at TEXT NOT NULL,
+        sent_at TEXT
+    );
+    CREATE INDEX ticket_notifications_status ON ticket_notifications (status, lease_until);
+    CREATE UNIQUE INDEX ticket_notifications_one_reminder
+        ON ticket_notifications (ticket_id, team) WHERE kind = 'channel_reminder';
+    """,
 )

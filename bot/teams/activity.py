@@ -35,3 +35,22 @@ def reference_key(activity: Activity) -> tuple[str, str, str | None]:
         user_id = str(account.aad_object_id or account.id)
         return f"user:{user_id}", kind, user_id
     return f"conversation:{activity.conversation.id}", kind, None
+
+
+def channel_of(activity: Activity) -> str:
+    """The Teams channel a message came from (a thread's conversation id carries
+    ';messageid=…'); for other conversations the conversation id."""
+    data = activity.channel_data if isinstance(activity.channel_data, dict) else {}
+    channel = data.get("channel")
+    found = channel.get("id") if isinstance(channel, dict) else None
+    if isinstance(found, str) and found:
+        return found
+    return str(activity.conversation.id).split(";")[0]
+
+
+def team_of(activity: Activity) -> str | None:
+    """The Teams team a channel message came from, if Teams says so."""
+    data = activity.channel_data if isinstance(activity.channel_data, dict) else {}
+    team = data.get("team")
+    found = team.get("id") if isinstance(team, dict) else None
+    return found if isinstance(found, str) and found else None

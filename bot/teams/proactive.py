@@ -80,10 +80,47 @@ class ProactiveSender:
 
     async def send_card(self, reference: dict[str, Any], card: dict[str, Any]) -> Delivery:
         """Send one card into the referenced conversation, with paced, bounded retries."""
+        delivery, _ = await self.post_card(reference, card)
+        return delivery
+
+    async def post_card(
+        self, reference: dict[str, Any], card: dict[str, Any], reply_to: str | None = None
+    ) -> tuple[Delivery, str | None]:
+        """Like send_card, and the sent activity's id (to update the card later); with
+        `reply_to`, as a reply to that message (in a channel: in its thread)."""
+        sent: list[str | None] = []
+
+        async def post(context: TurnContext) -> None:
+            # A new message, not a reply to the made-up continuation activity (in a channel
+            # a reply would go into a thread that does not exist).
+            context.activity.id = reply_to
+            response = await context.send_activity(
+                MessageFactory.attachment(CardFactory.adaptive_card(card))
+            )
+            sent.append(getattr(response, "id", None))
+
+        delivery = await self._deliver(reference, post)
+        return delivery, (sent[-1] if sent and delivery is Delivery.SENT else None)
+
+    async def update_card(
+        self, reference: dict[str, Any], activity_id: str, card: dict[str, Any]
+    ) -> Delivery:
+        """Show `card` in place of the sent activity `activity_id` (an update in place)."""
+
+        async def update(context: TurnContext) -> None:
+            activity = MessageFactory.attachment(CardFactory.adaptive_card(card))
+            activity.id = activity_id
+            await context.update_activity(activity)
+
+        return await self._deliver(reference, update)
+
+    async def _deliver(
+        self, reference: dict[str, Any], operation: Callable[[TurnContext], Awaitable[None]]
+    ) -> Delivery:
         conversation = ConversationReference().deserialize(reference)
         for attempt in range(1, self._pacing.max_attempts + 1):
             await self._pacer.wait_turn(conversation.conversation.id)
-            error = await self._try_once(conversation, card)
+            error = await self._try_once(conversation, operation)
             if error is None:
                 return Delivery.SENT
             if isinstance(error, ConnectorError) and error.status in (403, 404):
@@ -98,16 +135,16 @@ class ProactiveSender:
         return Delivery.FAILED
 
     async def _try_once(
-        self, reference: ConversationReference, card: dict[str, Any]
+        self,
+        reference: ConversationReference,
+        operation: Callable[[TurnContext], Awaitable[None]],
     ) -> Exception | None:
         failure: list[Exception] = []
 
         async def send(context: TurnContext) -> None:
             # Caught here: botbuilder would hand it to the turn-error handler, which replies.
             try:
-                await context.send_activity(
-                    MessageFactory.attachment(CardFactory.adaptive_card(card))
-                )
+                await operation(context)
             except Exception as error:  # every failure is judged by the caller
                 failure.append(error)
 

@@ -145,8 +145,12 @@ async def test_feedback_and_unanswered_questions_are_stored_without_identity(
     teams = Teams(connector.url)
     [answer] = await _say(bot, connector, teams, "staatssteun")
     await post(bot, teams.click(find_action(answer.card, "Niet nuttig")["data"]))
-    [thanks] = connector.take()
+    [thanks, offer] = connector.take()
     assert "Bedankt" in thanks.activity["text"]
+    assert find_action(offer.card, "Vraag een expert")["data"] == {
+        "action": "ticket_ask",
+        "id": answer.card["actions"][0]["data"]["id"],
+    }
     await _say(bot, connector, teams, "hoe laat gaat de kantine open")
     rows = bot.app[DATABASE].query("SELECT kind, entry_id, question FROM feedback ORDER BY id")
     assert [tuple(row) for row in rows] == [

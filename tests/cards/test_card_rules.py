@@ -101,6 +101,7 @@ def all_cards(content, matcher) -> list[tuple[str, dict[str, Any]]]:
     cards += _register_cards(content)
     cards += _evaluation_cards(content)
     cards += _conversation_cards(content)
+    cards += _ticket_cards(content)
     return cards
 
 
@@ -116,6 +117,53 @@ def _conversation_cards(content) -> list[tuple[str, dict[str, Any]]]:
         ("registration resume", registration_resume_card(m)),
         ("handover offers", handover_offers_card(m, [BASE, partnership(id=8, name="GGD")])),
     ]
+
+
+def _ticket_cards(content) -> list[tuple[str, dict[str, Any]]]:
+    from dataclasses import replace as changed
+    from datetime import UTC, datetime
+
+    from bot.cards.tickets import (
+        ask_offer_card,
+        asker_update_card,
+        channels_card,
+        follow_up_card,
+        ticket_card,
+        ticket_form_card,
+        ticket_reminder_card,
+        unrouted_card,
+    )
+    from bot.domain.tickets import Ticket, TicketStatus
+
+    now = datetime(2026, 11, 23, 10, tzinfo=UTC)
+    experts = list(content.experts.values())
+    new = Ticket(7, "JUR", "Mag dit? " * 100, "aad-anna", "Anna", now, now, item_id="jur-2")
+    answered = changed(new, status=TicketStatus.ANSWERED, answer="Ja. " * 500, picked_up_by="Bram")
+    cards = [
+        ("ticket form", ticket_form_card("Mag dit?", experts, "JUR", [(1, "RES")], "jur-2")),
+        ("ticket form, no partnerships", ticket_form_card("", experts, None, [], None)),
+        ("ticket offer", ask_offer_card("jur-2")),
+        ("ticket follow-up", follow_up_card(new, "En nu? " * 100)),
+        ("ticket reminder", ticket_reminder_card(new, content, 3)),
+        ("ticket unrouted", unrouted_card(content.experts["JUR"], content)),
+        ("ticket channels", channels_card([("JUR", "19:x")], [("IBC", "channel_deleted", "1")])),
+        ("ticket channels, none", channels_card([], [])),
+        ("ticket forwarded away", ticket_card(new, content, shown_team="IBC")),
+    ]
+    for status in TicketStatus:
+        ticket = changed(answered, status=status)
+        cards.append((f"ticket card {status}", ticket_card(ticket, content, shown_team="JUR",
+                      partnership="RES", follow_up="En nu?", forward_note="Van IBC")))  # fmt: skip
+    for step in ("pick_up", "answer", "forward", "close"):
+        cards.append((f"ticket asker {step}", asker_update_card(answered, step, "Bram", content)))
+    return cards
+
+
+def test_ticket_buttons_are_at_most_30_characters(all_cards):
+    for name, card in all_cards:
+        if name.startswith("ticket"):
+            for action in of_type(card, *ACTION_TYPES):
+                assert len(action["title"]) <= 30, (name, action["title"])
 
 
 def _intake_cards(content) -> list[tuple[str, dict[str, Any]]]:
@@ -223,6 +271,8 @@ def _evaluation_cards(content) -> list[tuple[str, dict[str, Any]]]:
         ("evaluation start", evaluation_start_card(BASE, content, recommendation)),
         ("digest", digest_card(upcoming, undelivered, date(2027, 2, 1), content)),
         ("digest, empty", digest_card([], [], date(2027, 2, 1), content)),
+        ("digest, open tickets", digest_card([], [], date(2027, 2, 1), content, {"JUR": 2})),
+        ("digest, no open tickets", digest_card([], [], date(2027, 2, 1), content, {})),
         (
             "evaluation section",
             envelope(evaluation_section(BASE, content, completed, False, url)),
@@ -289,6 +339,11 @@ def test_forms_and_the_cards_that_show_inputs_are_the_ones_expected(all_cards):
         "partnership card, with evaluation",
         "partnership card, archived",
         *(name for name, _ in all_cards if name.startswith("reminder ")),
+        "ticket form",
+        "ticket form, no partnerships",
+        *(f"ticket card {s}" for s in ("nieuw", "opgepakt", "heropend")),  # answer, forward
+        "ticket asker answer",  # the follow-up box
+        "ticket asker close",
     }
 
 

@@ -11,6 +11,7 @@ from bot.store.database import Database, open_database
 from bot.store.migrations import MIGRATIONS
 
 TABLES = [
+    "channel_bindings",
     "conversation_references",
     "digests",
     "evaluation_events",
@@ -24,6 +25,9 @@ TABLES = [
     "reminders",
     "schema_version",
     "state",
+    "ticket_events",
+    "ticket_notifications",
+    "tickets",
 ]
 LATEST = len(MIGRATIONS)
 

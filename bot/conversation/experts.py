@@ -1,0 +1,379 @@
+"""'Vraag een expert': asking a team, binding team channels, and the steps on a ticket.
+
+The asker fills in a form (question, team, partnership); the ticket goes to the team's bound
+channel as a card. The team picks it up, answers, forwards or closes it from that channel;
+the asker marks it solved or asks a follow-up in personal chat. Every change is stored with
+the notifications it causes (the card in the channel updated in place, the asker told), and
+those are sent at once through the ticket notifier, exactly once.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import replace
+from datetime import datetime
+from typing import Any
+
+from botbuilder.core import TurnContext
+
+from bot.cards import ticket_texts as t
+from bot.cards.actions import Action, CardAction, TicketAsk, TicketRef, TicketSubmit
+from bot.cards.common import Card
+from bot.cards.tickets import (
+    asker_update_card,
+    channels_card,
+    team_name,
+    ticket_form_card,
+    ticket_sent_card,
+    unrouted_card,
+)
+from bot.cards.used import settled
+from bot.conversation.commands import Command, ParsedCommand
+from bot.conversation.memory import ConversationMemory
+from bot.domain.content import Content
+from bot.domain.dutch import normalize
+from bot.domain.matcher import Matcher
+from bot.domain.models import Expert
+from bot.domain.tickets import (
+    TEAM_STEPS,
+    Role,
+    Step,
+    StepRefused,
+    Ticket,
+    TicketStatus,
+    next_status,
+    role_of,
+)
+from bot.store.register import PartnershipRepository
+from bot.store.tickets import Notice, StaleTicket, TicketRepository
+from bot.teams.activity import channel_of, team_of
+from bot.teams.replies import send_card, sender
+
+log = logging.getLogger(__name__)
+Deliver = Callable[[datetime, int | None], Awaitable[object]]
+LAST_QUESTION = "last_question"  # conversation memory: the question typed last
+STEPS = {
+    Action.TICKET_PICK_UP: Step.PICK_UP,
+    Action.TICKET_ANSWER: Step.ANSWER,
+    Action.TICKET_FORWARD: Step.FORWARD,
+    Action.TICKET_CLOSE: Step.CLOSE,
+    Action.TICKET_RESOLVED: Step.RESOLVE,
+    Action.TICKET_FOLLOW_UP: Step.FOLLOW_UP,
+}
+
+
+class Experts:
+    def __init__(
+        self,
+        content: Content,
+        matcher: Matcher,
+        memory: ConversationMemory,
+        tickets: TicketRepository,
+        partnerships: PartnershipRepository,
+        administrators: frozenset[str],
+        clock: Callable[[], datetime],
+        deliver: Deliver,
+    ) -> None:
+        self._content = content
+        self._matcher = matcher
+        self._memory = memory
+        self._tickets = tickets
+        self._partnerships = partnerships
+        self._administrators = administrators
+        self._clock = clock
+        self._deliver = deliver
+
+    # --- asking ---------------------------------------------------------------------------
+
+    async def on_ask(self, context: TurnContext, action: CardAction) -> None:
+        payload = action.payload
+        assert isinstance(payload, TicketAsk)
+        question = payload.text or (await self._memory.get(context)).get(LAST_QUESTION) or ""
+        entry = payload.id
+        if not question and entry in self._content.items:
+            question = self._content.items[entry].question
+        await self._send_form(context, question, entry)
+
+    async def ask(self, context: TurnContext, typed: str) -> None:
+        """`vraag een expert [vraag]`: the form, with the team of the best answer proposed."""
+        entry = None
+        if typed:
+            result = self._matcher.match(typed)
+            if result.decision == "answer":
+                entry = result.options[0].entry.id
+        else:
+            typed = (await self._memory.get(context)).get(LAST_QUESTION) or ""
+        await self._send_form(context, typed, entry)
+
+    async def _send_form(self, context: TurnContext, question: str, entry: str | None) -> None:
+        await send_card(context, self._form(context, question, entry))
+
+    def _form(self, context: TurnContext, question: str, entry: str | None) -> Card:
+        person = sender(context)
+        mine = [(p.id or 0, p.name) for p in self._partnerships.mine(person.id)]
+        item = entry if entry in self._content.items else None
+        return ticket_form_card(
+            question, list(self._content.experts.values()), self._main_team(entry), mine, item
+        )
+
+    def _main_team(self, entry: str | None) -> str | None:
+        if entry is None:
+            return None
+        if entry in self._content.items:
+            return self._content.items[entry].experts[0]
+        if entry in self._content.experts:
+            return entry
+        for framework in self._content.frameworks:
+            if entry == framework.id or any(s.id == entry for s in framework.sections):
+                return framework.experts[0] if framework.experts else None
+        return None
+
+    async def on_submit(self, context: TurnContext, action: CardAction) -> Card | None:
+        payload = action.payload
+        assert isinstance(payload, TicketSubmit)
+        values = action.values
+        question = str(values.get("question") or "").strip()
+        team = str(values.get("team") or "")
+        if not question:
+            await context.send_activity(t.QUESTION_MISSING)
+            return None
+        if team not in self._content.experts:
+            await context.send_activity(t.UNKNOWN_TEAM)
+            return None
+        person = sender(context)
+        mine = {str(p.id): p.id for p in self._partnerships.mine(person.id)}
+        now = self._clock()
+        item = payload.item if payload.item in self._content.items else None
+        ticket = Ticket(
+            id=None,
+            team=team,
+            question=question,
+            asker_id=person.id,
+            asker_name=person.name,
+            created_at=now,
+            updated_at=now,
+            item_id=item,
+            partnership_id=mine.get(str(values.get("partnership") or "")),
+            open_since=now,
+        )
+        expert = self._content.experts[team]
+        bound = self._tickets.binding(team) is not None
+        stored = self._tickets.add(ticket, [Notice("channel_post", team=team)] if bound else [])
+        log.info("ticket asked", extra={"ticket": stored.id, "team": team, "routed": bound})
+        if bound:  # posted first: the confirmation then tells what happened
+            await self._deliver(now, stored.id)
+            await context.send_activity(t.asked_text(expert.name))
+        else:
+            await send_card(context, unrouted_card(expert, self._content))
+        return settled(ticket_sent_card(question, expert.name), t.SENT_NOTE)
+
+    # --- steps on a ticket ------------------------------------------------------------------
+
+    async def on_step(self, context: TurnContext, action: CardAction) -> Card | None:
+        payload = action.payload
+        assert isinstance(payload, TicketRef)
+        step = STEPS[action.action]
+        ticket = self._tickets.get(payload.ticket)
+        if ticket is None:
+            await context.send_activity(t.UNKNOWN_TICKET)
+            return None
+        role = self._role(context, ticket)
+        try:
+            status = next_status(ticket, step, role)
+        except StepRefused as refused:
+            await context.send_activity(self._refusal(ticket, step, refused.reason))
+            log.info("ticket step refused", extra={"ticket": ticket.id, "step": step.value})
+            return None
+        change = await self._change(context, ticket, step, status, action.values)
+        if change is None:
+            return None
+        after, note, notices = change
+        person = sender(context)
+        try:
+            self._tickets.record(ticket, after, step.value, person.id, person.name, note, notices)
+        except StaleTicket:
+            current = self._tickets.get(ticket.id or 0)
+            await context.send_activity(
+                t.wrong_state_text(current.status.value) if current else t.UNKNOWN_TICKET
+            )
+            return None
+        log.info("ticket step", extra={"ticket": ticket.id, "step": step.value})
+        await self._deliver(after.updated_at, ticket.id)
+        if role is not Role.ASKER:
+            return None
+        reply = (
+            t.RESOLVED_TEXT
+            if step is Step.RESOLVE
+            else t.follow_up_sent_text(team_name(after.team, self._content))
+        )
+        await context.send_activity(reply)
+        shown = "answer" if ticket.status is TicketStatus.ANSWERED else "close"
+        return settled(asker_update_card(ticket, shown, None, self._content), reply)
+
+    async def _change(
+        self,
+        context: TurnContext,
+        ticket: Ticket,
+        step: Step,
+        status: TicketStatus,
+        values: dict[str, Any],
+    ) -> tuple[Ticket, str | None, list[Notice]] | None:
+        """The ticket after the step, the event's note and the notifications; None (after
+        telling the user) when the form is incomplete."""
+        person = sender(context)
+        now = self._clock()
+        after = replace(ticket, status=status, updated_at=max(now, ticket.updated_at))
+        update = Notice("channel_update", team=ticket.team)
+        asker = Notice("asker")
+        if step is Step.PICK_UP:
+            after = replace(after, picked_up_by_id=person.id, picked_up_by=person.name)
+            return after, None, [update, asker]
+        if step is Step.ANSWER:
+            answer = str(values.get("answer") or "").strip()
+            if not answer:
+                await context.send_activity(t.ANSWER_MISSING)
+                return None
+            if after.picked_up_by is None:
+                after = replace(after, picked_up_by_id=person.id, picked_up_by=person.name)
+            return replace(after, answer=answer), answer, [update, asker]
+        if step is Step.FORWARD:
+            target = str(values.get("team") or "")
+            if target not in self._content.experts:
+                await context.send_activity(t.UNKNOWN_TEAM)
+                return None
+            if target == ticket.team:
+                await context.send_activity(t.FORWARD_SAME_TEAM)
+                return None
+            note = str(values.get("note") or "").strip() or None
+            old_card = Notice("channel_update", team=ticket.team,
+                              activity_id=ticket.channel_activity_id)  # fmt: skip
+            notices = [old_card, asker]
+            if self._tickets.binding(target) is not None:
+                notices.insert(1, Notice("channel_post", team=target))
+            after = replace(
+                after, team=target, picked_up_by=None, picked_up_by_id=None, routed=False,
+                channel_activity_id=None, open_since=after.updated_at,
+            )  # fmt: skip
+            return after, note, notices
+        if step is Step.CLOSE:
+            return replace(after, closed_at=after.updated_at), None, [update, asker]
+        if step is Step.RESOLVE:
+            return replace(after, closed_at=after.updated_at), None, [update]
+        follow_up = str(values.get("follow_up") or "").strip()  # Step.FOLLOW_UP
+        if not follow_up:
+            await context.send_activity(t.FOLLOW_UP_MISSING)
+            return None
+        after = replace(after, closed_at=None, open_since=after.updated_at)
+        return after, follow_up, [update, Notice("channel_reply", team=ticket.team)]
+
+    def _role(self, context: TurnContext, ticket: Ticket) -> Role:
+        activity = context.activity
+        kind = activity.conversation.conversation_type or "personal"
+        channel_team: str | None = None
+        if kind != "personal":
+            teams = self._tickets.teams_of_channel(channel_of(activity))
+            channel_team = ticket.team if ticket.team in teams else ""
+        return role_of(ticket, user_id=sender(context).id, channel_team=channel_team)
+
+    def _refusal(self, ticket: Ticket, step: Step, reason: str) -> str:
+        if reason == "wrong_state":
+            return t.wrong_state_text(ticket.status.value)
+        if step in TEAM_STEPS:
+            return t.not_yours_text(team_name(ticket.team, self._content))
+        return t.NOT_THE_ASKER
+
+    # --- channel bindings -------------------------------------------------------------------
+
+    async def on_command(self, context: TurnContext, parsed: ParsedCommand) -> None:
+        if parsed.command is Command.ASK_EXPERT:
+            await self.ask(context, parsed.raw_argument)
+            return
+        activity = context.activity
+        if (activity.conversation.conversation_type or "personal") != "channel":
+            await context.send_activity(t.BIND_ONLY_IN_CHANNEL)
+            return
+        if self._administrators and sender(context).id not in self._administrators:
+            await context.send_activity(t.BIND_NOT_ALLOWED)
+            return
+        if parsed.command is Command.CHANNELS:
+            await self._list(context)
+            return
+        expert = self._find_team(parsed.argument)
+        if expert is None:
+            await context.send_activity(
+                t.unknown_team_text(list(self._content.experts))
+                if parsed.argument
+                else t.BIND_WHICH_TEAM
+            )
+        elif parsed.command is Command.BIND_CHANNEL:
+            await self._bind(context, expert)
+        elif self._tickets.unbind(expert.code, "unbound", self._clock()):
+            await context.send_activity(t.unbound_text(expert.name))
+        else:
+            await context.send_activity(t.not_bound_text(expert.name))
+
+    def _find_team(self, typed: str) -> Expert | None:
+        wanted = normalize(typed)
+        if not wanted:
+            return None
+        for expert in self._content.experts.values():
+            names = {normalize(expert.code), normalize(expert.name)}
+            names.add(normalize(expert.name.split("(")[0]))
+            if wanted in names:
+                return expert
+        return None
+
+    async def _bind(self, context: TurnContext, expert: Expert) -> None:
+        activity = context.activity
+        channel = channel_of(activity)
+        reference = TurnContext.get_conversation_reference(activity).serialize()
+        reference.pop("user", None)  # a channel's reference needs no one's name
+        reference.pop("activityId", None)  # tickets start threads, not replies to this one
+        reference["conversation"] = {**reference.get("conversation", {}), "id": channel}
+        now = self._clock()
+        before = [b for b in self._tickets.bindings() if b.team == expert.code]
+        moved = bool(before) and before[0].channel_id != channel
+        self._tickets.bind(expert.code, channel, team_of(activity), reference, sender(context).id,
+                           now)  # fmt: skip
+        waiting = self._tickets.find(team=expert.code, unrouted=True)
+        if moved:  # open tickets whose card is in the team's old channel: posted here anew
+            waiting += [
+                t for t in self._tickets.open_tickets() if t.team == expert.code and t.routed
+            ]
+        for ticket in waiting:
+            after = replace(
+                ticket, updated_at=max(now, ticket.updated_at), routed=False,
+                channel_activity_id=None,
+            )  # fmt: skip
+            try:
+                self._tickets.record(ticket, after, "routed", None, None, None,
+                                     [Notice("channel_post", team=expert.code)])  # fmt: skip
+            except StaleTicket:
+                continue
+        log.info("channel bound", extra={"team": expert.code, "waiting": len(waiting)})
+        await context.send_activity(t.bound_text(expert.name, len(waiting)))
+        if waiting:
+            await self._deliver(now, None)
+
+    async def _list(self, context: TurnContext) -> None:
+        bindings = self._tickets.bindings()
+        active = [(b.team, b.channel_id) for b in bindings if b.active]
+        ended = [
+            (b.team, b.unbound_reason or "", self._content.messages.date(b.unbound_at.date()))
+            for b in bindings
+            if not b.active and b.unbound_reason != "unbound" and b.unbound_at is not None
+        ]
+        await send_card(context, channels_card(active, ended))
+
+    # --- Teams tells that a channel or team is gone ----------------------------------------
+
+    def channel_gone(self, channel_id: str, reason: str) -> None:
+        teams = self._tickets.unbind_channel(channel_id, reason, self._clock())
+        if teams:
+            log.warning("bound channel gone", extra={"teams": teams, "reason": reason})
+
+    def team_gone(self, team_id: str, reason: str) -> None:
+        teams = self._tickets.unbind_team_id(team_id, reason, self._clock())
+        if teams:
+            log.warning("bound team gone", extra={"teams": teams, "reason": reason})
