@@ -33,6 +33,7 @@ from bot.domain.models import Theme
 from bot.store.feedback import FeedbackKind, FeedbackRepository
 from bot.store.references import ReferenceRepository
 from bot.store.register import IntakeRepository, PartnershipRepository
+from bot.teams import lifecycle
 from bot.teams.replies import send_card, sender
 from dialogs.intake import INTAKE_DIALOG, IntakeDialog
 from dialogs.partnership import PARTNERSHIP_DIALOG, PartnershipDialog
@@ -118,19 +119,10 @@ class SamenwerkwijzerBot(TeamsActivityHandler):  # type: ignore[misc]
 
     def _remember_reference(self, turn_context: TurnContext) -> None:
         """Where to reach this user or conversation later (reminders, the digest)."""
-        activity = turn_context.activity
-        if activity.type not in (ActivityTypes.message, ActivityTypes.conversation_update):
-            return
-        key, kind, user_id = reference_key(activity)
-        reference = TurnContext.get_conversation_reference(activity).serialize()
-        if user_id is None:
-            reference.pop("user", None)  # a channel's reference needs no one's name
-        self._references.save(key, kind, user_id, reference, self._clock())
+        lifecycle.follow(turn_context.activity, self._references, self._clock())
 
     async def on_installation_update_remove(self, turn_context: TurnContext) -> None:
-        """The app was removed: stop trying to reach this user or conversation."""
-        key, _, _ = reference_key(turn_context.activity)
-        self._references.deactivate(key, self._clock())
+        """The app was removed: bot.teams.lifecycle already stopped reaching them."""
 
     async def on_teams_members_added_dispatch(
         self, members_added: list[ChannelAccount], team_info: Any, turn_context: TurnContext

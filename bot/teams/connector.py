@@ -28,6 +28,8 @@ from botframework.connector.auth import (
     JwtTokenValidation,
 )
 
+from bot.teams import budget
+
 CACHED_CLIENTS = 32
 SEND_TIMEOUT_SECONDS = 10.0
 _HANDLED_BY_BOTBUILDER = ("delay", ActivityTypes.invoke_response, ActivityTypes.trace)
@@ -113,6 +115,7 @@ class ActivitySender:
     """Posts activities to the connector over one pooled session, each call time-limited."""
 
     def __init__(self, timeout_seconds: float = SEND_TIMEOUT_SECONDS) -> None:
+        self._timeout_seconds = timeout_seconds
         self._timeout = aiohttp.ClientTimeout(total=timeout_seconds)
         self._session: aiohttp.ClientSession | None = None
 
@@ -125,9 +128,15 @@ class ActivitySender:
             url += f"/{quote(activity.reply_to_id, safe='')}"
         headers = {}
         if _needs_token(credentials):
-            token = await asyncio.to_thread(credentials.get_access_token)
+            token = await asyncio.wait_for(
+                asyncio.to_thread(credentials.get_access_token),
+                budget.send_timeout(self._timeout_seconds),
+            )
             headers["Authorization"] = f"Bearer {token}"
-        async with self._open().post(url, json=_to_json(activity), headers=headers) as response:
+        # Within a turn a send gets what is left of the turn's budget (bot/teams/budget.py).
+        timeout = aiohttp.ClientTimeout(total=budget.send_timeout(self._timeout_seconds))
+        post = self._open().post(url, json=_to_json(activity), headers=headers, timeout=timeout)
+        async with post as response:
             body = await response.text()
             if response.status >= 300:
                 raise ConnectorError(response.status, body, response.headers.get("Retry-After"))
