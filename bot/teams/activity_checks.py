@@ -154,7 +154,7 @@ def _check(value: Any, kind: str, path: str) -> Iterator[str]:
 
 def _is_timestamp(text: str) -> bool:
     try:
-        Deserializer.deserialize_iso(text)
+        Deserializer.deserialize_iso(text)  # type: ignore[no-untyped-call]
     except Exception:  # msrest raises DeserializationError, or worse for odd strings
         return False
     return True
