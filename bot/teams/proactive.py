@@ -104,6 +104,9 @@ class ProactiveSender:
 
         async def send(context: TurnContext) -> None:
             # Caught here: botbuilder would hand it to the turn-error handler, which replies.
+            # The continuation event has a made-up id; without it the message starts a new
+            # post (POST .../activities) instead of replying to an activity that never was.
+            context.activity.id = None
             try:
                 await context.send_activity(
                     MessageFactory.attachment(CardFactory.adaptive_card(card))
