@@ -94,14 +94,24 @@ def check_activity(body: dict[str, Any]) -> None:
         if not isinstance(body.get(field), str) or not body[field]:
             raise BadActivity(f"activity needs a string '{field}'")
     for field in ("conversation", "from", "recipient"):
-        if not isinstance(body.get(field), dict) or not isinstance(body[field].get("id"), str):
+        account = body.get(field)
+        if not isinstance(account, dict) or not isinstance(account.get("id"), str):
             raise BadActivity(f"activity needs '{field}' with a string 'id'")
+        if not account["id"].strip():
+            raise BadActivity(f"activity needs '{field}' with a non-empty 'id'")
     problem = next(_problems(body, "Activity", ""), None)
-    if problem is None and isinstance(body.get("channelData"), dict):
+    channel_data = body.get("channelData")
+    if problem is None and channel_data is not None:
         # Teams' dispatch reads channelData as TeamsChannelData.
-        problem = next(_problems(body["channelData"], "TeamsChannelData", "channelData."), None)
+        if not isinstance(channel_data, dict):
+            problem = "activity field 'channelData' must be an object"
+        else:
+            problem = next(_problems(channel_data, "TeamsChannelData", "channelData."), None)
     if problem is not None:
         raise BadActivity(problem)
+    teams_update = body["type"] == "conversationUpdate" and body.get("channelId") == "msteams"
+    if teams_update and not isinstance(channel_data, dict):  # Teams' dispatch reads its team
+        raise BadActivity("a Teams conversationUpdate needs 'channelData'")
     if body["type"] == "invoke" and not (isinstance(body.get("name"), str) and body["name"]):
         raise BadActivity("an invoke activity needs a string 'name'")
 

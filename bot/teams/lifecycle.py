@@ -132,9 +132,11 @@ def where_of(activity: Activity) -> Where | None:
     channel_id = channel.get("id") if isinstance(channel, dict) else None
     if kind == "personal":
         account = activity.from_property
-        user_id = str(account.aad_object_id or account.id)
-        return Where(f"user:{user_id}", kind, user_id, None, None)
-    conversation_id = _channel_conversation(conversation.id, kind)
+        user_id = str(account.aad_object_id or account.id or "")
+        return Where(f"user:{user_id}", kind, user_id, None, None) if user_id else None
+    conversation_id = _channel_conversation(conversation.id or "", kind)
+    if not conversation_id:
+        return None
     return Where(
         _conversation_key(conversation_id),
         kind,
