@@ -28,9 +28,10 @@ class BudgetSpent(TimeoutError):
 
 
 @contextlib.contextmanager
-def turn_budget(seconds: float = TURN_SECONDS) -> Iterator[None]:
-    """Sends inside share `seconds` from now."""
-    token = _deadline.set(asyncio.get_running_loop().time() + seconds)
+def turn_budget(seconds: float | None = None) -> Iterator[None]:
+    """Sends inside share `seconds` (TURN_SECONDS) from now."""
+    limit = TURN_SECONDS if seconds is None else seconds
+    token = _deadline.set(asyncio.get_running_loop().time() + limit)
     try:
         yield
     finally:
