@@ -24,6 +24,7 @@ class SettingsError(ValueError):
 
 @dataclass(frozen=True)
 class Settings:
+    host: str = "127.0.0.1"  # only this machine; 0.0.0.0 for every interface
     port: int = 3978
     app_id: str = ""
     app_password: str = field(default="", repr=False)
@@ -64,6 +65,7 @@ class Settings:
         app_type = get("MicrosoftAppType", "MultiTenant") or "MultiTenant"
         log_level = (get("LOG_LEVEL", "INFO") or "INFO").upper()
         settings = cls(
+            host=(get("HOST", "") or "127.0.0.1").strip(),
             port=_int(get("PORT", "3978"), "PORT", 1, 65535),
             app_id=get("MicrosoftAppId", "").strip(),
             app_password=get("MicrosoftAppPassword", "").strip(),

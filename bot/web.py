@@ -209,25 +209,34 @@ async def calendar(request: web.Request) -> web.Response:
     )
 
 
+REMINDER_STOP_SECONDS = 15.0  # a run stops between two reminders; a send is bounded
+
+
 async def _reminder_loop(app: web.Application) -> AsyncIterator[None]:
-    """Runs the reminders while the app runs; stops with it."""
+    """Runs the reminders while the app runs. On shutdown the running run stops after the
+    reminder it is sending (nothing is left claimed but unsent) and the loop ends."""
     services = app[SERVICES]
     runner = services.reminder_runner()
     interval = services.settings.scheduler_interval_seconds
+    stop = asyncio.Event()
 
     async def loop() -> None:
-        while True:
+        while not stop.is_set():
             try:
-                await runner.run(datetime.now(UTC))
+                await runner.run(datetime.now(UTC), stop)
             except Exception:  # one bad run must not stop the next ones
                 log.exception("reminder run failed")
-            await asyncio.sleep(interval)
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), interval)
 
     task = asyncio.create_task(loop())
     yield
-    task.cancel()
-    with contextlib.suppress(asyncio.CancelledError):
-        await task
+    stop.set()
+    try:
+        await asyncio.wait_for(task, REMINDER_STOP_SECONDS)
+    except TimeoutError:
+        log.warning("reminder run did not stop in time: cancelled (its claim expires)")
+    log.info("reminder loop stopped")
 
 
 async def healthz(request: web.Request) -> web.Response:

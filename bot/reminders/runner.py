@@ -7,6 +7,7 @@ or a second instance therefore never doubles a reminder and never drops one.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -64,14 +65,17 @@ class ReminderRunner:
         self._calendar_url = calendar_url
         self._after_claim = after_claim
 
-    async def run(self, now: datetime) -> RunReport:
+    async def run(self, now: datetime, stop: asyncio.Event | None = None) -> RunReport:
+        """Send what is due at `now`; with `stop` set, end after the reminder being sent."""
         report = RunReport()
         today = now.astimezone(self._policy.zone).date()
         for partnership in self._partnerships.due_for_reminders(horizon(today, self._policy)):
+            if stop is not None and stop.is_set():
+                return report
             planned = due_reminder(partnership, now, self._policy)
             if planned is not None:
                 await self._remind(partnership, planned, now, today, report)
-        if self._digest is not None:
+        if self._digest is not None and not (stop is not None and stop.is_set()):
             await self._post_digest(self._digest, now, today, report)
         return report
 
