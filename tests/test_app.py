@@ -73,7 +73,7 @@ async def test_a_port_in_use_gives_one_clear_line_and_exit_code_2(tmp_path):
 
 async def _log_until(process: asyncio.subprocess.Process, message: str) -> list[dict[str, Any]]:
     assert process.stderr is not None
-    seen = []
+    seen: list[dict[str, Any]] = []
     while True:
         line = await asyncio.wait_for(process.stderr.readline(), 30)
         assert line, f"the bot ended before logging {message!r}: {seen}"
