@@ -28,7 +28,7 @@ class Settings:
     port: int = 3978
     app_id: str = ""
     app_password: str = field(default="", repr=False)
-    app_type: str = "MultiTenant"
+    app_type: str = "SingleTenant"  # Azure creates new bot registrations single-tenant
     app_tenant_id: str = ""
     allowed_tenant_ids: frozenset[str] = frozenset()
     administrators: frozenset[str] = frozenset()  # Entra object ids who may change any partnership
@@ -62,7 +62,7 @@ class Settings:
         values = dict(read_dotenv(dotenv or Path(".env")))
         values.update(os.environ if environ is None else environ)
         get = values.get
-        app_type = get("MicrosoftAppType", "MultiTenant") or "MultiTenant"
+        app_type = get("MicrosoftAppType", "SingleTenant") or "SingleTenant"
         log_level = (get("LOG_LEVEL", "INFO") or "INFO").upper()
         settings = cls(
             host=(get("HOST", "") or "127.0.0.1").strip(),
@@ -121,7 +121,7 @@ class Settings:
             raise SettingsError("MicrosoftAppPassword is required when MicrosoftAppId is set")
         if self.app_password and not self.app_id:
             raise SettingsError("MicrosoftAppId is required when MicrosoftAppPassword is set")
-        if self.app_type == "SingleTenant" and not self.app_tenant_id:
+        if self.app_id and self.app_type == "SingleTenant" and not self.app_tenant_id:
             raise SettingsError(
                 "MicrosoftAppTenantId is required when MicrosoftAppType is SingleTenant"
             )

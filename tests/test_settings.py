@@ -29,7 +29,8 @@ def test_environment_overrides_dotenv(tmp_path: Path):
 
 def test_app_id_enables_authentication_and_hides_the_password(tmp_path: Path):
     settings = Settings.from_env(
-        {"MicrosoftAppId": "id", "MicrosoftAppPassword": "geheim"}, dotenv=tmp_path / "none"
+        {"MicrosoftAppId": "id", "MicrosoftAppPassword": "geheim", "MicrosoftAppTenantId": "t"},
+        dotenv=tmp_path / "none",
     )
     assert settings.auth_enabled is True
     assert "geheim" not in repr(settings)
@@ -42,6 +43,10 @@ def test_app_id_enables_authentication_and_hides_the_password(tmp_path: Path):
         ({"PORT": "70000"}, "PORT must be between 1 and 65535, not 70000"),
         ({"LOG_LEVEL": "LOUD"}, "LOG_LEVEL must be one of DEBUG, INFO, WARNING, ERROR"),
         ({"MicrosoftAppId": "id"}, "MicrosoftAppPassword is required when MicrosoftAppId is set"),
+        (
+            {"MicrosoftAppId": "i", "MicrosoftAppPassword": "p"},  # single-tenant by default
+            "MicrosoftAppTenantId is required when MicrosoftAppType is SingleTenant",
+        ),
         ({"MicrosoftAppPassword": "x"}, "MicrosoftAppId is required"),
         (
             {

@@ -104,7 +104,8 @@ class ReminderRunner:
             recommend(partnership, self._content.register),
             self._calendar_url(partnership.id or 0),
         )
-        delivery = await self._sender.send_card(reference, card)
+        outcome = await self._sender.deliver(reference, card)
+        delivery = outcome.delivery
         if delivery is Delivery.SENT:
             self._reminders.mark_sent(reminder_id, now)
             report.sent += 1
@@ -114,7 +115,9 @@ class ReminderRunner:
             self._references.deactivate(f"user:{partnership.account_holder.id}", now)
         self._reminders.mark_undelivered(reminder_id, delivery.value, now)
         report.undelivered += 1
-        report.details.append(f"{delivery.value}: partnership {partnership.id}")
+        report.details.append(
+            f"{delivery.value}: partnership {partnership.id} ({'; '.join(outcome.reasons)})"
+        )
 
     async def _post_digest(
         self, digest: DigestPolicy, now: datetime, today: date, report: RunReport
@@ -146,6 +149,9 @@ class ReminderRunner:
             today,
             self._content.register,
         )
-        if await self._sender.send_card(found[0], card) is Delivery.SENT:
+        outcome = await self._sender.deliver(found[0], card)
+        if outcome.delivery is Delivery.SENT:
             self._reminders.mark_digest_sent(week_key, now)
             report.digest = True
+        else:
+            report.details.append(f"digest {outcome.delivery.value}: {'; '.join(outcome.reasons)}")

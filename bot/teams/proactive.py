@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
+import aiohttp
 from botbuilder.core import CardFactory, MessageFactory, TurnContext
 from botbuilder.schema import ConversationReference
 
@@ -30,6 +31,23 @@ class Delivery(Enum):
     SENT = "sent"
     UNREACHABLE = "unreachable"  # 403/404: the app was removed or the chat is gone
     FAILED = "failed"  # still failing after the retries
+
+
+@dataclass(frozen=True)
+class Outcome:
+    delivery: Delivery
+    reasons: tuple[str, ...] = ()  # per failed attempt: a status or a connection error
+
+
+def failure_reason(error: Exception) -> str:
+    """What went wrong with a send, without anything of the message or the answer's body."""
+    if isinstance(error, ConnectorError):
+        return f"connector answered {error.status}"
+    if isinstance(error, TimeoutError):
+        return "no answer in time"
+    if isinstance(error, aiohttp.ClientConnectorError):
+        return f"cannot connect to {error.host}:{error.port} ({error.os_error.strerror or error})"
+    return f"{type(error).__name__}: {str(error)[:120]}"
 
 
 @dataclass(frozen=True)
@@ -80,22 +98,31 @@ class ProactiveSender:
 
     async def send_card(self, reference: dict[str, Any], card: dict[str, Any]) -> Delivery:
         """Send one card into the referenced conversation, with paced, bounded retries."""
+        return (await self.deliver(reference, card)).delivery
+
+    async def deliver(self, reference: dict[str, Any], card: dict[str, Any]) -> Outcome:
+        """As send_card, with why each failed attempt failed (status or connection error)."""
         conversation = ConversationReference().deserialize(reference)
-        for attempt in range(1, self._pacing.max_attempts + 1):
+        reasons: list[str] = []
+        attempts = self._pacing.max_attempts
+        for attempt in range(1, attempts + 1):
             await self._pacer.wait_turn(conversation.conversation.id)
             error = await self._try_once(conversation, card)
             if error is None:
-                return Delivery.SENT
+                return Outcome(Delivery.SENT, tuple(reasons))
+            reasons.append(failure_reason(error))
+            log.warning(
+                "proactive send failed (attempt %d of %d): %s", attempt, attempts, reasons[-1]
+            )
             if isinstance(error, ConnectorError) and error.status in (403, 404):
-                return Delivery.UNREACHABLE
+                return Outcome(Delivery.UNREACHABLE, tuple(reasons))
             retryable = (
                 not isinstance(error, ConnectorError) or error.status == 429 or error.status >= 500
             )
-            log.warning("proactive send failed", extra={"attempt": attempt, "error": str(error)})
-            if not retryable or attempt == self._pacing.max_attempts:
+            if not retryable or attempt == attempts:
                 break
             await self._sleep(self._wait_before_retry(error, attempt))
-        return Delivery.FAILED
+        return Outcome(Delivery.FAILED, tuple(reasons))
 
     async def _try_once(
         self, reference: ConversationReference, card: dict[str, Any]

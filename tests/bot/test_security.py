@@ -57,7 +57,7 @@ async def test_without_auth_a_non_loopback_service_url_is_refused(bot, connector
 
 
 async def test_with_an_app_id_a_request_without_token_gets_401(settings, connector):
-    secured = replace(settings, app_id="app-id-123", app_password="secret")
+    secured = replace(settings, app_id="app-id-123", app_password="secret", app_tenant_id=TENANT)
     client = await start_bot(secured)
     try:
         activity = Teams(connector.url).message("staatssteun")
