@@ -111,3 +111,31 @@ def test_unknown_time_zone_is_refused(tmp_path: Path):
     with pytest.raises(SettingsError) as caught:
         Settings.from_env({"TIMEZONE": "Europe/Tilburg"}, dotenv=tmp_path / "none")
     assert str(caught.value) == "TIMEZONE 'Europe/Tilburg' is not a known time zone"
+
+
+def test_dotenv_is_read_as_shells_write_it(tmp_path: Path):
+    dotenv = tmp_path / ".env"
+    dotenv.write_text(
+        'export HOST=0.0.0.0\nBOT_DOMAIN="bot.gemeente.nl"  # the public name\n'
+        "CALENDAR_SECRET='a#b c'\nADMIN_USER_IDS=aad-1,aad-2\n"
+    )
+    settings = Settings.from_env({}, dotenv=dotenv)
+    assert (settings.host, settings.bot_domain, settings.calendar_secret) == (
+        "0.0.0.0",
+        "bot.gemeente.nl",
+        "a#b c",
+    )
+    assert settings.administrators == frozenset({"aad-1", "aad-2"})
+
+
+def test_the_bot_listens_on_this_machine_only_unless_host_says_otherwise(tmp_path: Path):
+    assert Settings.from_env({}, dotenv=tmp_path / "none").host == "127.0.0.1"
+    assert Settings.from_env({"HOST": " ::1 "}, dotenv=tmp_path / "none").host == "::1"
+
+
+def test_a_bad_value_in_dotenv_is_named_like_one_in_the_environment(tmp_path: Path):
+    dotenv = tmp_path / ".env"
+    dotenv.write_text("REMINDER_LEAD_DAYS=30,zeven\n")
+    with pytest.raises(SettingsError) as caught:
+        Settings.from_env({}, dotenv=dotenv)
+    assert str(caught.value) == "REMINDER_LEAD_DAYS must be a whole number, not 'zeven'"
