@@ -27,6 +27,24 @@ MAX_INT_DIGITS = 20  # int64 and then some
 MAX_FLOAT_CHARS = 40
 
 
+# The invokes whose `value` botbuilder's Teams handler turns into a model before anything
+# else looks at it (botbuilder/core/teams/teams_activity_handler.py, on_invoke_activity).
+INVOKE_VALUES = {
+    "fileConsent/invoke": "FileConsentCardResponse",
+    "actionableMessage/executeAction": "O365ConnectorCardActionQuery",
+    "composeExtension/queryLink": "AppBasedLinkQuery",
+    "composeExtension/anonymousQueryLink": "AppBasedLinkQuery",
+    "composeExtension/query": "MessagingExtensionQuery",
+    "composeExtension/querySettingUrl": "MessagingExtensionQuery",
+    "composeExtension/submitAction": "MessagingExtensionAction",
+    "composeExtension/fetchTask": "MessagingExtensionAction",
+    "task/fetch": "TaskModuleRequest",
+    "task/submit": "TaskModuleRequest",
+    "tab/fetch": "TabRequest",
+    "tab/submit": "TabSubmit",
+}
+
+
 class BadActivity(ValueError):
     """A request body that is not a usable activity; the message says why."""
 
@@ -90,7 +108,7 @@ def _depth(node: Any) -> int:
 
 def check_activity(body: dict[str, Any]) -> None:
     """BadActivity naming the first field that botbuilder could not use."""
-    for field in ("type", "serviceUrl"):
+    for field in ("type", "serviceUrl", "channelId"):  # botbuilder's state keys need channelId
         if not isinstance(body.get(field), str) or not body[field]:
             raise BadActivity(f"activity needs a string '{field}'")
     for field in ("conversation", "from", "recipient"):
@@ -112,8 +130,18 @@ def check_activity(body: dict[str, Any]) -> None:
     teams_update = body["type"] == "conversationUpdate" and body.get("channelId") == "msteams"
     if teams_update and not isinstance(channel_data, dict):  # Teams' dispatch reads its team
         raise BadActivity("a Teams conversationUpdate needs 'channelData'")
-    if body["type"] == "invoke" and not (isinstance(body.get("name"), str) and body["name"]):
-        raise BadActivity("an invoke activity needs a string 'name'")
+    if body["type"] == "invoke":
+        name = body.get("name")
+        if not (isinstance(name, str) and name):
+            raise BadActivity("an invoke activity needs a string 'name'")
+        model = INVOKE_VALUES.get(name)
+        value = body.get("value")
+        if model is not None and value is not None:
+            if not isinstance(value, dict):
+                raise BadActivity(f"the value of a '{name}' invoke must be an object")
+            problem = next(_problems(value, model, "value."), None)
+            if problem is not None:
+                raise BadActivity(problem)
 
 
 def _problems(node: dict[str, Any], model: str, path: str) -> Iterator[str]:
