@@ -85,6 +85,15 @@ class ReferenceRepository:
             (utc_text(at, "reference update time"), key),
         )
 
+    def deactivate_conversation(self, conversation_id: str, at: datetime) -> int:
+        """Every reference into this conversation, whatever its key (an event may name the
+        person by another id than the message the reference came from)."""
+        return self._db.execute(
+            "UPDATE conversation_references SET active = 0, updated_at = ?"
+            " WHERE active = 1 AND json_extract(reference, '$.conversation.id') = ?",
+            (utc_text(at, "reference update time"), conversation_id),
+        )
+
     def activate(self, key: str, at: datetime) -> int:
         """The bot is back there; returns the number changed (0 for an unknown key)."""
         return self._db.execute(

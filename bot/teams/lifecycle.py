@@ -94,6 +94,10 @@ def follow(activity: Activity, references: ReferenceRepository, now: datetime) -
         return Change.IGNORE
     if change in (Change.DEACTIVATE, Change.TEAM_GONE):
         references.deactivate(where.key, now)
+        if activity.conversation.id:  # an event without the aadObjectId the message had
+            references.deactivate_conversation(
+                _channel_conversation(activity.conversation.id, where.kind), now
+            )
         if where.team_id:  # the bot left the team, or the team went: none of its channels
             references.set_team_active(where.team_id, False, now)
     elif change in (Change.CHANNEL_GONE, Change.CHANNEL_BACK):

@@ -226,3 +226,13 @@ def test_every_payload_is_replayed_somewhere():
         "meeting started",
     }
     assert set(PAYLOADS) == replayed
+
+
+async def test_a_removal_naming_the_user_without_entra_id_still_reaches_the_reference(
+    bot, connector
+):
+    await _replay(bot, connector, "installed in personal chat")  # stored under the Entra id
+    removal = replay("bot removed from personal chat", connector.url)
+    del removal["from"]["aadObjectId"]
+    assert await post(bot, removal) == 201
+    assert _active(bot, PERSONAL_KEY) is False
