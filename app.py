@@ -1,6 +1,9 @@
 """Starts Samenwerkwijzer: python app.py"""
 
+import asyncio
+import errno
 import logging
+import signal
 import sys
 
 from aiohttp import web
@@ -9,6 +12,9 @@ from bot.domain.content import ContentError
 from bot.logs import configure_logging
 from bot.settings import Settings, SettingsError
 from bot.web import create_app
+
+SHUTDOWN_SECONDS = 20.0  # running turns finish within their 15 s; then the rest stops
+log = logging.getLogger("bot")
 
 
 def main() -> int:
@@ -26,8 +32,36 @@ def main() -> int:
     except ValueError as error:
         print(f"Cannot start: {error}", file=sys.stderr)
         return 2
-    logging.getLogger("bot").info("listening on port %s", settings.port)
-    web.run_app(app, host="0.0.0.0", port=settings.port, print=None)
+    return asyncio.run(serve(app, settings.host, settings.port))
+
+
+async def serve(app: web.Application, host: str, port: int) -> int:
+    """Listen until SIGTERM or SIGINT; then finish the running turns and stop cleanly."""
+    runner = web.AppRunner(app, handle_signals=False, shutdown_timeout=SHUTDOWN_SECONDS)
+    await runner.setup()
+    try:
+        await web.TCPSite(runner, host, port).start()
+    except OSError as error:
+        await runner.cleanup()
+        if error.errno == errno.EADDRINUSE:
+            print(
+                f"Cannot start: port {port} on {host} is already in use "
+                "(is the bot running already? set PORT to another port)",
+                file=sys.stderr,
+            )
+        else:
+            reason = error.strerror or str(error)
+            print(f"Cannot start: cannot listen on {host}:{port}: {reason}", file=sys.stderr)
+        return 2
+    log.info("listening on http://%s:%s/api/messages", host, port)
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(signum, stop.set)
+    await stop.wait()
+    log.info("stopping: no new requests; running turns finish")
+    await runner.cleanup()  # stops listening, waits for running requests, then cleanup_ctx
+    log.info("stopped")
     return 0
 
 

@@ -143,5 +143,6 @@ class _BotConfig:
     def __init__(self, settings: Settings) -> None:
         self.APP_ID = settings.app_id or None
         self.APP_PASSWORD = settings.app_password or None
-        self.APP_TYPE = settings.app_type
+        # Local mode (no app id) has no tenant: botbuilder's anonymous credentials need none.
+        self.APP_TYPE = settings.app_type if settings.app_id else "MultiTenant"
         self.APP_TENANTID = settings.app_tenant_id or None

@@ -1,13 +1,30 @@
-"""Frozen settings from the environment and an optional `.env` file."""
+"""Frozen settings from the environment and an optional `.env` file.
+
+pydantic-settings reads and types them (`.env` through python-dotenv: quotes, `export`,
+comments); the validators here keep the messages that name the setting, e.g.
+"PORT must be between 1 and 65535, not 70000". The rest of the code sees the frozen
+`Settings` dataclass, which tests build directly.
+"""
 
 from __future__ import annotations
 
+import io
 import logging
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Annotated, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from dotenv.parser import parse_stream
+from pydantic import BeforeValidator, Field, ValidationError
+from pydantic_settings import (
+    BaseSettings,
+    NoDecode,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+)
 
 from bot.domain.content import CONTACTS_ENV, DEFAULT_ROOT
 from bot.domain.schedule import DigestPolicy, ReminderPolicy
@@ -16,6 +33,7 @@ LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
 APP_TYPES = ("MultiTenant", "SingleTenant", "UserAssignedMSI")
 DEFAULT_DATABASE_URL = "sqlite:///data/samenwerkwijzer.db"
 DEFAULT_MAX_BODY_BYTES = 256 * 1024
+DEFAULT_HOST = "127.0.0.1"
 
 
 class SettingsError(ValueError):
@@ -24,10 +42,11 @@ class SettingsError(ValueError):
 
 @dataclass(frozen=True)
 class Settings:
+    host: str = DEFAULT_HOST  # only this machine; 0.0.0.0 for every interface
     port: int = 3978
     app_id: str = ""
     app_password: str = field(default="", repr=False)
-    app_type: str = "MultiTenant"
+    app_type: str = "SingleTenant"  # Azure creates new bot registrations single-tenant
     app_tenant_id: str = ""
     allowed_tenant_ids: frozenset[str] = frozenset()
     administrators: frozenset[str] = frozenset()  # Entra object ids who may change any partnership
@@ -43,8 +62,8 @@ class Settings:
     public_url: str = ""  # where Teams users' browsers reach the bot (calendar links)
     calendar_secret: str = field(default="local-development", repr=False)
     bot_domain: str = ""  # host name of the messaging endpoint, for the Teams app package
-    ticket_reminder_working_days: int = 3  # an open question to a team is recalled once after
-    ticket_retention_days: int = 365  # closed questions to teams are deleted after
+    ticket_reminder_working_days: int = 3  # an open question to an expert team is recalled
+    ticket_retention_days: int = 365  # closed questions to expert teams are deleted after
 
     @property
     def auth_enabled(self) -> bool:
@@ -60,57 +79,17 @@ class Settings:
         cls, environ: Mapping[str, str] | None = None, dotenv: Path | None = None
     ) -> Settings:
         """Environment variables win over `.env` (KEY=value lines, # comments)."""
-        values = dict(read_dotenv(dotenv or Path(".env")))
-        values.update(os.environ if environ is None else environ)
-        get = values.get
-        app_type = get("MicrosoftAppType", "MultiTenant") or "MultiTenant"
-        log_level = (get("LOG_LEVEL", "INFO") or "INFO").upper()
-        settings = cls(
-            port=_int(get("PORT", "3978"), "PORT", 1, 65535),
-            app_id=get("MicrosoftAppId", "").strip(),
-            app_password=get("MicrosoftAppPassword", "").strip(),
-            app_type=app_type,
-            app_tenant_id=get("MicrosoftAppTenantId", "").strip(),
-            allowed_tenant_ids=_id_set(get("ALLOWED_TENANT_IDS", "")),
-            administrators=_id_set(get("ADMIN_USER_IDS", "")),
-            database_url=get("DATABASE_URL", DEFAULT_DATABASE_URL) or DEFAULT_DATABASE_URL,
-            log_level=log_level,
-            content_dir=Path(get("CONTENT_DIR") or DEFAULT_ROOT),
-            contacts_file=Path(get(CONTACTS_ENV, "")) if get(CONTACTS_ENV) else None,
-            store_question_text=_bool(
-                get("FEEDBACK_STORE_QUESTIONS", "false"), "FEEDBACK_STORE_QUESTIONS"
-            ),
-            max_body_bytes=_int(
-                get("MAX_BODY_BYTES", str(DEFAULT_MAX_BODY_BYTES)), "MAX_BODY_BYTES", 1024, 10**7
-            ),
-            bot_domain=get("BOT_DOMAIN", "").strip(),
-            reminder_policy=ReminderPolicy(
-                lead_days=_lead_days(get("REMINDER_LEAD_DAYS", "30,7,0")),
-                hour=_int(get("REMINDER_HOUR", "9"), "REMINDER_HOUR", 0, 23),
-                timezone=_timezone(get("TIMEZONE", "Europe/Amsterdam")),
-            ),
-            digest_policy=DigestPolicy(
-                conversation_id=get("DIGEST_CONVERSATION_ID", ""),
-                weekday=_int(get("DIGEST_WEEKDAY", "0"), "DIGEST_WEEKDAY", 0, 6),
-                hour=_int(get("DIGEST_HOUR", "9"), "DIGEST_HOUR", 0, 23),
-            )
-            if get("DIGEST_CONVERSATION_ID")
-            else None,
-            scheduler_interval_seconds=_int(
-                get("SCHEDULER_INTERVAL_SECONDS", "60"), "SCHEDULER_INTERVAL_SECONDS", 0, 86400
-            ),
-            public_url=get("PUBLIC_URL", "").strip()
-            or (f"https://{get('BOT_DOMAIN', '').strip()}" if get("BOT_DOMAIN") else ""),
-            ticket_reminder_working_days=_int(
-                get("TICKET_REMINDER_WORKING_DAYS", "3"), "TICKET_REMINDER_WORKING_DAYS", 1, 60
-            ),
-            ticket_retention_days=_int(
-                get("TICKET_RETENTION_DAYS", "365"), "TICKET_RETENTION_DAYS", 1, 3650
-            ),
-            calendar_secret=(
-                get("CALENDAR_SECRET") or get("MicrosoftAppPassword") or "local-development"
-            ),
-        )
+        dotenv = dotenv or Path(".env")
+        check_dotenv(dotenv)
+        source = os.environ if environ is None else environ
+        # Only our names: the rest of the environment (and BaseSettings' own `_`-arguments)
+        # stays out.
+        values: dict[str, Any] = {name: source[name] for name in _names() if name in source}
+        try:
+            env = _Environment(_env_file=dotenv if dotenv.is_file() else None, **values)
+        except ValidationError as error:
+            raise _settings_error(error) from None
+        settings = env.settings()
         settings.check()
         return settings
 
@@ -127,7 +106,7 @@ class Settings:
             raise SettingsError("MicrosoftAppPassword is required when MicrosoftAppId is set")
         if self.app_password and not self.app_id:
             raise SettingsError("MicrosoftAppId is required when MicrosoftAppPassword is set")
-        if self.app_type == "SingleTenant" and not self.app_tenant_id:
+        if self.app_id and self.app_type == "SingleTenant" and not self.app_tenant_id:
             raise SettingsError(
                 "MicrosoftAppTenantId is required when MicrosoftAppType is SingleTenant"
             )
@@ -139,27 +118,59 @@ class Settings:
         return int(getattr(logging, self.log_level))
 
 
-def read_dotenv(path: Path) -> list[tuple[str, str]]:
-    if not path.is_file():
-        return []
-    pairs = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        line = line.strip()
-        if not line or line.startswith("#"):
-            continue
-        key, separator, value = line.partition("=")
-        if not separator or not key.strip():
-            raise SettingsError(f"{path}:{number}: expected KEY=value")
-        pairs.append((key.strip(), value.strip().strip("'\"")))
-    return pairs
+# --- reading ------------------------------------------------------------------------------
 
 
-def _lead_days(text: str) -> tuple[int, ...]:
-    days = tuple(_int(part.strip(), "REMINDER_LEAD_DAYS", 0, 365) for part in text.split(","))
-    return tuple(sorted(set(days), reverse=True))
+def _text(default: str = "") -> Callable[[Any], str]:
+    """Stripped text; empty means the default."""
+
+    def parse(value: Any) -> str:
+        return str(value).strip() or default
+
+    return parse
 
 
-def _timezone(name: str) -> str:
+def _whole(name: str, low: int, high: int) -> Callable[[Any], int]:
+    def parse(value: Any) -> int:
+        text = str(value)
+        try:
+            number = int(text)
+        except ValueError:
+            raise SettingsError(f"{name} must be a whole number, not {text!r}") from None
+        if not low <= number <= high:
+            raise SettingsError(f"{name} must be between {low} and {high}, not {number}")
+        return number
+
+    return parse
+
+
+def _truth(name: str) -> Callable[[Any], bool]:
+    def parse(value: Any) -> bool:
+        lowered = str(value).strip().lower()
+        if lowered in ("1", "true", "yes", "ja", "on"):
+            return True
+        if lowered in ("", "0", "false", "no", "nee", "off"):
+            return False
+        raise SettingsError(f"{name} must be true or false, not {value!r}")
+
+    return parse
+
+
+def _ids(value: Any) -> frozenset[str]:
+    if isinstance(value, frozenset | set | list | tuple):
+        return frozenset(value)
+    return frozenset(part.strip() for part in str(value).split(",") if part.strip())
+
+
+def _lead_days(value: Any) -> tuple[int, ...]:
+    if isinstance(value, tuple):
+        return value
+    parse = _whole("REMINDER_LEAD_DAYS", 0, 365)
+    return tuple(sorted({parse(part.strip()) for part in str(value).split(",")}, reverse=True))
+
+
+def _timezone(value: Any) -> str:
+    name = str(value)
     try:
         ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
@@ -167,24 +178,148 @@ def _timezone(name: str) -> str:
     return name
 
 
-def _id_set(text: str) -> frozenset[str]:
-    return frozenset(part.strip() for part in text.split(",") if part.strip())
+Text = Annotated[str, BeforeValidator(_text())]
+Ids = Annotated[frozenset[str], NoDecode, BeforeValidator(_ids)]
 
 
-def _int(text: str, name: str, low: int, high: int) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise SettingsError(f"{name} must be a whole number, not {text!r}") from None
-    if not low <= value <= high:
-        raise SettingsError(f"{name} must be between {low} and {high}, not {value}")
-    return value
+class _Environment(BaseSettings):
+    """The settings as named in the environment, typed."""
+
+    model_config = SettingsConfigDict(case_sensitive=True, extra="ignore", frozen=True)
+
+    host: Annotated[str, BeforeValidator(_text(DEFAULT_HOST))] = Field(DEFAULT_HOST, alias="HOST")
+    port: Annotated[int, BeforeValidator(_whole("PORT", 1, 65535))] = Field(3978, alias="PORT")
+    app_id: Text = Field("", alias="MicrosoftAppId")
+    app_password: Text = Field("", alias="MicrosoftAppPassword", repr=False)
+    app_type: Annotated[str, BeforeValidator(_text("SingleTenant"))] = Field(
+        "SingleTenant", alias="MicrosoftAppType"
+    )
+    app_tenant_id: Text = Field("", alias="MicrosoftAppTenantId")
+    allowed_tenant_ids: Ids = Field(frozenset(), alias="ALLOWED_TENANT_IDS")
+    administrators: Ids = Field(frozenset(), alias="ADMIN_USER_IDS")
+    database_url: Annotated[str, BeforeValidator(_text(DEFAULT_DATABASE_URL))] = Field(
+        DEFAULT_DATABASE_URL, alias="DATABASE_URL"
+    )
+    log_level: Annotated[str, BeforeValidator(lambda v: _text("INFO")(v).upper())] = Field(
+        "INFO", alias="LOG_LEVEL"
+    )
+    content_dir: Text = Field("", alias="CONTENT_DIR")
+    contacts_file: Text = Field("", alias=CONTACTS_ENV)
+    store_question_text: Annotated[bool, BeforeValidator(_truth("FEEDBACK_STORE_QUESTIONS"))] = (
+        Field(False, alias="FEEDBACK_STORE_QUESTIONS")
+    )
+    max_body_bytes: Annotated[int, BeforeValidator(_whole("MAX_BODY_BYTES", 1024, 10**7))] = Field(
+        DEFAULT_MAX_BODY_BYTES, alias="MAX_BODY_BYTES"
+    )
+    lead_days: Annotated[tuple[int, ...], NoDecode, BeforeValidator(_lead_days)] = Field(
+        (30, 7, 0), alias="REMINDER_LEAD_DAYS"
+    )
+    reminder_hour: Annotated[int, BeforeValidator(_whole("REMINDER_HOUR", 0, 23))] = Field(
+        9, alias="REMINDER_HOUR"
+    )
+    timezone: Annotated[str, BeforeValidator(_timezone)] = Field(
+        "Europe/Amsterdam", alias="TIMEZONE"
+    )
+    digest_conversation_id: Text = Field("", alias="DIGEST_CONVERSATION_ID")
+    digest_weekday: Annotated[int, BeforeValidator(_whole("DIGEST_WEEKDAY", 0, 6))] = Field(
+        0, alias="DIGEST_WEEKDAY"
+    )
+    digest_hour: Annotated[int, BeforeValidator(_whole("DIGEST_HOUR", 0, 23))] = Field(
+        9, alias="DIGEST_HOUR"
+    )
+    scheduler_interval_seconds: Annotated[
+        int, BeforeValidator(_whole("SCHEDULER_INTERVAL_SECONDS", 0, 86400))
+    ] = Field(60, alias="SCHEDULER_INTERVAL_SECONDS")
+    bot_domain: Text = Field("", alias="BOT_DOMAIN")
+    public_url: Text = Field("", alias="PUBLIC_URL")
+    calendar_secret: Text = Field("", alias="CALENDAR_SECRET", repr=False)
+    ticket_reminder_working_days: Annotated[
+        int, BeforeValidator(_whole("TICKET_REMINDER_WORKING_DAYS", 1, 60))
+    ] = Field(3, alias="TICKET_REMINDER_WORKING_DAYS")
+    ticket_retention_days: Annotated[
+        int, BeforeValidator(_whole("TICKET_RETENTION_DAYS", 1, 3650))
+    ] = Field(365, alias="TICKET_RETENTION_DAYS")
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        # The environment comes in as init values (the caller's mapping, or os.environ),
+        # so that tests can pass their own; it wins over `.env`.
+        return init_settings, dotenv_settings
+
+    def settings(self) -> Settings:
+        return Settings(
+            host=self.host,
+            port=self.port,
+            app_id=self.app_id,
+            app_password=self.app_password,
+            app_type=self.app_type,
+            app_tenant_id=self.app_tenant_id,
+            allowed_tenant_ids=self.allowed_tenant_ids,
+            administrators=self.administrators,
+            database_url=self.database_url,
+            log_level=self.log_level,
+            content_dir=Path(self.content_dir) if self.content_dir else DEFAULT_ROOT,
+            contacts_file=Path(self.contacts_file) if self.contacts_file else None,
+            store_question_text=self.store_question_text,
+            max_body_bytes=self.max_body_bytes,
+            bot_domain=self.bot_domain,
+            reminder_policy=ReminderPolicy(
+                lead_days=self.lead_days, hour=self.reminder_hour, timezone=self.timezone
+            ),
+            digest_policy=DigestPolicy(
+                conversation_id=self.digest_conversation_id,
+                weekday=self.digest_weekday,
+                hour=self.digest_hour,
+            )
+            if self.digest_conversation_id
+            else None,
+            scheduler_interval_seconds=self.scheduler_interval_seconds,
+            public_url=self.public_url or (f"https://{self.bot_domain}" if self.bot_domain else ""),
+            calendar_secret=self.calendar_secret or self.app_password or "local-development",
+            ticket_reminder_working_days=self.ticket_reminder_working_days,
+            ticket_retention_days=self.ticket_retention_days,
+        )
 
 
-def _bool(text: str, name: str) -> bool:
-    lowered = text.strip().lower()
-    if lowered in ("1", "true", "yes", "ja", "on"):
-        return True
-    if lowered in ("", "0", "false", "no", "nee", "off"):
-        return False
-    raise SettingsError(f"{name} must be true or false, not {text!r}")
+def _names() -> list[str]:
+    return [str(info.alias) for info in _Environment.model_fields.values()]
+
+
+def _settings_error(error: ValidationError) -> SettingsError:
+    """The first problem, in the words of the validator that names the setting."""
+    first = error.errors()[0]
+    cause = (first.get("ctx") or {}).get("error")
+    if isinstance(cause, SettingsError):
+        return cause
+    name = first["loc"][0] if first["loc"] else "a setting"
+    return SettingsError(f"{name}: {first['msg']}")
+
+
+def check_dotenv(path: Path) -> None:
+    """A line python-dotenv cannot read is an error naming the file and line, not skipped."""
+    if not path.is_file():
+        return
+    text = path.read_text(encoding="utf-8")
+    for binding in parse_stream(io.StringIO(text)):
+        if binding.error:
+            raise SettingsError(f"{path}:{binding.original.line}: expected KEY=value")
+
+
+def read_dotenv(path: Path) -> list[tuple[str, str]]:
+    """The KEY=value pairs of a `.env` file, for commands that need only a few of them."""
+    check_dotenv(path)
+    if not path.is_file():
+        return []
+    text = path.read_text(encoding="utf-8")
+    return [
+        (binding.key, binding.value or "")
+        for binding in parse_stream(io.StringIO(text))
+        if binding.key is not None
+    ]

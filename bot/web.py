@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import hmac
-import json
 import logging
 import uuid
 from collections.abc import AsyncIterator, Callable
@@ -16,7 +15,7 @@ from urllib.parse import urlsplit
 
 from aiohttp import web
 from botbuilder.core import ConversationState, TurnContext
-from botbuilder.schema import Activity
+from botbuilder.schema import Activity, ActivityTypes
 
 from bot import cards
 from bot.conversation.bot import SamenwerkwijzerBot
@@ -26,6 +25,8 @@ from bot.domain.messages import Messages
 from bot.services import Clock, Services, build_services, calendar_signature
 from bot.settings import Settings
 from bot.store.database import Database
+from bot.teams import budget
+from bot.teams.activity_checks import BadActivity, check_activity, parse_body
 
 log = logging.getLogger(__name__)
 
@@ -61,10 +62,6 @@ class ConversationTurns:
 TURNS = web.AppKey("turns", ConversationTurns)
 
 
-class BadActivity(ValueError):
-    """A request body that is not a usable activity; the message says why."""
-
-
 def create_app(
     settings: Settings, *, database: Database | None = None, clock: Clock | None = None
 ) -> web.Application:
@@ -92,27 +89,48 @@ def create_app(
 
 
 async def messages(request: web.Request) -> web.Response:
+    with budget.turn_budget():  # from the request's arrival: lock waiting counts too
+        return await _messages(request)
+
+
+async def _messages(request: web.Request) -> web.Response:
     settings = request.app[SETTINGS]
     try:
         body = await _read_activity(request, settings)
+        activity = _deserialize(body)
     except BadActivity as error:
         return _problem(400, str(error))
     tenant = _tenant_of(body)
     if settings.allowed_tenant_ids and tenant not in settings.allowed_tenant_ids:
         log.warning("activity from a tenant that is not allowed refused", extra={"tenant": tenant})
         return _problem(403, "tenant not allowed")
-    activity = Activity().deserialize(body)
     auth_header = request.headers.get("Authorization", "")
     try:
-        async with request.app[TURNS].turn(body["conversation"]["id"]):
-            invoke = await request.app[ADAPTER].process_activity(
-                auth_header, activity, request.app[BOT].on_turn
-            )
+        async with asyncio.timeout(budget.SAFETY_SECONDS):
+            async with request.app[TURNS].turn(body["conversation"]["id"]):
+                invoke = await request.app[ADAPTER].process_activity(
+                    auth_header, activity, request.app[BOT].on_turn
+                )
     except PermissionError:
         log.warning("request without a valid Bot Framework token refused")
         return _problem(401, "unauthorized")
+    except TimeoutError:
+        # Something other than a send hung (sends are bounded by the budget): Teams gets its
+        # answer now; the turn's state was not saved, so nothing is half-done.
+        reference = uuid.uuid4().hex[:8]
+        log.error(
+            "turn did not finish within %s s [%s]",
+            budget.SAFETY_SECONDS,
+            reference,
+            extra={"activity_type": body["type"]},
+        )
+        if body["type"] == "invoke":
+            return web.json_response(
+                {"error": "the bot did not answer in time", "reference": reference}, status=504
+            )
+        return web.Response(status=202)
     if invoke is not None:
-        return web.json_response(invoke.body, status=invoke.status)
+        return web.json_response(_plain(invoke.body), status=invoke.status)
     return web.Response(status=201)
 
 
@@ -120,26 +138,8 @@ async def _read_activity(request: web.Request, settings: Settings) -> dict[str, 
     """The request's activity as JSON, checked before botbuilder sees it."""
     if request.content_type != "application/json":
         raise BadActivity("expected Content-Type application/json")
-    raw = await request.read()
-    try:
-        body = json.loads(raw.decode("utf-8"))
-    except UnicodeDecodeError:
-        raise BadActivity("body is not UTF-8") from None
-    except json.JSONDecodeError as error:
-        raise BadActivity(f"body is not valid JSON: {error.msg}") from None
-    if not isinstance(body, dict):
-        raise BadActivity("body must be a JSON object")
-    for field in ("type", "serviceUrl"):
-        if not isinstance(body.get(field), str) or not body[field]:
-            raise BadActivity(f"activity needs a string '{field}'")
-    for field in ("conversation", "from", "recipient"):
-        if not isinstance(body.get(field), dict) or not isinstance(body[field].get("id"), str):
-            raise BadActivity(f"activity needs '{field}' with a string 'id'")
-    for field in ("text", "channelId", "id", "replyToId", "locale"):
-        if field in body and body[field] is not None and not isinstance(body[field], str):
-            raise BadActivity(f"activity field '{field}' must be a string")
-    if "entities" in body and not isinstance(body["entities"], list | None):
-        raise BadActivity("activity field 'entities' must be a list")
+    body = parse_body(await request.read())
+    check_activity(body)
     service_url = urlsplit(body["serviceUrl"])
     if service_url.scheme not in ("http", "https") or not service_url.hostname:
         raise BadActivity("serviceUrl must be an http(s) URL")
@@ -147,6 +147,22 @@ async def _read_activity(request: web.Request, settings: Settings) -> dict[str, 
         # Without authentication anyone could make the bot post to any address.
         raise BadActivity("without an app id only a loopback serviceUrl is accepted")
     return body
+
+
+def _deserialize(body: dict[str, Any]) -> Activity:
+    """botbuilder's model of the activity; what the checks let through it can read, and
+    anything it still refuses is a 400, not a 500."""
+    try:
+        return Activity().deserialize(body)
+    except Exception as error:  # msrest raises DeserializationError, TypeError, ValueError
+        log.warning("unreadable activity refused", extra={"error": type(error).__name__})
+        raise BadActivity("activity could not be read") from None
+
+
+def _plain(body: Any) -> Any:
+    """An invoke body as JSON: botbuilder's handlers may return msrest models."""
+    serialize = getattr(body, "serialize", None)
+    return serialize() if callable(serialize) else body
 
 
 def _is_loopback(host: str) -> bool:
@@ -196,29 +212,38 @@ async def calendar(request: web.Request) -> web.Response:
     )
 
 
+REMINDER_STOP_SECONDS = 15.0  # a run stops between two reminders; a send is bounded
+
+
 async def _reminder_loop(app: web.Application) -> AsyncIterator[None]:
-    """Runs the reminders while the app runs; stops with it."""
+    """Runs the reminders while the app runs. On shutdown the running run stops after the
+    reminder it is sending (nothing is left claimed but unsent) and the loop ends."""
     services = app[SERVICES]
     runner = services.reminder_runner()
     interval = services.settings.scheduler_interval_seconds
+    stop = asyncio.Event()
 
     async def loop() -> None:
-        while True:
+        while not stop.is_set():
             try:
-                await runner.run(datetime.now(UTC))
+                await runner.run(datetime.now(UTC), stop)
             except Exception:  # one bad run must not stop the next ones
                 log.exception("reminder run failed")
             try:
                 await services.ticket_notifier.run(datetime.now(UTC))
             except Exception:
                 log.exception("ticket notification run failed")
-            await asyncio.sleep(interval)
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), interval)
 
     task = asyncio.create_task(loop())
     yield
-    task.cancel()
-    with contextlib.suppress(asyncio.CancelledError):
-        await task
+    stop.set()
+    try:
+        await asyncio.wait_for(task, REMINDER_STOP_SECONDS)
+    except TimeoutError:
+        log.warning("reminder run did not stop in time: cancelled (its claim expires)")
+    log.info("reminder loop stopped")
 
 
 async def healthz(request: web.Request) -> web.Response:
@@ -238,15 +263,28 @@ async def readyz(request: web.Request) -> web.Response:
 def _turn_error_handler(
     conversation_state: ConversationState, messages: Messages
 ) -> Callable[..., Any]:
+    """Logs the failure with a reference code and tells the user, where that makes sense.
+
+    The conversation state is left as it was stored before the turn (it is only saved at the
+    end of a turn that succeeds): a running intake or registration goes on where it was.
+    """
+
     async def on_turn_error(turn_context: TurnContext, error: Exception) -> None:
         reference = uuid.uuid4().hex[:8]
-        log.error("turn failed [%s]", reference, exc_info=error)
+        activity_type = turn_context.activity.type
+        log.error(
+            "turn failed [%s]", reference, exc_info=error, extra={"activity_type": activity_type}
+        )
+        if activity_type != ActivityTypes.message:
+            return  # nobody asked anything: an apology would come out of the blue
+        left = budget.remaining()
+        if left is not None and left < budget.MIN_APOLOGY_SECONDS:
+            log.warning("no time left in the turn to apologise [%s]", reference)
+            return
         try:
-            await conversation_state.load(turn_context)  # so that delete() can drop it
-            await conversation_state.delete(turn_context)
             await turn_context.send_activity(cards.error_text(messages, reference))
         except Exception:  # the connector itself may be what failed
-            log.exception("could not tell the user about failure [%s]", reference)
+            log.warning("could not tell the user about failure [%s]", reference, exc_info=True)
 
     return on_turn_error
 

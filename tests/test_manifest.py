@@ -200,6 +200,28 @@ def test_cli_manifest_build_without_app_id_exits_1_with_the_reason(build_env, tm
     assert not (tmp_path / "appPackage.zip").exists()
 
 
+def test_cli_manifest_build_needs_no_app_password(build_env, tmp_path):
+    build_env.setenv("MicrosoftAppId", APP_ID)
+    build_env.setenv("BOT_DOMAIN", DOMAIN)
+    build_env.setenv("MicrosoftAppType", "SingleTenant")  # no tenant id either: not packaged
+
+    assert cli_main(["manifest", "build", "--out", str(tmp_path / "appPackage.zip")]) == 0
+    with zipfile.ZipFile(tmp_path / "appPackage.zip") as package:
+        assert "secret" not in package.read("manifest.json").decode()
+
+
+def test_cli_manifest_build_lists_every_missing_setting_at_once(build_env, tmp_path, capsys):
+    for name in DEVELOPER:
+        build_env.delenv(name)
+
+    assert cli_main(["manifest", "build", "--out", str(tmp_path / "appPackage.zip")]) == 1
+    error = capsys.readouterr().err
+    assert error.startswith("error: MicrosoftAppId is not set")
+    for name in ("BOT_DOMAIN", *DEVELOPER):
+        assert name in error
+    assert error.count("\n") == 1  # one line
+
+
 def test_cli_manifest_build_reads_dotenv(build_env, tmp_path):
     (tmp_path / ".env").write_text(
         f"MicrosoftAppId={APP_ID}\nMicrosoftAppPassword=secret\nBOT_DOMAIN={DOMAIN}\n"

@@ -29,7 +29,8 @@ def test_environment_overrides_dotenv(tmp_path: Path):
 
 def test_app_id_enables_authentication_and_hides_the_password(tmp_path: Path):
     settings = Settings.from_env(
-        {"MicrosoftAppId": "id", "MicrosoftAppPassword": "geheim"}, dotenv=tmp_path / "none"
+        {"MicrosoftAppId": "id", "MicrosoftAppPassword": "geheim", "MicrosoftAppTenantId": "t"},
+        dotenv=tmp_path / "none",
     )
     assert settings.auth_enabled is True
     assert "geheim" not in repr(settings)
@@ -42,6 +43,10 @@ def test_app_id_enables_authentication_and_hides_the_password(tmp_path: Path):
         ({"PORT": "70000"}, "PORT must be between 1 and 65535, not 70000"),
         ({"LOG_LEVEL": "LOUD"}, "LOG_LEVEL must be one of DEBUG, INFO, WARNING, ERROR"),
         ({"MicrosoftAppId": "id"}, "MicrosoftAppPassword is required when MicrosoftAppId is set"),
+        (
+            {"MicrosoftAppId": "i", "MicrosoftAppPassword": "p"},  # single-tenant by default
+            "MicrosoftAppTenantId is required when MicrosoftAppType is SingleTenant",
+        ),
         ({"MicrosoftAppPassword": "x"}, "MicrosoftAppId is required"),
         (
             {
@@ -118,3 +123,31 @@ def test_ticket_settings_default_to_three_working_days_and_a_year(tmp_path: Path
     assert (chosen.ticket_reminder_working_days, chosen.ticket_retention_days) == (5, 90)
     with pytest.raises(SettingsError, match="TICKET_RETENTION_DAYS"):
         Settings.from_env({"TICKET_RETENTION_DAYS": "0"}, dotenv=tmp_path / "none")
+
+
+def test_dotenv_is_read_as_shells_write_it(tmp_path: Path):
+    dotenv = tmp_path / ".env"
+    dotenv.write_text(
+        'export HOST=0.0.0.0\nBOT_DOMAIN="bot.gemeente.nl"  # the public name\n'
+        "CALENDAR_SECRET='a#b c'\nADMIN_USER_IDS=aad-1,aad-2\n"
+    )
+    settings = Settings.from_env({}, dotenv=dotenv)
+    assert (settings.host, settings.bot_domain, settings.calendar_secret) == (
+        "0.0.0.0",
+        "bot.gemeente.nl",
+        "a#b c",
+    )
+    assert settings.administrators == frozenset({"aad-1", "aad-2"})
+
+
+def test_the_bot_listens_on_this_machine_only_unless_host_says_otherwise(tmp_path: Path):
+    assert Settings.from_env({}, dotenv=tmp_path / "none").host == "127.0.0.1"
+    assert Settings.from_env({"HOST": " ::1 "}, dotenv=tmp_path / "none").host == "::1"
+
+
+def test_a_bad_value_in_dotenv_is_named_like_one_in_the_environment(tmp_path: Path):
+    dotenv = tmp_path / ".env"
+    dotenv.write_text("REMINDER_LEAD_DAYS=30,zeven\n")
+    with pytest.raises(SettingsError) as caught:
+        Settings.from_env({}, dotenv=dotenv)
+    assert str(caught.value) == "REMINDER_LEAD_DAYS must be a whole number, not 'zeven'"

@@ -133,11 +133,11 @@ def _feedback_report(args: argparse.Namespace, content: Content) -> int:
 def _manifest_build(args: argparse.Namespace, content: Content) -> int:
     """The settings come from the environment and `.env`, like the bot's own."""
     # Imported here: JSON Schema validation costs start-up time other commands need not pay.
-    from bot.cli.manifest import ManifestError, build_package
+    from bot.cli.manifest import ManifestError, build_package, package_settings
 
     environ = {**dict(read_dotenv(Path(".env"))), **os.environ}
     try:
-        manifest = build_package(Settings.from_env(environ), args.out, environ)
+        manifest = build_package(package_settings(environ), args.out, environ)
     except (SettingsError, ManifestError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1

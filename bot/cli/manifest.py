@@ -56,6 +56,15 @@ class ManifestError(ValueError):
 # --- values ---------------------------------------------------------------------------------
 
 
+def package_settings(environ: Mapping[str, str]) -> Settings:
+    """Only what goes into the package: the app id and the domain. The bot's other settings
+    (the app password above all, which the package never contains) are not needed here."""
+    return Settings(
+        app_id=environ.get("MicrosoftAppId", "").strip(),
+        bot_domain=environ.get("BOT_DOMAIN", "").strip(),
+    )
+
+
 def manifest_values(settings: Settings, environ: Mapping[str, str]) -> dict[str, str]:
     """The placeholder values, or ManifestError naming every one that is missing or wrong."""
     problems = []

@@ -9,7 +9,7 @@ from typing import Any
 
 from botbuilder.core import ConversationState, InvokeResponse, TurnContext, UserState
 from botbuilder.core.teams import TeamsActivityHandler
-from botbuilder.schema import ActivityTypes, ChannelAccount
+from botbuilder.schema import ChannelAccount
 
 from bot.conversation.browse import Browse
 from bot.conversation.evaluations import EvaluationActions
@@ -33,6 +33,7 @@ from bot.store.feedback import FeedbackRepository
 from bot.store.references import ReferenceRepository
 from bot.store.register import IntakeRepository, PartnershipRepository
 from bot.store.tickets import TicketRepository
+from bot.teams import lifecycle
 from bot.teams.activity import channel_of, reference_key, team_of
 from dialogs.intake import IntakeDialog
 from dialogs.partnership import PartnershipDialog
@@ -146,19 +147,12 @@ class SamenwerkwijzerBot(TeamsActivityHandler):  # type: ignore[misc]
 
     def _remember_reference(self, turn_context: TurnContext) -> None:
         """Where to reach this user or conversation later (reminders, the digest)."""
-        activity = turn_context.activity
-        if activity.type not in (ActivityTypes.message, ActivityTypes.conversation_update):
-            return
-        key, kind, user_id = reference_key(activity)
-        reference = TurnContext.get_conversation_reference(activity).serialize()
-        if user_id is None:
-            reference.pop("user", None)  # a channel's reference needs no one's name
-        self._references.save(key, kind, user_id, reference, self._clock())
+        lifecycle.follow(turn_context.activity, self._references, self._clock())
 
     async def on_installation_update_remove(self, turn_context: TurnContext) -> None:
-        """The app was removed: stop trying to reach this user or conversation."""
-        key, kind, _ = reference_key(turn_context.activity)
-        self._references.deactivate(key, self._clock())
+        """The app was removed: bot.teams.lifecycle already stopped reaching them; from a
+        team, its bound channels are unbound."""
+        _, kind, _ = reference_key(turn_context.activity)
         if kind == "channel":  # from a team: its bound channels are unbound
             team_id = team_of(turn_context.activity)
             if team_id:

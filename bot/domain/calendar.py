@@ -3,6 +3,13 @@
 One all-day event per moment: the next evaluation, with an alarm a day before, and the ones
 completed. UIDs are stable, so importing the file again updates the events instead of
 doubling them.
+
+Written here rather than with the `icalendar` package: the file has one fixed shape (all-day
+events, one alarm) and only two TEXT values (a name and a label), so what RFC 5545 asks of a
+writer comes down to escaping and folding by octets, both below and both tested
+(tests/domain/test_calendar.py). The package would bring itself and its dependencies
+(python-dateutil, tzdata) into the product for about forty lines, and parsing, which is
+what it does best, is never needed here.
 """
 
 from __future__ import annotations

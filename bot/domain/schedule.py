@@ -67,11 +67,15 @@ def due_reminder(
     """The one reminder to send now for the partnership's next moment, if any.
 
     Of the reminders whose time has come, only the latest counts: one missed while the bot
-    was down goes out late, unless a later one for the same moment is due as well.
+    was down (or one whose time had passed when the moment was registered) goes out late,
+    unless a later one for the same moment is due as well. Late or not, reminders go out
+    only in sending hours: on a working day from the policy's hour on.
     """
     if partnership.id is None or partnership.next_evaluation is None:
         return None
     if partnership.archived or not partnership.reminders:
+        return None
+    if not in_sending_hours(now, policy):
         return None
     due = partnership.next_evaluation
     planned = [
@@ -80,6 +84,12 @@ def due_reminder(
     ]
     ready = [reminder for reminder in planned if reminder.send_at <= now]
     return max(ready, key=_send_time) if ready else None
+
+
+def in_sending_hours(now: datetime, policy: ReminderPolicy) -> bool:
+    """A working day (Monday to Friday), from the policy's hour on, local time."""
+    local = now.astimezone(policy.zone)
+    return local.weekday() < 5 and local.hour >= policy.hour
 
 
 def _send_time(reminder: PlannedReminder) -> datetime:

@@ -7,6 +7,7 @@ or a second instance therefore never doubles a reminder and never drops one.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -66,14 +67,17 @@ class ReminderRunner:
         self._after_claim = after_claim
         self._open_tickets = open_tickets
 
-    async def run(self, now: datetime) -> RunReport:
+    async def run(self, now: datetime, stop: asyncio.Event | None = None) -> RunReport:
+        """Send what is due at `now`; with `stop` set, end after the reminder being sent."""
         report = RunReport()
         today = now.astimezone(self._policy.zone).date()
         for partnership in self._partnerships.due_for_reminders(horizon(today, self._policy)):
+            if stop is not None and stop.is_set():
+                return report
             planned = due_reminder(partnership, now, self._policy)
             if planned is not None:
                 await self._remind(partnership, planned, now, today, report)
-        if self._digest is not None:
+        if self._digest is not None and not (stop is not None and stop.is_set()):
             await self._post_digest(self._digest, now, today, report)
         return report
 
@@ -102,7 +106,8 @@ class ReminderRunner:
             recommend(partnership, self._content.register),
             self._calendar_url(partnership.id or 0),
         )
-        delivery = await self._sender.send_card(reference, card)
+        outcome = await self._sender.deliver(reference, card)
+        delivery = outcome.delivery
         if delivery is Delivery.SENT:
             self._reminders.mark_sent(reminder_id, now)
             report.sent += 1
@@ -112,7 +117,9 @@ class ReminderRunner:
             self._references.deactivate(f"user:{partnership.account_holder.id}", now)
         self._reminders.mark_undelivered(reminder_id, delivery.value, now)
         report.undelivered += 1
-        report.details.append(f"{delivery.value}: partnership {partnership.id}")
+        report.details.append(
+            f"{delivery.value}: partnership {partnership.id} ({'; '.join(outcome.reasons)})"
+        )
 
     async def _post_digest(
         self, digest: DigestPolicy, now: datetime, today: date, report: RunReport
@@ -145,6 +152,9 @@ class ReminderRunner:
             self._content,
             self._open_tickets() if self._open_tickets else None,
         )
-        if await self._sender.send_card(found[0], card) is Delivery.SENT:
+        outcome = await self._sender.deliver(found[0], card)
+        if outcome.delivery is Delivery.SENT:
             self._reminders.mark_digest_sent(week_key, now)
             report.digest = True
+        else:
+            report.details.append(f"digest {outcome.delivery.value}: {'; '.join(outcome.reasons)}")

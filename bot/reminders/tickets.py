@@ -139,16 +139,16 @@ class TicketNotifier:
             if ticket.channel_activity_id is None or ticket.team != team or event is None:
                 return Delivery.SENT, None  # nothing to reply to: the card shows it all
             card = follow_up_card(ticket, event.note or "")
-            delivery, _ = await self.sender.post_card(
+            outcome = await self.sender.deliver(
                 binding.reference, card, reply_to=ticket.channel_activity_id
             )
-            return delivery, None
+            return outcome.delivery, None
         card = self.channel_card(ticket, team)
         if notification.kind == "channel_post":
-            delivery, activity_id = await self.sender.post_card(binding.reference, card)
-            if delivery is Delivery.SENT and activity_id and ticket.id is not None:
-                self._tickets.set_card(ticket.id, team, activity_id)
-            return delivery, None
+            posted = await self.sender.deliver(binding.reference, card)
+            if posted.delivery is Delivery.SENT and posted.activity_id and ticket.id is not None:
+                self._tickets.set_card(ticket.id, team, posted.activity_id)
+            return posted.delivery, None
         activity_id = notification.activity_id or (
             ticket.channel_activity_id if ticket.team == team else None
         )

@@ -2,8 +2,10 @@
 
 A reference is stored as the JSON of the serialized `ConversationReference` the caller
 passes (a plain dict), keyed `user:<Entra object id>` for a personal chat and
-`conversation:<conversation id>` for a channel or group chat. One that Teams refused
-(403/404: the app was removed) is kept but inactive until the person talks to the bot again.
+`conversation:<conversation id>` for a channel or group chat. A channel's reference may carry
+the `teamId` of its team, so that a team deleted, archived or restored changes all its
+channels at once. One that Teams refused (403/404), or where the bot was removed, is kept but
+inactive until the bot is back there (bot/teams/lifecycle.py decides when).
 
 "Delete my data": `forget_user` deletes the person's personal reference.
 """
@@ -42,17 +44,23 @@ class ReferenceRepository:
         user_id: str | None,
         reference: dict[str, Any],
         at: datetime,
+        *,
+        activate: bool = True,
     ) -> None:
-        """Store or replace the reference under `key`, active again."""
+        """Store or replace the reference under `key`, active again; with `activate=False`
+        a new one is stored active but a known one keeps its state (an event that does not
+        prove the bot is there must not bring back a conversation that removed it)."""
         _check(key, kind, user_id)
         if not isinstance(reference, dict):
             raise TypeError("a conversation reference must be a dict")
         data = json.dumps(reference, ensure_ascii=False, allow_nan=False)
+        active = "1" if activate else "conversation_references.active"
         self._db.execute(
             "INSERT INTO conversation_references (key, kind, user_id, reference, active,"
             " updated_at) VALUES (?, ?, ?, ?, 1, ?)"
             " ON CONFLICT (key) DO UPDATE SET kind = excluded.kind, user_id = excluded.user_id,"
-            " reference = excluded.reference, active = 1, updated_at = excluded.updated_at",
+            f" reference = excluded.reference, active = {active},"
+            " updated_at = excluded.updated_at",
             (key, kind, user_id, data, utc_text(at, "reference update time")),
         )
 
@@ -92,6 +100,41 @@ class ReferenceRepository:
         self._db.execute(
             "UPDATE conversation_references SET active = 0, updated_at = ? WHERE key = ?",
             (utc_text(at, "reference update time"), key),
+        )
+
+    def deactivate_conversation(self, conversation_id: str, at: datetime) -> int:
+        """Every reference into this conversation, whatever its key (an event may name the
+        person by another id than the message the reference came from)."""
+        return self._db.execute(
+            "UPDATE conversation_references SET active = 0, updated_at = ?"
+            " WHERE active = 1 AND json_extract(reference, '$.conversation.id') = ?",
+            (utc_text(at, "reference update time"), conversation_id),
+        )
+
+    def activate(self, key: str, at: datetime) -> int:
+        """The bot is back there; returns the number changed (0 for an unknown key)."""
+        return self._db.execute(
+            "UPDATE conversation_references SET active = 1, updated_at = ?"
+            " WHERE key = ? AND active = 0",
+            (utc_text(at, "reference update time"), key),
+        )
+
+    def set_team_active(self, team_id: str, active: bool, at: datetime) -> int:
+        """Every channel of the team (and the team's own conversation) on or off; returns
+        the number changed."""
+        if not team_id:
+            raise ValueError("team id must not be empty")
+        return self._db.execute(
+            "UPDATE conversation_references SET active = ?, updated_at = ?"
+            " WHERE kind = 'channel' AND active != ?"
+            " AND (key = ? OR json_extract(reference, '$.teamId') = ?)",
+            (
+                int(active),
+                utc_text(at, "reference update time"),
+                int(active),
+                conversation_key(team_id),
+                team_id,
+            ),
         )
 
     def reachable(self, user_ids: Iterable[str]) -> set[str]:

@@ -28,6 +28,8 @@ from botframework.connector.auth import (
     JwtTokenValidation,
 )
 
+from bot.teams import budget
+
 CACHED_CLIENTS = 32
 SEND_TIMEOUT_SECONDS = 10.0
 _HANDLED_BY_BOTBUILDER = ("delay", ActivityTypes.invoke_response, ActivityTypes.trace)
@@ -113,6 +115,7 @@ class ActivitySender:
     """Posts activities to the connector over one pooled session, each call time-limited."""
 
     def __init__(self, timeout_seconds: float = SEND_TIMEOUT_SECONDS) -> None:
+        self._timeout_seconds = timeout_seconds
         self._timeout = aiohttp.ClientTimeout(total=timeout_seconds)
         self._session: aiohttp.ClientSession | None = None
 
@@ -138,10 +141,16 @@ class ActivitySender:
     ) -> ResourceResponse:
         headers = {}
         if _needs_token(credentials):
-            token = await asyncio.to_thread(credentials.get_access_token)
+            token = await asyncio.wait_for(
+                asyncio.to_thread(credentials.get_access_token),
+                budget.send_timeout(self._timeout_seconds),
+            )
             headers["Authorization"] = f"Bearer {token}"
         body = _to_json(activity)
-        async with self._open().request(method, url, json=body, headers=headers) as response:
+        # Within a turn a send gets what is left of the turn's budget (bot/teams/budget.py).
+        timeout = aiohttp.ClientTimeout(total=budget.send_timeout(self._timeout_seconds))
+        request = self._open().request(method, url, json=body, headers=headers, timeout=timeout)
+        async with request as response:
             text = await response.text()
             if response.status >= 300:
                 raise ConnectorError(response.status, text, response.headers.get("Retry-After"))

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
+import aiohttp
 from botbuilder.core import CardFactory, MessageFactory, TurnContext
 from botbuilder.schema import ConversationReference
 
@@ -30,6 +31,24 @@ class Delivery(Enum):
     SENT = "sent"
     UNREACHABLE = "unreachable"  # 403/404: the app was removed or the chat is gone
     FAILED = "failed"  # still failing after the retries
+
+
+@dataclass(frozen=True)
+class Outcome:
+    delivery: Delivery
+    reasons: tuple[str, ...] = ()  # per failed attempt: a status or a connection error
+    activity_id: str | None = None  # of the sent message, when the connector gave one
+
+
+def failure_reason(error: Exception) -> str:
+    """What went wrong with a send, without anything of the message or the answer's body."""
+    if isinstance(error, ConnectorError):
+        return f"connector answered {error.status}"
+    if isinstance(error, TimeoutError):
+        return "no answer in time"
+    if isinstance(error, aiohttp.ClientConnectorError):
+        return f"cannot connect to {error.host}:{error.port} ({error.os_error.strerror or error})"
+    return f"{type(error).__name__}: {str(error)[:120]}"
 
 
 @dataclass(frozen=True)
@@ -80,14 +99,14 @@ class ProactiveSender:
 
     async def send_card(self, reference: dict[str, Any], card: dict[str, Any]) -> Delivery:
         """Send one card into the referenced conversation, with paced, bounded retries."""
-        delivery, _ = await self.post_card(reference, card)
-        return delivery
+        return (await self.deliver(reference, card)).delivery
 
-    async def post_card(
+    async def deliver(
         self, reference: dict[str, Any], card: dict[str, Any], reply_to: str | None = None
-    ) -> tuple[Delivery, str | None]:
-        """Like send_card, and the sent activity's id (to update the card later); with
-        `reply_to`, as a reply to that message (in a channel: in its thread)."""
+    ) -> Outcome:
+        """As send_card, with why each failed attempt failed (status or connection error) and
+        the sent activity's id (to update the card later); with `reply_to`, as a reply to that
+        message (in a channel: in its thread)."""
         sent: list[str | None] = []
 
         async def post(context: TurnContext) -> None:
@@ -99,8 +118,10 @@ class ProactiveSender:
             )
             sent.append(getattr(response, "id", None))
 
-        delivery = await self._deliver(reference, post)
-        return delivery, (sent[-1] if sent and delivery is Delivery.SENT else None)
+        outcome = await self._deliver(reference, post)
+        if outcome.delivery is Delivery.SENT and sent:
+            return Outcome(outcome.delivery, outcome.reasons, sent[-1])
+        return outcome
 
     async def update_card(
         self, reference: dict[str, Any], activity_id: str, card: dict[str, Any]
@@ -112,27 +133,32 @@ class ProactiveSender:
             activity.id = activity_id
             await context.update_activity(activity)
 
-        return await self._deliver(reference, update)
+        return (await self._deliver(reference, update)).delivery
 
     async def _deliver(
         self, reference: dict[str, Any], operation: Callable[[TurnContext], Awaitable[None]]
-    ) -> Delivery:
+    ) -> Outcome:
         conversation = ConversationReference().deserialize(reference)
-        for attempt in range(1, self._pacing.max_attempts + 1):
+        reasons: list[str] = []
+        attempts = self._pacing.max_attempts
+        for attempt in range(1, attempts + 1):
             await self._pacer.wait_turn(conversation.conversation.id)
             error = await self._try_once(conversation, operation)
             if error is None:
-                return Delivery.SENT
+                return Outcome(Delivery.SENT, tuple(reasons))
+            reasons.append(failure_reason(error))
+            log.warning(
+                "proactive send failed (attempt %d of %d): %s", attempt, attempts, reasons[-1]
+            )
             if isinstance(error, ConnectorError) and error.status in (403, 404):
-                return Delivery.UNREACHABLE
+                return Outcome(Delivery.UNREACHABLE, tuple(reasons))
             retryable = (
                 not isinstance(error, ConnectorError) or error.status == 429 or error.status >= 500
             )
-            log.warning("proactive send failed", extra={"attempt": attempt, "error": str(error)})
-            if not retryable or attempt == self._pacing.max_attempts:
+            if not retryable or attempt == attempts:
                 break
             await self._sleep(self._wait_before_retry(error, attempt))
-        return Delivery.FAILED
+        return Outcome(Delivery.FAILED, tuple(reasons))
 
     async def _try_once(
         self,

@@ -241,8 +241,8 @@ async def test_failing_turn_apologises_with_a_reference_code_and_logs_it(
     [record] = caplog.records
     assert reference in record.getMessage() and record.exc_info is not None
     monkeypatch.undo()
-    [reply] = await _say(bot, connector, teams, "1")  # the old options were cleared:
-    assert "Daar kan ik je niet mee helpen" in texts(reply.card)  # "1" is no question
+    [reply] = await _say(bot, connector, teams, "1")  # the options survived the failure:
+    assert "Daar kan ik je niet mee helpen" not in texts(reply.card)  # "1" picks one
 
 
 async def test_quick_answers_in_one_conversation_are_taken_one_after_the_other(bot, connector):

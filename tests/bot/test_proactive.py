@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 import pytest
@@ -71,3 +72,22 @@ async def test_retry_after_is_honoured(bot, connector):
     sender = ProactiveSender(bot.app[ADAPTER], "", FAST, sleep=record)
     assert await sender.send_card(_reference(Teams(connector.url)), CARD) is Delivery.SENT
     assert [wait for wait in waits if wait > 0.01] == [7.0]
+
+
+async def test_each_failed_attempt_says_why_without_the_message(bot, connector):
+    connector.failures = [503, 429]
+    sender = ProactiveSender(bot.app[ADAPTER], "", FAST)
+    outcome = await sender.deliver(_reference(Teams(connector.url)), CARD)
+    assert (outcome.delivery, outcome.reasons) == (
+        Delivery.SENT,
+        ("connector answered 503", "connector answered 429"),
+    )
+
+
+async def test_a_closed_connector_port_is_named_as_a_connection_error(bot, unused_tcp_port):
+    sender = ProactiveSender(bot.app[ADAPTER], "", dataclasses.replace(FAST, max_attempts=2))
+    outcome = await sender.deliver(_reference(Teams(f"http://127.0.0.1:{unused_tcp_port}/")), CARD)
+    assert outcome.delivery is Delivery.FAILED
+    assert [reason.split(" (")[0] for reason in outcome.reasons] == [
+        f"cannot connect to 127.0.0.1:{unused_tcp_port}"
+    ] * 2

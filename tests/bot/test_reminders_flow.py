@@ -210,3 +210,40 @@ async def test_uninstalling_the_app_stops_reaching_the_user(bot, connector):
     removal = teams.activity("installationUpdate", action="remove")
     assert await post(bot, removal) == 201
     assert references.personal("aad-anna") is None
+
+
+@pytest.mark.parametrize(
+    ("moment", "runs"),
+    [
+        # registered 10 days ahead: the 30-day reminder is late; it waits for nine o'clock
+        ("2026-12-03", [("2026-11-24T07:03", 0), ("2026-11-24T09:01", 1)]),
+        # late on a Saturday: it waits for Monday nine o'clock
+        ("2026-12-03", [("2026-11-28T10:00", 0), ("2026-11-30T08:59", 0), ("2026-11-30T09:00", 1)]),
+    ],
+    ids=["before nine", "weekend"],
+)
+async def test_a_late_reminder_goes_out_from_the_reminder_hour_on_a_working_day(
+    bot, connector, moment, runs
+):
+    await _register(bot, connector, Teams(connector.url), moment)
+    for at, sent in runs:
+        report = await _runner(bot).run(datetime.fromisoformat(at).replace(tzinfo=AMSTERDAM))
+        assert (at, report.sent, len(connector.take())) == (at, sent, sent)
+
+
+async def test_reminders_run_prints_why_each_send_failed(settings, connector):
+    client = await start_bot(settings)
+    try:
+        partnership_id = await _register(client, connector, Teams(connector.url), "2026-11-30")
+    finally:
+        await client.close()
+    connector.failures = [400]  # not worth retrying: one attempt
+    command = [sys.executable, "-m", "bot", "reminders", "run", "--database", settings.database_url]
+    run = await asyncio.create_subprocess_exec(
+        *command, "--now", "2026-11-23T09:30", stdout=asyncio.subprocess.PIPE
+    )
+    stdout, _ = await run.communicate()
+    assert run.returncode == 0
+    lines = stdout.decode().splitlines()
+    assert f"  failed: partnership {partnership_id} (connector answered 400)" in lines
+    assert "Regionale Energiestrategie" not in stdout.decode()  # no message text

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 from dataclasses import replace
 
@@ -57,7 +58,7 @@ async def test_without_auth_a_non_loopback_service_url_is_refused(bot, connector
 
 
 async def test_with_an_app_id_a_request_without_token_gets_401(settings, connector):
-    secured = replace(settings, app_id="app-id-123", app_password="secret")
+    secured = replace(settings, app_id="app-id-123", app_password="secret", app_tenant_id=TENANT)
     client = await start_bot(secured)
     try:
         activity = Teams(connector.url).message("staatssteun")
@@ -106,3 +107,43 @@ async def test_health_and_readiness(bot):
     ready = await bot.get("/readyz")
     assert ready.status == 200
     assert await ready.json() == {"status": "ok", "checks": {"content": True, "database": True}}
+
+
+@pytest.mark.parametrize(
+    ("field", "raw", "reason"),
+    [
+        ("timestamp", '"gisteren"', "activity field 'timestamp' must be an ISO 8601 date"),
+        ("timestamp", "1700000000", "activity field 'timestamp' must be an ISO 8601 date"),
+        ("membersAdded", '"Anna"', "activity field 'membersAdded' must be a list"),
+        ("membersAdded", "[1, 2]", "activity field 'membersAdded[0]' must be an object"),
+        ("attachments", '{"contentType": "x"}', "activity field 'attachments' must be a list"),
+        ("entities", "[1, 2]", "activity field 'entities[0]' must be an object"),
+        ("value", "[" * 5000 + "]" * 5000, "body is nested deeper than 32 levels"),
+        ("value", "9" * 5000, "body has a number longer than 20 digits"),
+        ("suggestedActions", "[]", "activity field 'suggestedActions' must be an object"),
+        ("semanticAction", '"go"', "activity field 'semanticAction' must be an object"),
+        ("reactionsAdded", '{"type": "like"}', "activity field 'reactionsAdded' must be a list"),
+        ("channelData", '{"tenant": "t"}', "activity field 'channelData.tenant' must be an object"),
+        ("value", "NaN", "body has NaN, which is not JSON"),
+    ],
+)
+async def test_fields_botbuilder_cannot_read_get_400_naming_the_field(
+    bot, connector, field, raw, reason
+):
+    activity = Teams(connector.url).message("hallo")
+    activity[field] = "__raw__"
+    body = json.dumps(activity).replace('"__raw__"', raw).encode()
+    response = await bot.post(
+        "/api/messages", data=body, headers={"Content-Type": "application/json"}
+    )
+    assert (response.status, (await response.json())["error"][: len(reason)]) == (400, reason)
+    assert connector.sent == []
+
+
+async def test_an_invoke_value_botbuilder_reads_as_a_model_is_checked_too(bot, connector):
+    invoke = Teams(connector.url).activity("invoke", name="composeExtension/query", value="x")
+    response = await bot.post("/api/messages", json=invoke)
+    assert (response.status, await response.json()) == (
+        400,
+        {"error": "the value of a 'composeExtension/query' invoke must be an object"},
+    )

@@ -114,7 +114,7 @@ async def test_an_intake_resumes_after_a_restart(content, tmp_path: Path):
     await first.say("start")
     await first.say("ja")
     first_db.close()
-    second_db = open_database(url)
-    restarted = DialogHarness(content, second_db, SqlStateStorage(second_db), STEPS)
-    [third] = await restarted.say("nee")
+    with open_database(url) as second_db:
+        restarted = DialogHarness(content, second_db, SqlStateStorage(second_db), STEPS)
+        [third] = await restarted.say("nee")
     assert "Vraag 3 van 8" in card_text(third)

@@ -189,3 +189,37 @@ def test_references_survive_a_restart(db_url: str):
         ReferenceRepository(db).save("user:a", "personal", "a", _reference("a:1"), NOW)
     with open_database(db_url) as db:
         assert ReferenceRepository(db).personal("a") == _reference("a:1")
+
+
+def test_saving_without_activate_keeps_a_deactivated_reference_inactive(
+    references: ReferenceRepository,
+):
+    references.save("user:aad-anna", "personal", "aad-anna", _reference("a:1"), NOW)
+    references.deactivate("user:aad-anna", NOW)
+    references.save("user:aad-anna", "personal", "aad-anna", _reference("a:2"), NOW, activate=False)
+    assert references.get("user:aad-anna") == (_reference("a:2"), False)
+    references.save("user:aad-bram", "personal", "aad-bram", _reference("a:3"), NOW, activate=False)
+    assert references.personal("aad-bram") == _reference("a:3")  # a new one is stored active
+
+
+def test_a_team_switches_its_channels_and_nothing_else(
+    references: ReferenceRepository,
+):
+    general = {**_reference("19:team@thread.tacv2"), "teamId": "19:team@thread.tacv2"}
+    other = {**_reference("19:other@thread.tacv2"), "teamId": "19:team@thread.tacv2"}
+    elsewhere = {**_reference("19:x@thread.tacv2"), "teamId": "19:another-team@thread.tacv2"}
+    for key, reference in (
+        ("conversation:19:team@thread.tacv2", general),
+        ("conversation:19:other@thread.tacv2", other),
+        ("conversation:19:x@thread.tacv2", elsewhere),
+    ):
+        references.save(key, "channel", None, reference, NOW)
+    assert references.set_team_active("19:team@thread.tacv2", False, NOW) == 2
+
+    def active(channel: str) -> bool | None:
+        found = references.get(f"conversation:{channel}@thread.tacv2")
+        return None if found is None else found[1]
+
+    assert [active(c) for c in ("19:team", "19:other", "19:x")] == [False, False, True]
+    assert references.set_team_active("19:team@thread.tacv2", True, NOW) == 2
+    assert references.activate("conversation:19:x@thread.tacv2", NOW) == 0  # already active

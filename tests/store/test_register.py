@@ -827,8 +827,8 @@ def test_partnerships_intakes_and_handovers_survive_a_restart(db_url: str):
         assert db.schema_version == len(MIGRATIONS)
 
 
-def test_an_update_with_its_event_is_all_or_nothing(tmp_path):
-    repository = PartnershipRepository(open_database(f"sqlite:///{tmp_path}/atomic.db"))
+def test_an_update_with_its_event_is_all_or_nothing(db: Database):
+    repository = PartnershipRepository(db)
     stored = repository.add(_partnership())
     assert stored.id is not None
     broken = _event(partnership_id=stored.id, kind="exploded")
