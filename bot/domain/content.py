@@ -10,6 +10,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from bot.domain.appraisal_content import AppraisalFile, check_appraisal
 from bot.domain.models import (
     Cadence,
     ChecklistItem,
@@ -31,6 +32,7 @@ from bot.domain.models import (
 from bot.domain.yaml_source import Location, YamlDocument, YamlSyntaxError, read_yaml
 
 CONTACTS_ENV = "SAMENWERKWIJZER_CONTACTS"
+APPRAISAL_FILE = "appraisal.yaml"
 DEFAULT_ROOT = Path(__file__).resolve().parents[2] / "content"
 Model = TypeVar("Model", bound=BaseModel)
 
@@ -62,6 +64,7 @@ class Content:
     out_of_scope: tuple[str, ...]
     messages: Messages
     register: RegisterFile
+    appraisal: AppraisalFile | None = None  # content/appraisal.yaml; optional
     items: dict[str, ChecklistItem] = field(init=False)
     theme_of_item: dict[str, Theme] = field(init=False)
 
@@ -87,11 +90,15 @@ def load_content(root: Path = DEFAULT_ROOT, contacts: Path | None = None) -> Con
     messages = reader.one(root / "messages.yaml", MessageFile)
     register = reader.one(root / "register.yaml", RegisterFile)
     overrides = reader.one(contacts, ContactOverrides) if contacts else None
+    appraisal_path = root / APPRAISAL_FILE
+    appraisal = reader.one(appraisal_path, AppraisalFile) if appraisal_path.is_file() else None
     if reader.issues or not (experts and synonyms and out_of_scope and messages and register):
         raise ContentError(reader.issues)
     checker = _CrossChecker(reader)
     checker.check(themes, experts, frameworks, synonyms, overrides)
     checker.check_register(register, themes, frameworks)
+    if appraisal:
+        checker.check_appraisal(appraisal, themes, experts, frameworks, register)
     if reader.issues:
         raise ContentError(reader.issues)
     experts_by_code = {expert.code: expert for _, expert in _located_experts(experts)}
@@ -105,6 +112,7 @@ def load_content(root: Path = DEFAULT_ROOT, contacts: Path | None = None) -> Con
         out_of_scope=tuple(out_of_scope[1].examples),
         messages=messages[1].messages,
         register=register[1],
+        appraisal=appraisal[1] if appraisal else None,
     )
 
 
@@ -334,6 +342,27 @@ class _CrossChecker:
             message = f"unknown cadence '{model.default_cadence}'"
             self.reader.report(doc, ("default_cadence",), message)
         self._evaluation_kinds(doc, model)
+
+    def check_appraisal(
+        self,
+        appraisal: tuple[YamlDocument, AppraisalFile],
+        themes: list[tuple[YamlDocument, Theme]],
+        experts: tuple[YamlDocument, ExpertFile],
+        frameworks: list[tuple[YamlDocument, Framework]],
+        register: tuple[YamlDocument, RegisterFile],
+    ) -> None:
+        """The appraisal's cells, sources, checklist ids, themes, teams and phases exist."""
+        doc, model = appraisal
+        issues = check_appraisal(
+            model,
+            frameworks={f.id: {s.id for s in f.sections} for _, f in frameworks},
+            items={item.id for _, theme in themes for item in theme.items},
+            themes={theme.key for _, theme in themes},
+            experts={expert.code for _, expert in _located_experts(experts)},
+            phases={phase.key for phase in register[1].phases},
+        )
+        for location, message in issues:
+            self.reader.report(doc, location, message)
 
     def _evaluation_kinds(self, doc: YamlDocument, model: RegisterFile) -> None:
         """Both keys are required in the file (the model has defaults for code); the default
