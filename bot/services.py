@@ -17,6 +17,7 @@ from bot.domain.content import Content, load_content
 from bot.domain.matcher import Matcher
 from bot.reminders.runner import ReminderRunner
 from bot.settings import Settings
+from bot.store.appraisals import AppraisalRepository
 from bot.store.database import Database, open_database
 from bot.store.feedback import FeedbackRepository
 from bot.store.references import ReferenceRepository
@@ -91,6 +92,7 @@ def build_services(
         feedback=FeedbackRepository(database),
         partnerships=partnerships,
         intakes=IntakeRepository(database),
+        appraisals=AppraisalRepository(database),
         references=references,
         administrators=settings.administrators,
         calendar_url=partial(calendar_url, settings),

@@ -42,6 +42,12 @@ class Action(StrEnum):
     REMINDERS_OFF = "reminders_off"
     REMINDERS_ON = "reminders_on"
     DELETE_MY_DATA = "delete_my_data"
+    APPRAISAL_START = "appraisal_start"  # start the appraisal (waarderingskader)
+    APPRAISAL_FORM = "appraisal_form"  # one perspective's form
+    APPRAISAL_SHOW = "appraisal_show"  # a stored appraisal's result again
+    APPRAISAL_MARKDOWN = "appraisal_markdown"
+    APPRAISAL_PHASE = "appraisal_phase"  # yes, move the phase back to the one answered
+    APPRAISAL_REGISTER = "appraisal_register"  # register the appraised partnership
     CONFIRM = "confirm"  # yes to a question asked before something that cannot be undone
     CANCEL = "cancel"
 
@@ -108,6 +114,25 @@ class MomentRef(Payload):
     due: str
 
 
+class AppraisalStart(Payload):
+    id: int | None = None  # the partnership; None: one that is not registered (yet)
+    mode: Mode = "steps"
+
+
+class AppraisalForm(Payload):
+    perspective: str
+    id: int | None = None
+
+
+class AppraisalRef(Payload):
+    appraisal: int
+
+
+class AppraisalPhase(Payload):
+    id: int
+    phase: str
+
+
 Confirmable = Literal["delete_my_data", "partnership_archive", "dialog_stop"]
 
 
@@ -141,6 +166,12 @@ PAYLOADS: dict[Action, type[Payload]] = {
     Action.REMINDERS_OFF: PartnershipRef,
     Action.REMINDERS_ON: PartnershipRef,
     Action.DELETE_MY_DATA: NoFields,
+    Action.APPRAISAL_START: AppraisalStart,
+    Action.APPRAISAL_FORM: AppraisalForm,
+    Action.APPRAISAL_SHOW: AppraisalRef,
+    Action.APPRAISAL_MARKDOWN: AppraisalRef,
+    Action.APPRAISAL_PHASE: AppraisalPhase,
+    Action.APPRAISAL_REGISTER: AppraisalRef,
     Action.CONFIRM: Confirmation,
     Action.CANCEL: NoFields,
 }
@@ -158,6 +189,8 @@ SINGLE_USE = frozenset(
         Action.CANCEL,
         Action.DIALOG_CONTINUE,
         Action.DIALOG_STOP,
+        Action.APPRAISAL_FORM,
+        Action.APPRAISAL_PHASE,
     }
 )
 

@@ -86,7 +86,13 @@ def _check(args: argparse.Namespace, content: Content) -> int:
         f"Content OK: {len(content.themes)} themes, {items} checklist items ({rules} intake "
         f"rules), {len(content.experts)} expert teams, {len(content.frameworks)} frameworks "
         f"({sections} sections), {len(content.register.forms)} partnership forms, "
-        f"{len(content.synonyms)} synonym groups."
+        f"{len(content.synonyms)} synonym groups"
+        + (
+            f", appraisal with {len(content.appraisal.cells)} cells and "
+            f"{len(content.appraisal.ratings)} ratings."
+            if content.appraisal
+            else "."
+        )
     )
     return 0
 

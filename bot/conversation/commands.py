@@ -17,6 +17,7 @@ class Command(Enum):
     INTAKE = "intake"
     NEW_PARTNERSHIP = "new_partnership"
     MY_PARTNERSHIPS = "my_partnerships"
+    APPRAISAL = "appraisal"
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,7 @@ _WORDS = {
         "new partnership",
     ),
     Command.MY_PARTNERSHIPS: ("mijn samenwerkingen", "samenwerkingen", "my partnerships"),
+    Command.APPRAISAL: ("evaluatie", "evaluatie starten", "start evaluatie", "waardering starten"),
 }
 _WITH_ARGUMENT = {Command.INTAKE: ("intake", "checklist doorlopen", "start intake")}
 _BY_TEXT = {word: command for command, words in _WORDS.items() for word in words}

@@ -14,7 +14,7 @@ from bot.cards.actions import Action, CardAction, MomentRef, PartnershipRef
 from bot.domain.content import Content
 from bot.domain.dates import parse_date
 from bot.domain.register import Partnership, recommend
-from bot.domain.schedule import EvaluationEvent, EventKind, next_moment
+from bot.domain.schedule import EvaluationEvent, EventKind, complete_moment
 from bot.store.register import PartnershipRepository
 from bot.teams.replies import send_card, sender
 
@@ -61,18 +61,12 @@ class EvaluationActions:
     async def _complete(
         self, context: TurnContext, partnership: Partnership, value: dict[str, Any]
     ) -> dict[str, Any]:
-        due = partnership.next_evaluation or self._clock().date()
-        months = next(
-            (c.months for c in self._content.register.cadences if c.key == partnership.cadence),
-            None,
-        )
-        following = next_moment(due, months)
         note = str(value.get("note") or "").strip() or None
-        kind = self._content.register.default_evaluation_kind
-        changed = replace(partnership, next_evaluation=following, evaluation_kind=kind)
-        event = self._event(partnership, "completed", due, following, note, context)
+        changed, event = complete_moment(
+            partnership, self._content.register, sender(context).id, self._clock(), note
+        )
         self._partnerships.update(changed, self._clock(), event)
-        done = cards.evaluation_done_text(partnership.name, following)
+        done = cards.evaluation_done_text(partnership.name, changed.next_evaluation)
         await context.send_activity(done)
         return cards.sent_form_card(done)
 

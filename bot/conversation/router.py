@@ -25,6 +25,7 @@ from bot.cards.actions import (
     is_card_action,
     read,
 )
+from bot.conversation.appraisals import AppraisalActions
 from bot.conversation.browse import Browse
 from bot.conversation.commands import Command, ParsedCommand, parse_command
 from bot.conversation.evaluations import EvaluationActions
@@ -66,6 +67,7 @@ class Router:
         partnerships: PartnershipActions,
         evaluations: EvaluationActions,
         guided: GuidedConversations,
+        appraisals: AppraisalActions,
     ) -> None:
         self._content = content
         self._memory = memory
@@ -74,6 +76,7 @@ class Router:
         self._privacy = privacy
         self._partnerships = partnerships
         self._guided = guided
+        self._appraisals = appraisals
         self.handlers: dict[Action, Handler] = {
             Action.COMMAND: self._on_command_button,
             Action.SHOW: browse.on_show,
@@ -93,12 +96,20 @@ class Router:
             Action.PARTNERSHIP_HANDOVER: partnerships.on_partnership,
             Action.PARTNERSHIP_ACCEPT: partnerships.on_partnership,
             Action.PARTNERSHIP_ARCHIVE: partnerships.on_partnership,
-            Action.EVALUATION_START: evaluations.handle,
+            Action.EVALUATION_START: (
+                appraisals.on_start if appraisals.available else evaluations.handle
+            ),
             Action.EVALUATION_DONE: evaluations.handle,
             Action.EVALUATION_POSTPONE: evaluations.handle,
             Action.REMINDERS_OFF: evaluations.handle,
             Action.REMINDERS_ON: evaluations.handle,
             Action.DELETE_MY_DATA: privacy.ask_delete,
+            Action.APPRAISAL_START: appraisals.on_start,
+            Action.APPRAISAL_FORM: guided.on_form,
+            Action.APPRAISAL_SHOW: appraisals.on_show,
+            Action.APPRAISAL_MARKDOWN: appraisals.on_markdown,
+            Action.APPRAISAL_PHASE: appraisals.on_phase,
+            Action.APPRAISAL_REGISTER: appraisals.on_register,
             Action.CONFIRM: self._on_confirm,
             Action.CANCEL: self._on_cancel,
         }
@@ -172,6 +183,8 @@ class Router:
             await self._show(context, command)
         elif command is Command.NEW_PARTNERSHIP:
             await self._guided.begin(context, PARTNERSHIP_DIALOG, {"mode": "form"})
+        elif command is Command.APPRAISAL:
+            await self._appraisals.on_command(context)
         else:  # Command.INTAKE
             theme = find_theme(self._content, parsed.argument)
             if theme is None:

@@ -8,7 +8,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from typing import Literal
 
 from bot.domain.appraisal_content import RATING_KEYS, AppraisalFile, Cell, RatingKey
@@ -19,6 +19,7 @@ Trend = Literal["up", "down", "same"]
 MAX_WEAKEST = 3
 MAX_NEXT_STEPS = 3
 UNKNOWN: RatingKey = "onbekend"
+COMPLETES_WITHIN_DAYS = 60  # an appraisal this close to the next moment completes it
 
 
 @dataclass(frozen=True)
@@ -203,6 +204,12 @@ def trend(
         else:
             result[cell.key] = "up" if now > before else "down" if now < before else "same"
     return result
+
+
+def completes_moment(due: date | None, today: date) -> bool:
+    """Whether an appraisal today completes the evaluation moment due on `due` (overdue, or
+    within COMPLETES_WITHIN_DAYS); a much earlier appraisal comes on top of it."""
+    return due is not None and due <= today + timedelta(days=COMPLETES_WITHIN_DAYS)
 
 
 def phase_moves_back(current: str, answered: str, appraisal: AppraisalFile) -> bool:

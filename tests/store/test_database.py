@@ -11,6 +11,8 @@ from bot.store.database import Database, open_database
 from bot.store.migrations import MIGRATIONS
 
 TABLES = [
+    "appraisal_ratings",
+    "appraisals",
     "conversation_references",
     "digests",
     "evaluation_events",
