@@ -1,4 +1,5 @@
-"""Command line: `python -m bot content check | ask | eval | feedback report | manifest build`."""
+"""Command line: `python -m bot content check | ask | eval | feedback report | reminders |
+register export | manifest build`."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from typing import TextIO
 from bot.cli.answer_text import format_answer
 from bot.cli.eval_report import format_report
 from bot.cli.feedback_report import format_feedback
+from bot.cli.register_export import add_commands as add_register_commands
 from bot.cli.reminders import add_commands as add_reminder_commands
 from bot.domain.bm25 import Bm25Baseline
 from bot.domain.content import DEFAULT_ROOT, Content, ContentError, load_content
@@ -65,6 +67,7 @@ def _parser() -> argparse.ArgumentParser:
     eval_.set_defaults(run=_eval)
 
     add_reminder_commands(commands)
+    add_register_commands(commands)
 
     manifest = commands.add_parser("manifest", help="the Teams app package")
     manifest_commands = manifest.add_subparsers(required=True, metavar="action")

@@ -99,6 +99,11 @@ class PartnershipRepository:
             limit=limit,
         )
 
+    def every(self, *, include_archived: bool = False) -> list[Partnership]:
+        """Every partnership (archived ones too when asked), by name: the register export."""
+        where = "1 = 1" if include_archived else "p.archived = 0"
+        return self._select(where, (), order="p.name COLLATE NOCASE, p.id")
+
     def upcoming(self, until: date) -> list[Partnership]:
         """Not archived, next evaluation on or before `until` (overdue included), reminders
         on or off: the weekly digest. Earliest moment first, then by name."""
