@@ -13,6 +13,7 @@ import pytest
 
 from bot.cli.main import main
 from bot.domain.appraisal import Appraisal, CellRating
+from bot.domain.appraisal_content import RatingKey
 from bot.domain.content import load_content
 from bot.domain.register import Person, new_partnership
 from bot.domain.schedule import complete_moment
@@ -53,7 +54,8 @@ def database_url(tmp_path: Path) -> str:
         changed, event = complete_moment(energy, register, ANNA.id, NOW, "Waardering")
         partnerships.update(changed, NOW, event)
         appraisals = AppraisalRepository(db)
-        for day, rating in ((1, "zorg"), (20, "sterk")):
+        ratings: tuple[tuple[int, RatingKey], ...] = ((1, "zorg"), (20, "sterk"))
+        for day, rating in ratings:
             appraisals.add(
                 Appraisal(
                     id=None,
