@@ -178,6 +178,14 @@ MD_CHECKLIST = "Vragen uit de checklist"
 MD_INTAKES = "Intakes"
 MD_EXPERTS = "Expertteams"
 
+# Privacy
+
+
+def stored_appraisals_line(count: int) -> str:
+    word = "waardering" if count == 1 else "waarderingen"
+    return f"Dat jij {count} {word} invulde (de oordelen zelf horen bij de samenwerking)."
+
+
 # Errors
 NOT_AVAILABLE = "De waardering met het waarderingskader is hier niet beschikbaar."
 UNKNOWN_APPRAISAL = "Die waardering kan ik niet (meer) vinden."

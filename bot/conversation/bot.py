@@ -101,6 +101,7 @@ class SamenwerkwijzerBot(TeamsActivityHandler):  # type: ignore[misc]
                 intakes,
                 references,
                 guided.running,
+                appraisals,
             ),
             partnerships=PartnershipActions(
                 content,

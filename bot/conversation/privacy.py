@@ -8,9 +8,11 @@ from typing import Any
 from botbuilder.core import ConversationState, TurnContext, UserState
 
 from bot import cards
+from bot.cards import appraisal_texts
 from bot.cards.actions import CardAction
 from bot.cards.used import settled
 from bot.conversation.memory import ConversationMemory
+from bot.store.appraisals import AppraisalRepository
 from bot.store.references import ReferenceRepository
 from bot.store.register import IntakeRepository, PartnershipRepository
 from bot.teams.replies import send_card, sender
@@ -26,6 +28,7 @@ class Privacy:
         intakes: IntakeRepository,
         references: ReferenceRepository,
         running_dialog: Callable[[TurnContext], Awaitable[bool]],
+        appraisals: AppraisalRepository | None = None,
     ) -> None:
         self._memory = memory
         self._conversation_state = conversation_state
@@ -34,6 +37,7 @@ class Privacy:
         self._intakes = intakes
         self._references = references
         self._running_dialog = running_dialog
+        self._appraisals = appraisals
 
     async def show(self, context: TurnContext) -> None:
         await send_card(context, cards.privacy_card(await self._stored_lines(context)))
@@ -52,6 +56,8 @@ class Privacy:
             await state.delete(context)
         self._partnerships.forget_person(person.id)
         self._intakes.forget_user(person.id)
+        if self._appraisals is not None:
+            self._appraisals.forget_user(person.id)
         self._references.forget_user(person.id)
         held = [p for p in self._partnerships.mine(person.id) if p.account_holder.id == person.id]
         done = cards.data_deleted_text()
@@ -78,4 +84,7 @@ class Privacy:
         intakes = self._intakes.by_user(person.id)
         if intakes:
             lines.append(cards.stored_intakes_line(len(intakes)))
+        appraisals = self._appraisals.by_user(person.id) if self._appraisals else []
+        if appraisals:
+            lines.append(appraisal_texts.stored_appraisals_line(len(appraisals)))
         return lines

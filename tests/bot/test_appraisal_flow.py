@@ -205,3 +205,50 @@ async def test_someone_else_cannot_appraise_or_read_anothers_appraisal(bot, conn
     assert "Alleen de accounthouder" in refused.activity["text"]
     assert "kan ik niet (meer) vinden" in unknown.activity["text"]
     assert all(a["data"].get("action") != "appraisal_form" for a in actions(result.card))
+
+
+async def test_typed_stop_with_answers_asks_and_ja_stop_throws_the_appraisal_away(bot, connector):
+    teams = Teams(connector.url)
+    partnership_id = await _register(bot, connector, teams, "2026-11-30")
+    await post(bot, teams.click({"action": "appraisal_start", "id": partnership_id}))
+    connector.take()
+    await _say(bot, connector, teams, "Potentieel: samen inkopen")
+    await _say(bot, connector, teams, "sterk")
+    [confirm] = await _say(bot, connector, teams, "stop")
+    await post(bot, teams.click(find_action(confirm.card, "Ja, stop")["data"]))
+    [stopped] = connector.take()
+    assert "niets bewaard" in stopped.activity["text"]
+    services = bot.app[SERVICES]
+    assert AppraisalRepository(services.database).for_partnership(partnership_id) == []
+    assert services.partnerships.get(partnership_id).next_evaluation == date(2026, 11, 30)
+
+
+async def test_an_appraisal_asked_for_during_an_intake_starts_once_that_is_stopped(bot, connector):
+    teams = Teams(connector.url)
+    partnership_id = await _register(bot, connector, teams, "2026-11-30")
+    await post(bot, teams.click({"action": "intake_start", "theme": "juridisch", "mode": "steps"}))
+    connector.take()
+    await post(bot, teams.click({"action": "appraisal_start", "id": partnership_id}))
+    [offer] = connector.take()
+    assert "intake Juridisch" in texts(offer.card)
+    await post(bot, teams.click(find_action(offer.card, "Opnieuw beginnen")["data"]))
+    stopped, opening = connector.take()
+    assert "Vraag 1 van 14 · Regionale Energiestrategie" in texts(opening.card)
+
+
+async def test_privacy_counts_ones_appraisals_and_delete_forgets_who_filled_them_in(bot, connector):
+    teams = Teams(connector.url)
+    partnership_id = await _register(bot, connector, teams, "2026-11-30")
+    await post(bot, teams.click({"action": "appraisal_start", "id": partnership_id}))
+    connector.take()
+    await _typed_appraisal(
+        bot, connector, teams, ["voldoende"] * 9, ["rustig", "nee", "implementeren", "zakelijk"]
+    )
+    [privacy] = await _say(bot, connector, teams, "privacy")
+    assert "Dat jij 1 waardering invulde" in texts(privacy.card)
+    await post(bot, teams.click({"action": "confirm", "confirm": "delete_my_data"}))
+    connector.take()
+    appraisals = AppraisalRepository(bot.app[SERVICES].database)
+    assert appraisals.by_user("aad-anna") == []
+    [kept] = appraisals.for_partnership(partnership_id)
+    assert kept.user_id == ""
