@@ -244,7 +244,7 @@ class AppraisalDialog(GuidedDialog):
         if step == "waters":
             return [("rustig", closing.waters.calm), ("onrustig", closing.waters.rough)]
         if step == "own_change":
-            return [("ja", "Ja"), ("nee", "Nee")]
+            return [(value, label) for label, value in t.YES_NO]
         if step == "phase":
             register = self._content.register
             return [(key, appraisal_cards.phase_label(register, key)) for key in self._file.phases]

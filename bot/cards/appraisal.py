@@ -390,7 +390,7 @@ def _next(
             heading(t.INTAKES_HEADING),
             *button_list(
                 button(
-                    f"Intake {th.title}",
+                    t.INTAKE_BUTTON.format(theme=th.title),
                     data(
                         A.INTAKE_START,
                         theme=th.key,

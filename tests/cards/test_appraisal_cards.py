@@ -228,6 +228,6 @@ def test_the_markdown_summary_has_the_grid_as_a_table(content, file):
     )
     assert "Vorige waardering: 1 november 2025" in markdown
     assert "| | Gemeente | Partners | Context |" in markdown
-    assert "| Governance | Zorgelijk = | Zorgelijk = | Aandacht nodig ↑ |" in markdown
+    assert "| Sturing (governance) | Zorgelijk = | Zorgelijk = | Aandacht nodig ↑ |" in markdown
     assert "Kwetsbaar \\*nu\\*" in markdown
     assert "- **Governance**: Maak samen duidelijke afspraken" in markdown

@@ -129,7 +129,10 @@ async def test_typed_answers_only_make_a_result_with_nine_rated_cells(appraisal,
     assert (stored.phase, stored.cooperation) == ("institutionaliseren", "cocreatie")
     assert stored.opening == "Kwetsbaar: wisselende wethouders. Potentieel: samen inkopen."
     assert stored.next_steps[0] == "governance"
-    assert "| Governance | Zorgelijk | Zorgelijk | Aandacht nodig |" in stored.summary_markdown
+    assert (
+        "| Sturing (governance) | Zorgelijk | Zorgelijk | Aandacht nodig |"
+        in stored.summary_markdown
+    )
 
 
 async def test_completing_sets_the_next_moment_and_moves_the_phase_forward(
