@@ -252,3 +252,27 @@ async def test_privacy_counts_ones_appraisals_and_delete_forgets_who_filled_them
     assert appraisals.by_user("aad-anna") == []
     [kept] = appraisals.for_partnership(partnership_id)
     assert kept.user_id == ""
+
+
+async def test_three_forms_through_the_chat_complete_the_appraisal(bot, connector):
+    teams = Teams(connector.url)
+    partnership_id = await _register(bot, connector, teams, "2026-11-30")
+    await post(bot, teams.click({"action": "appraisal_start", "id": partnership_id}))
+    connector.take()
+    [form] = await _say(bot, connector, teams, "formulier")
+    values: dict[str, Any] = {"opening": "Potentieel: gedeelde data"}
+    for number, perspective in enumerate(("gemeente", "partners", "context"), 1):
+        send = find_action(form.card, "Volgende" if number < 3 else "Versturen")["data"]
+        if number == 3:
+            values = {"waters": "rustig", "own_change": "nee", "phase": "evalueren"}
+        ratings = {f"rating__{perspective}.{row}": "voldoende"
+                   for row in ("ambitie", "capaciteit", "governance")}  # fmt: skip
+        click = teams.click({**send, **ratings, **values}) | {"replyToId": f"form-{number}"}
+        assert await post(bot, click) == 201
+        [form] = connector.take()
+        values = {}
+    assert "Waardering van Regionale Energiestrategie" in texts(form.card)
+    assert _grid_words(form.card) == ["Voldoende"] * 9
+    assert [card_id for card_id, _ in connector.updated] == ["form-1", "form-2", "form-3"]
+    stored = bot.app[SERVICES].partnerships.get(partnership_id)
+    assert (stored.phase, stored.next_evaluation) == ("evalueren", date(2027, 11, 30))
