@@ -42,7 +42,7 @@ async def _typed_appraisal(
     return replies
 
 
-def _grid_words(card: dict[str, Any]) -> list[str]:
+def _grid_words(card: dict[str, Any] | None) -> list[str]:
     """The rating word of every coloured cell of the grid, row by row."""
     found = []
     for column_set in _of_type(card, "ColumnSet"):
