@@ -51,6 +51,7 @@ def database_url(tmp_path: Path) -> str:
             new_partnership({**fields, "name": "Oud Netwerk"}, ANNA, NOW, register)
         )
         partnerships.update(replace(old, archived=True), NOW)
+        energy = replace(energy, importance="zeer_belangrijk")
         changed, event = complete_moment(energy, register, ANNA.id, NOW, "Waardering")
         partnerships.update(changed, NOW, event)
         appraisals = AppraisalRepository(db)
@@ -85,7 +86,7 @@ def test_json_export_lists_partnerships_with_moments_and_appraisals(database_url
         "name": "Regionale Energiestrategie",
         "form": "wgr",
         "phase": "implementeren",
-        "importance": None,
+        "importance": "zeer_belangrijk",
         "account_holder": "Anna de Vries",
     }
     assert energy["next_evaluation"] == {"date": "2027-11-30", "kind": "jaarlijks"}
@@ -121,7 +122,11 @@ def test_csv_export_has_one_row_per_partnership_with_the_latest_ratings(
     rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
     old, energy = rows
     assert (old["name"], old["archived"], old["gemeente.ambitie"]) == ("Oud Netwerk", "ja", "")
-    assert energy["appraised_on"] == "2026-11-20"
+    assert (energy["appraised_on"], energy["importance"], old["importance"]) == (
+        "2026-11-20",
+        "zeer_belangrijk",
+        "",
+    )
     assert [energy[cell] for cell in CELLS] == ["sterk"] * 8 + ["onbekend"]
     assert (energy["waters"], energy["own_organisation_change"]) == ("rustig", "nee")
     assert energy["next_evaluation"] == date(2027, 11, 30).isoformat()

@@ -48,6 +48,7 @@ class Action(StrEnum):
     APPRAISAL_MARKDOWN = "appraisal_markdown"
     APPRAISAL_PHASE = "appraisal_phase"  # yes, move the phase back to the one answered
     APPRAISAL_REGISTER = "appraisal_register"  # register the appraised partnership
+    PARTNERSHIP_IMPORTANCE = "partnership_importance"  # belang voor raad en college
     CONFIRM = "confirm"  # yes to a question asked before something that cannot be undone
     CANCEL = "cancel"
 
@@ -172,6 +173,7 @@ PAYLOADS: dict[Action, type[Payload]] = {
     Action.APPRAISAL_MARKDOWN: AppraisalRef,
     Action.APPRAISAL_PHASE: AppraisalPhase,
     Action.APPRAISAL_REGISTER: AppraisalRef,
+    Action.PARTNERSHIP_IMPORTANCE: PartnershipRef,
     Action.CONFIRM: Confirmation,
     Action.CANCEL: NoFields,
 }

@@ -25,6 +25,7 @@ from bot.cards.common import (
     card,
     heading,
     shorten,
+    show_card,
     submit,
     subtle,
     text,
@@ -445,9 +446,19 @@ def phase_back_card(partnership: Partnership, answered: str, current: str, phase
 # --- on the partnership card ----------------------------------------------------------------
 
 
-def partnership_section(partnership: Partnership, latest: Appraisal | None) -> list[Element]:
-    """'Waardering': the date of the last appraisal, start a new one, see the last one."""
+def partnership_section(
+    partnership: Partnership,
+    latest: Appraisal | None,
+    register: RegisterFile,
+    may_change: bool,
+) -> list[Element]:
+    """'Belang en waardering': the importance for council and college (those who may change
+    the partnership set it), the date of the last appraisal, start a new one, see the last."""
     body: list[Element] = [heading(t.SECTION_HEADING, separator=True)]
+    labels = {level.key: level.label for level in register.importance_levels}
+    if labels:
+        importance = labels.get(partnership.importance or "", t.IMPORTANCE_UNSET)
+        body.append(text(t.IMPORTANCE_LINE.format(importance=importance)))
     if latest is None:
         body.append(text(t.NO_APPRAISAL))
     else:
@@ -457,6 +468,17 @@ def partnership_section(partnership: Partnership, latest: Appraisal | None) -> l
         buttons.append(button(t.START_BUTTON, data(A.APPRAISAL_START, id=partnership.id)))
     if latest is not None and latest.id is not None:
         buttons.append(button(t.SHOW_BUTTON, data(A.APPRAISAL_SHOW, appraisal=latest.id)))
+    if labels and may_change and not partnership.archived and partnership.id is not None:
+        choices = [(label, key) for key, label in labels.items()]
+        save = data(A.PARTNERSHIP_IMPORTANCE, id=partnership.id)
+        form = [
+            choice_set(
+                "importance", t.IMPORTANCE_LABEL, choices, expanded=True,
+                value=partnership.importance,
+            ),
+            *button_row([button(t.IMPORTANCE_SAVE, save, style="positive")]),
+        ]  # fmt: skip
+        buttons.append(show_card(shorten(t.IMPORTANCE_BUTTON, TITLE_LIMIT), form))
     return body + button_row(buttons)
 
 

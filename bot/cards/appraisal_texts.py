@@ -161,7 +161,20 @@ def phase_moved_back_text(name: str, phase: str) -> str:
 
 
 # On the partnership card
-SECTION_HEADING = "Waardering"
+SECTION_HEADING = "Belang en waardering"
+IMPORTANCE_LINE = "Belang voor raad en college: {importance}"
+IMPORTANCE_UNSET = "nog niet bepaald"
+IMPORTANCE_BUTTON = "Belang bepalen"
+IMPORTANCE_LABEL = "Hoe belangrijk is deze samenwerking voor raad en college?"
+IMPORTANCE_SAVE = "Opslaan"
+
+
+def importance_set_text(name: str, importance: str | None) -> str:
+    if importance is None:
+        return f"Het belang van {name} is niet meer bepaald."
+    return f"Genoteerd: {name} is nu {importance.lower()} voor raad en college."
+
+
 LAST_APPRAISAL = "Laatste waardering: {date}"
 NO_APPRAISAL = "Nog geen waardering met het waarderingskader."
 SHOW_BUTTON = "Laatste waardering"

@@ -118,7 +118,7 @@ def export_csv(
             "archived": "ja" if p.archived else "nee",
             "next_evaluation": p.next_evaluation.isoformat() if p.next_evaluation else "",
             "next_evaluation_kind": p.evaluation_kind if p.next_evaluation else "",
-            "importance": "",
+            "importance": p.importance or "",
         }
         if latest is not None:
             change = latest.own_organisation_change
@@ -139,7 +139,7 @@ def _facts(p: Partnership) -> dict[str, Any]:
         "name": p.name,
         "form": p.form,
         "phase": p.phase,
-        "importance": None,  # politiek zeer belangrijk / belangrijk / regulier: not recorded yet
+        "importance": p.importance,  # zeer_belangrijk, belangrijk, regulier; None: not decided
         "account_holder": p.account_holder.name,
     }
 

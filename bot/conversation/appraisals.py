@@ -125,6 +125,27 @@ class AppraisalActions:
         await context.send_activity(done)
         return cards.sent_form_card(done)
 
+    async def on_importance(self, context: TurnContext, action: CardAction) -> None:
+        """'Belang bepalen' on the partnership card: the level chosen, or none."""
+        payload = action.payload
+        assert isinstance(payload, PartnershipRef)
+        partnership = self._partnerships.get(payload.id)
+        if partnership is None or partnership.archived:
+            await context.send_activity(cards.stale_partnership_text())
+            return
+        if not self._may_change(context, partnership):
+            await context.send_activity(cards.partnership_not_allowed_text())
+            return
+        levels = {level.key: level.label for level in self._content.register.importance_levels}
+        chosen = str(action.values.get("importance") or "")
+        if chosen and chosen not in levels:
+            await context.send_activity(cards.unknown_item_text())
+            return
+        importance = chosen or None
+        self._partnerships.update(replace(partnership, importance=importance), self._clock())
+        label = levels.get(chosen) if importance else None
+        await context.send_activity(t.importance_set_text(partnership.name, label))
+
     async def on_register(self, context: TurnContext, action: CardAction) -> None:
         """Register the partnership of an appraisal that had none: the registration form; the
         appraisal is linked to the new partnership once registered."""

@@ -110,6 +110,7 @@ class Router:
             Action.APPRAISAL_MARKDOWN: appraisals.on_markdown,
             Action.APPRAISAL_PHASE: appraisals.on_phase,
             Action.APPRAISAL_REGISTER: appraisals.on_register,
+            Action.PARTNERSHIP_IMPORTANCE: appraisals.on_importance,
             Action.CONFIRM: self._on_confirm,
             Action.CANCEL: self._on_cancel,
         }

@@ -21,6 +21,7 @@ from bot.domain.models import (
     Flag,
     FormOption,
     Framework,
+    ImportanceLevel,
     MessageFile,
     Messages,
     OutOfScopeFile,
@@ -313,12 +314,16 @@ class _CrossChecker:
             for section in framework.sections
             if section.id.startswith("principe-")
         }
-        choices: dict[str, Sequence[FormOption | PhaseOption | Flag | Cadence | EvaluationKind]] = {
+        choices: dict[
+            str,
+            Sequence[FormOption | PhaseOption | Flag | Cadence | EvaluationKind | ImportanceLevel],
+        ] = {
             "forms": model.forms,
             "phases": model.phases,
             "flags": model.flags,
             "cadences": model.cadences,
             "evaluation_kinds": model.evaluation_kinds,
+            "importance_levels": model.importance_levels,
         }
         for name, options in choices.items():
             self._unique(

@@ -161,4 +161,8 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (appraisal_id, position)
     );
     """,
+    # 6: how important a partnership is for council and college (null: not decided yet).
+    """
+    ALTER TABLE partnerships ADD COLUMN importance TEXT;
+    """,
 )

@@ -1,7 +1,7 @@
 """The partnership register, its evaluation history and completed theme intakes.
 
-Tables of migrations 2 and 3. Times are stored as UTC ISO 8601 text of fixed width (text
-order is time order), dates as YYYY-MM-DD. Reads that span several tables run in one
+Tables of migrations 2, 3 and 6 (importance). Times are stored as UTC ISO 8601 text of fixed
+width (text order is time order), dates as YYYY-MM-DD. Reads that span several tables run in one
 transaction, so they see one state.
 
 "Delete my data": `PartnershipRepository.forget_person` and `IntakeRepository.forget_user`.
@@ -40,6 +40,7 @@ _MUTABLE_COLUMNS = (
     "archived",
     "evaluation_kind",
     "reminders",
+    "importance",
 )
 _INSERT_COLUMNS = (*_MUTABLE_COLUMNS, "created_by_id", "created_by_name", "created_at")
 # Next evaluation first (none last), then by name.
@@ -366,6 +367,7 @@ def _mutable_values(partnership: Partnership) -> tuple[object, ...]:
         int(partnership.archived),
         partnership.evaluation_kind,
         int(partnership.reminders),
+        partnership.importance,
     )
 
 
@@ -401,6 +403,7 @@ def _partnership(row: sqlite3.Row, partners: tuple[str, ...], flags: frozenset[s
         archived=bool(row["archived"]),
         evaluation_kind=row["evaluation_kind"],
         reminders=bool(row["reminders"]),
+        importance=row["importance"],
     )
 
 

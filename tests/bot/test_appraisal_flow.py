@@ -276,3 +276,20 @@ async def test_three_forms_through_the_chat_complete_the_appraisal(bot, connecto
     assert [card_id for card_id, _ in connector.updated] == ["form-1", "form-2", "form-3"]
     stored = bot.app[SERVICES].partnerships.get(partnership_id)
     assert (stored.phase, stored.next_evaluation) == ("evalueren", date(2027, 11, 30))
+
+
+async def test_the_account_holder_sets_the_importance_for_council_and_college(bot, connector):
+    teams = Teams(connector.url)
+    partnership_id = await _register(bot, connector, teams, "2026-11-30")
+    await post(bot, teams.click({"action": "partnership_open", "id": partnership_id}))
+    [card] = connector.take()
+    assert "Belang voor raad en college: nog niet bepaald" in texts(card.card)
+    save = find_action(card.card, "Opslaan")  # inside 'Belang bepalen'
+    await post(bot, teams.click({**save["data"], "importance": "zeer_belangrijk"}))
+    [done] = connector.take()
+    assert "politiek zeer belangrijk voor raad en college" in done.activity["text"]
+    assert bot.app[SERVICES].partnerships.get(partnership_id).importance == "zeer_belangrijk"
+    await post(bot, teams.click({**save["data"], "importance": "heel_erg"}))
+    [refused] = connector.take()
+    assert bot.app[SERVICES].partnerships.get(partnership_id).importance == "zeer_belangrijk"
+    assert refused.card is None

@@ -132,8 +132,14 @@ def all_cards(content, file) -> list[tuple[str, dict[str, Any]]]:
             "phase back",
             cards.phase_back_card(BASE, "Onderhandelen", "Implementeren", "onderhandelen"),
         ),
-        ("section", envelope(cards.partnership_section(BASE, previous))),
-        ("section, none", envelope(cards.partnership_section(BASE, None))),
+        (
+            "section",
+            envelope(cards.partnership_section(BASE, previous, register, may_change=True)),
+        ),
+        (
+            "section, none",
+            envelope(cards.partnership_section(BASE, None, register, may_change=False)),
+        ),
     ]
     return found
 
@@ -182,6 +188,7 @@ def test_only_the_forms_have_inputs_and_only_the_grid_has_three_columns(all_card
         "form 1",
         "form 2",
         "form, not registered",
+        "section",  # 'Belang bepalen', for those who may change the partnership
     }
     for name, card in all_cards:
         for column_set in of_type(card, "ColumnSet"):

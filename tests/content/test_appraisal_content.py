@@ -142,3 +142,19 @@ def test_a_missing_cell_and_rating_and_phase_are_reported(content_copy):
     assert "cells: cell 'context.governance' is missing" in messages
     assert "phases: phase 'overwegen' of the register is missing" in messages
     assert "ratings: rating 'onbekend' is missing" in messages
+
+
+def test_the_register_knows_the_three_levels_of_importance():
+    levels = load_content().register.importance_levels
+    assert [(level.key, level.label) for level in levels] == [
+        ("zeer_belangrijk", "Politiek zeer belangrijk"),
+        ("belangrijk", "Politiek belangrijk"),
+        ("regulier", "Regulier"),
+    ]
+
+
+def test_a_duplicate_importance_level_is_reported(content_copy):
+    _replace(content_copy / "register.yaml", "  - key: regulier", "  - key: belangrijk")
+    [problem] = _problems(content_copy)
+    assert problem.startswith("content/register.yaml:")
+    assert problem.endswith("duplicate key 'belangrijk'")
