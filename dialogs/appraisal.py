@@ -38,6 +38,7 @@ from bot.domain.appraisal import (
 from bot.domain.appraisal_content import RATING_KEYS, AppraisalFile
 from bot.domain.content import Content
 from bot.domain.dutch import normalize
+from bot.domain.register import Partnership
 from bot.domain.schedule import complete_moment
 from bot.store.appraisals import AppraisalRepository
 from bot.store.register import PartnershipRepository
@@ -352,7 +353,7 @@ class AppraisalDialog(GuidedDialog):
 
     def _update_partnership(
         self,
-        partnership: Any,
+        partnership: Partnership,
         state: dict[str, Any],
         dc: DialogContext,
         now: datetime,

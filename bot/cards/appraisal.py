@@ -248,7 +248,7 @@ def _closing_inputs(appraisal: AppraisalFile, register: RegisterFile) -> list[El
     closing = appraisal.closing
     waters = [(closing.waters.calm, "rustig"), (closing.waters.rough, "onrustig")]
     yes_no = [(label, value) for label, value in t.YES_NO]
-    phases = [(_phase_label(register, key), key) for key in appraisal.phases]
+    phases = [(phase_label(register, key), key) for key in appraisal.phases]
     kinds = [(f"{k.title}: {k.meaning}", k.key) for k in appraisal.cooperation_kinds]
     return [
         heading(t.CLOSING_HEADING, separator=True),
@@ -356,7 +356,7 @@ def _facts(appraisal: AppraisalFile, register: RegisterFile, stored: Appraisal) 
     facts = [
         (t.FACT_WATERS, waters_text),
         (t.FACT_OWN_CHANGE, None if change is None else t.YES if change else t.NO),
-        (t.FACT_PHASE, _phase_label(register, stored.phase) if stored.phase else None),
+        (t.FACT_PHASE, phase_label(register, stored.phase) if stored.phase else None),
         (t.FACT_COOPERATION, kind),
     ]
     return {
@@ -562,12 +562,9 @@ def _perspective(appraisal: AppraisalFile, key: str) -> Perspective:
     return next(p for p in appraisal.perspectives if p.key == key)
 
 
-def _phase_label(register: RegisterFile, key: str) -> str:
-    return next((phase.label for phase in register.phases if phase.key == key), key)
-
-
 def phase_label(register: RegisterFile, key: str) -> str:
-    return _phase_label(register, key)
+    """The Dutch label of a register phase; the key itself when it is unknown."""
+    return next((phase.label for phase in register.phases if phase.key == key), key)
 
 
 def _md(value: str) -> str:

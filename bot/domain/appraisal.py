@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Literal
 
-from bot.domain.appraisal_content import RATING_KEYS, AppraisalFile, Cell, RatingKey
+from bot.domain.appraisal_content import RATING_KEYS, AppraisalFile, RatingKey
 from bot.domain.dutch import normalize
 
 Waters = Literal["rustig", "onrustig"]
@@ -19,6 +19,7 @@ Trend = Literal["up", "down", "same"]
 MAX_WEAKEST = 3
 MAX_NEXT_STEPS = 3
 UNKNOWN: RatingKey = "onbekend"
+MIN_WORD = 4  # a typed word that picks a choice by a word of its label, not 'en' or 'een'
 COMPLETES_WITHIN_DAYS = 60  # an appraisal this close to the next moment completes it
 
 
@@ -99,8 +100,8 @@ def parse_choice(text: str, choices: Sequence[tuple[str, str]]) -> str | None:
     for key, label in choices:
         if typed == normalize(key) or normalize(label).startswith(typed):
             return key
-    for key, label in choices:  # 'onrustig' in 'Onrustig vaarwater', 'rustig' too
-        if typed in normalize(label).split():
+    for key, label in choices:  # a word of the label: 'analyseren', 'netwerk'
+        if len(typed) >= MIN_WORD and typed in normalize(label).split():
             return key
     return None
 
@@ -231,10 +232,6 @@ def complete_ratings(
         known: RatingKey = next((key for key in RATING_KEYS if key == rating), UNKNOWN)
         result.append(CellRating(cell.key, known, note or None))
     return tuple(result)
-
-
-def cell_of(appraisal: AppraisalFile, key: str) -> Cell | None:
-    return next((cell for cell in appraisal.cells if cell.key == key), None)
 
 
 def _each_once(values: Iterable[str]) -> tuple[str, ...]:

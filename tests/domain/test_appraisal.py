@@ -85,6 +85,7 @@ def test_closing_answers_are_read_from_words_numbers_and_labels():
     assert parse_choice("2", phases) == "onderhandelen"
     assert parse_choice("Onderhandelen", phases) == "onderhandelen"
     assert parse_choice("analyseren", phases) == "overwegen"
+    assert parse_choice("en", phases) is None  # too short to pick by a word of the label
     assert parse_choice("3", phases) is None and parse_choice("lunch", phases) is None
     assert (parse_waters("onrustig"), parse_waters("Rustig vaarwater")) == ("onrustig", "rustig")
     assert parse_waters("best spannend") is None
