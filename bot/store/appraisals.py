@@ -94,16 +94,16 @@ class AppraisalRepository:
         """Newest first."""
         return self._select("a.user_id = ?", (user_id,))
 
-    def attach(self, appraisal_id: int, partnership_id: int) -> None:
-        """Link an appraisal of a not yet registered partnership to it, once registered."""
+    def attach(self, appraisal_id: int, partnership_id: int) -> bool:
+        """Link an appraisal of a not yet registered partnership to it, once registered;
+        False when there is no such appraisal or it belongs to a partnership already."""
         with self._db.transaction() as connection:
             _require_partnership(connection, partnership_id)
             changed = connection.execute(
                 "UPDATE appraisals SET partnership_id = ? WHERE id = ? AND partnership_id IS NULL",
                 (partnership_id, appraisal_id),
             ).rowcount
-        if changed == 0:
-            raise KeyError(f"no unattached appraisal {appraisal_id}")
+        return bool(changed)
 
     def forget_user(self, user_id: str) -> int:
         """Remove the person from their appraisals (the ratings stay); returns the count."""

@@ -98,10 +98,10 @@ def test_an_appraisal_without_partnership_is_attached_once_registered(db: Databa
     loose = appraisals.add(_appraisal())
     partnership = PartnershipRepository(db).add(_partnership())
     assert loose.id is not None and partnership.id is not None
-    appraisals.attach(loose.id, partnership.id)
+    assert appraisals.attach(loose.id, partnership.id) is True
     assert [a.id for a in appraisals.for_partnership(partnership.id)] == [loose.id]
-    with pytest.raises(KeyError):
-        appraisals.attach(loose.id, partnership.id)  # already attached
+    assert appraisals.attach(loose.id, partnership.id) is False  # already attached
+    assert appraisals.attach(99, partnership.id) is False
 
 
 def test_forget_user_removes_the_person_and_keeps_the_ratings(db: Database):
