@@ -222,11 +222,16 @@ class AppraisalDialog(GuidedDialog):
         return isinstance(payload, AppraisalForm) and payload.id == state["partnership"]
 
     async def send_resume_card(self, context: TurnContext, state: dict[str, Any]) -> None:
-        card = appraisal_cards.resume_card(self._name(state), *self.position(state))
+        card = appraisal_cards.resume_card(
+            self._name(state), *self.position(state), form=state["mode"] == "form"
+        )
         await send_card(context, card)
 
     async def send_resumed(self, context: TurnContext, state: dict[str, Any]) -> None:
-        await context.send_activity(t.resumed_text(self._name(state), *self.position(state)))
+        resumed = t.resumed_text(
+            self._name(state), *self.position(state), form=state["mode"] == "form"
+        )
+        await context.send_activity(resumed)
 
     def stopped_text(self, state: dict[str, Any]) -> str:
         return t.stopped_text()

@@ -173,8 +173,10 @@ def cooperation_hint(appraisal: AppraisalFile) -> str:
     return f"{hint}\r{kinds}" if hint else kinds
 
 
-def resume_card(name: str, index: int, total: int) -> Card:
-    question = t.RESUME_QUESTION.format(name=name, index=index, total=total)
+def resume_card(name: str, index: int, total: int, *, form: bool = False) -> Card:
+    """An unfinished appraisal: continue where it was (a question, or a part of the form)."""
+    wording = t.RESUME_FORM_QUESTION if form else t.RESUME_QUESTION
+    question = wording.format(name=name, index=index, total=total)
     buttons = [
         button(t.RESUME_BUTTON, data(A.DIALOG_CONTINUE), style="positive"),
         button(t.DISCARD_BUTTON, data(A.DIALOG_STOP)),

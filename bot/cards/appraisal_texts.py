@@ -62,13 +62,18 @@ RESUME_QUESTION = (
     "Je was nog bezig met de waardering van {name} (vraag {index} van {total}). "
     "Verdergaan of opnieuw beginnen?"
 )
+RESUME_FORM_QUESTION = (
+    "Je was nog bezig met de waardering van {name} (deel {index} van {total} van het "
+    "formulier). Verdergaan of opnieuw beginnen?"
+)
 RESUME_BUTTON = "Verdergaan"
 DISCARD_BUTTON = "Opnieuw beginnen"
 NEW_PARTNERSHIP_NAME = "een nieuwe samenwerking"
 
 
-def resumed_text(name: str, index: int, total: int) -> str:
-    return f"We gaan verder met de waardering van {name}, bij vraag {index} van {total}."
+def resumed_text(name: str, index: int, total: int, *, form: bool = False) -> str:
+    where = "deel" if form else "vraag"
+    return f"We gaan verder met de waardering van {name}, bij {where} {index} van {total}."
 
 
 def stopped_text() -> str:

@@ -293,3 +293,21 @@ async def test_the_account_holder_sets_the_importance_for_council_and_college(bo
     [refused] = connector.take()
     assert bot.app[SERVICES].partnerships.get(partnership_id).importance == "zeer_belangrijk"
     assert refused.card is None
+
+
+async def test_an_unfinished_form_offers_to_continue_at_its_part(bot, connector):
+    teams = Teams(connector.url)
+    partnership_id = await _register(bot, connector, teams, "2026-11-30")
+    await post(bot, teams.click({"action": "appraisal_start", "id": partnership_id}))
+    connector.take()
+    [form] = await _say(bot, connector, teams, "formulier")
+    send = find_action(form.card, "Volgende")["data"]
+    await post(bot, teams.click({**send, "rating__gemeente.ambitie": "sterk"}))
+    connector.take()
+    await post(bot, teams.click({"action": "intake_start", "theme": "juridisch", "mode": "steps"}))
+    [offer] = connector.take()
+    assert "deel 2 van 3 van het formulier" in texts(offer.card)
+    await post(bot, teams.click(find_action(offer.card, "Verdergaan")["data"]))
+    resumed, again = connector.take()
+    assert "bij deel 2 van 3" in resumed.activity["text"]
+    assert "Deel 2 van 3: Samenwerking en partners" in texts(again.card)
