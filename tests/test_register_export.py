@@ -91,7 +91,7 @@ def test_json_export_lists_partnerships_with_moments_and_appraisals(database_url
     }
     assert energy["next_evaluation"] == {"date": "2027-11-30", "kind": "jaarlijks"}
     assert energy["evaluations"] == [
-        {"date": "2026-11-30", "kind": "completed", "outcome": "Waardering"}
+        {"date": "2026-11-30", "kind": "jaarlijks", "outcome": "completed"}
     ]
     first, second = energy["appraisals"]
     assert first == {

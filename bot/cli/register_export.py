@@ -92,7 +92,7 @@ def export_json(
                     else None
                 ),
                 "evaluations": [
-                    {"date": e.due.isoformat(), "kind": e.kind, "outcome": e.reason}
+                    {"date": e.due.isoformat(), "kind": e.moment_kind, "outcome": e.kind}
                     for e in events.get(id_, [])
                 ],
                 "appraisals": [_appraisal(a, cells) for a in reversed(appraisals.get(id_, []))],

@@ -96,4 +96,13 @@ class EvaluationActions:
         context: TurnContext,
     ) -> EvaluationEvent:
         by = sender(context).id
-        return EvaluationEvent(partnership.id or 0, kind, due, new_due, reason, by, self._clock())
+        return EvaluationEvent(
+            partnership.id or 0,
+            kind,
+            due,
+            new_due,
+            reason,
+            by,
+            self._clock(),
+            moment_kind=partnership.evaluation_kind,
+        )

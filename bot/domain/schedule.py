@@ -51,6 +51,7 @@ class EvaluationEvent:
     reason: str | None
     by_id: str
     at: datetime
+    moment_kind: str | None = None  # the kind of evaluation the moment was (None: not recorded)
 
 
 def reminder_send_at(due: date, lead_days: int, policy: ReminderPolicy) -> datetime:
@@ -107,7 +108,16 @@ def complete_moment(
     changed = replace(
         partnership, next_evaluation=following, evaluation_kind=register.default_evaluation_kind
     )
-    event = EvaluationEvent(partnership.id or 0, "completed", due, following, note, by_id, at)
+    event = EvaluationEvent(
+        partnership.id or 0,
+        "completed",
+        due,
+        following,
+        note,
+        by_id,
+        at,
+        moment_kind=partnership.evaluation_kind,
+    )
     return changed, event
 
 

@@ -161,8 +161,10 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (appraisal_id, position)
     );
     """,
-    # 6: how important a partnership is for council and college (null: not decided yet).
+    # 6: how important a partnership is for council and college (null: not decided yet), and
+    # the kind of evaluation each completed or postponed moment was (null before this version).
     """
     ALTER TABLE partnerships ADD COLUMN importance TEXT;
+    ALTER TABLE evaluation_events ADD COLUMN evaluation_kind TEXT;
     """,
 )

@@ -1,8 +1,8 @@
 """The partnership register, its evaluation history and completed theme intakes.
 
-Tables of migrations 2, 3 and 6 (importance). Times are stored as UTC ISO 8601 text of fixed
-width (text order is time order), dates as YYYY-MM-DD. Reads that span several tables run in one
-transaction, so they see one state.
+Tables of migrations 2, 3 and 6 (importance, the kind of a past moment). Times are stored as
+UTC ISO 8601 text of fixed width (text order is time order), dates as YYYY-MM-DD. Reads that
+span several tables run in one transaction, so they see one state.
 
 "Delete my data": `PartnershipRepository.forget_person` and `IntakeRepository.forget_user`.
 An account holder stays on record until the partnership is handed over; intake answers and
@@ -185,7 +185,7 @@ class PartnershipRepository:
     def events(self, partnership_id: int) -> list[EvaluationEvent]:
         """The partnership's completed and postponed moments, oldest first."""
         rows = self._db.query(
-            "SELECT partnership_id, kind, due, new_due, reason, by_id, at"
+            "SELECT partnership_id, kind, due, new_due, reason, by_id, at, evaluation_kind"
             " FROM evaluation_events WHERE partnership_id = ? ORDER BY at, id",
             (partnership_id,),
         )
@@ -198,6 +198,7 @@ class PartnershipRepository:
                 reason=row["reason"],
                 by_id=row["by_id"],
                 at=datetime.fromisoformat(row["at"]),
+                moment_kind=row["evaluation_kind"],
             )
             for row in rows
         ]
@@ -438,8 +439,9 @@ def _insert_event(connection: sqlite3.Connection, event: EvaluationEvent) -> Non
     new_due = None if event.new_due is None else event.new_due.isoformat()
     _require_partnership(connection, event.partnership_id)
     connection.execute(
-        "INSERT INTO evaluation_events (partnership_id, kind, due, new_due, reason, by_id, at)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO evaluation_events"
+        " (partnership_id, kind, due, new_due, reason, by_id, at, evaluation_kind)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         (
             event.partnership_id,
             event.kind,
@@ -448,6 +450,7 @@ def _insert_event(connection: sqlite3.Connection, event: EvaluationEvent) -> Non
             event.reason,
             event.by_id,
             at,
+            event.moment_kind,
         ),
     )
 

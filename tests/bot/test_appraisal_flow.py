@@ -96,10 +96,11 @@ async def test_start_evaluatie_on_a_reminder_runs_a_typed_appraisal_that_closes_
     stored = services.partnerships.get(partnership_id)
     assert (stored.next_evaluation, stored.phase) == (date(2027, 11, 30), "institutionaliseren")
     [event] = services.partnerships.events(partnership_id)
-    assert (event.kind, event.due, event.new_due) == (
+    assert (event.kind, event.due, event.new_due, event.moment_kind) == (
         "completed",
         date(2026, 11, 30),
         date(2027, 11, 30),
+        "jaarlijks",
     )
     [appraisal] = AppraisalRepository(services.database).for_partnership(partnership_id)
     assert [r.rating for r in appraisal.ratings] == [

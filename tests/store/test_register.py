@@ -459,7 +459,7 @@ def test_evaluation_events_round_trip_per_partnership_oldest_first(db: Database)
         by_id=BERT.id,
         at=_at(30),
     )
-    other = _event(partnership_id=second, at=_at(2))
+    other = _event(partnership_id=second, at=_at(2), moment_kind="fase")
     for event in (completed, other, postponed):
         partnerships.add_event(event)
     assert partnerships.events(first) == [postponed, completed]
@@ -477,6 +477,7 @@ def test_evaluation_events_round_trip_per_partnership_oldest_first(db: Database)
         "Wethouder pas in april beschikbaar",
         "aad-anna",
         "2025-03-01T09:01:00.000000+00:00",
+        None,  # the kind of the moment (migration 6): not given
     )
 
 
