@@ -39,7 +39,7 @@ from bot.domain.appraisal_content import RATING_KEYS, AppraisalFile
 from bot.domain.content import Content
 from bot.domain.dutch import normalize
 from bot.domain.register import Partnership
-from bot.domain.schedule import complete_moment
+from bot.domain.schedule import EvaluationEvent, complete_moment
 from bot.store.appraisals import AppraisalRepository
 from bot.store.register import PartnershipRepository
 from bot.teams.replies import send_card, sender
@@ -331,14 +331,20 @@ class AppraisalDialog(GuidedDialog):
             next_steps=result.next_steps,
         )
         trends = trend(appraisal, previous, file)
-        markdown = appraisal_cards.summary_markdown(
-            file, self._content, appraisal, result, trends, previous
-        )
-        stored = self._appraisals.add(replace(appraisal, summary_markdown=markdown))
+        changed: Partnership | None = partnership
+        event: EvaluationEvent | None = None
         notices: list[str] = []
         phase_back: str | None = None
         if partnership is not None and not partnership.archived:
-            phase_back = self._update_partnership(partnership, state, dc, now, notices)
+            changed, event, notices, phase_back = self._changes(
+                partnership, state, sender(dc.context).id, now
+            )
+        markdown = appraisal_cards.summary_markdown(
+            file, self._content, appraisal, result, trends, previous, partnership, notices
+        )
+        stored = self._appraisals.add(replace(appraisal, summary_markdown=markdown))
+        if changed is not None and (changed != partnership or event is not None):
+            self._partnerships.update(changed, now, event)
         card = appraisal_cards.result_card(
             file, self._content, stored, result, trends, previous, notices
         )
@@ -356,16 +362,14 @@ class AppraisalDialog(GuidedDialog):
             )
         return await dc.end_dialog(stored.id)
 
-    def _update_partnership(
-        self,
-        partnership: Partnership,
-        state: dict[str, Any],
-        dc: DialogContext,
-        now: datetime,
-        notices: list[str],
-    ) -> str | None:
-        """Complete the moment and move the phase forward; returns a phase that lies back."""
-        changed, event = partnership, None
+    def _changes(
+        self, partnership: Partnership, state: dict[str, Any], by_id: str, now: datetime
+    ) -> tuple[Partnership, EvaluationEvent | None, list[str], str | None]:
+        """The partnership with its moment completed and its phase moved forward, the event
+        that records the moment, what to tell about it, and a phase answered that lies back."""
+        changed: Partnership = partnership
+        event: EvaluationEvent | None = None
+        notices: list[str] = []
         due = partnership.next_evaluation
         if (
             due is not None
@@ -373,7 +377,7 @@ class AppraisalDialog(GuidedDialog):
             and completes_moment(due, now.date())
         ):
             changed, event = complete_moment(
-                partnership, self._content.register, sender(dc.context).id, now, t.MOMENT_EVENT_NOTE
+                partnership, self._content.register, by_id, now, t.MOMENT_EVENT_NOTE
             )
             following = changed.next_evaluation
             notices.append(t.moment_done_text(dutch_date(following) if following else None))
@@ -388,9 +392,7 @@ class AppraisalDialog(GuidedDialog):
                 changed = replace(changed, phase=phase)
                 label = appraisal_cards.phase_label(self._content.register, phase)
                 notices.append(t.phase_changed_text(label))
-        if changed != partnership or event is not None:
-            self._partnerships.update(changed, now, event)
-        return phase_back
+        return changed, event, notices, phase_back
 
 
 def _retry(step: str) -> str:

@@ -494,16 +494,23 @@ def summary_markdown(
     result: Outcome,
     trends: dict[str, Trend | None],
     previous: Appraisal | None,
+    partnership: Partnership | None = None,
+    notices: Sequence[str] = (),
 ) -> str:
     """The result as a Markdown document, for the account holder's report to college or
-    council."""
+    council; with the partnership's form, account holder and importance when registered, and
+    `notices` (the moment completed, the phase moved)."""
     lines = [
         f"# {t.RESULT_HEADING.format(name=_md(stored.partnership_name))}",
         "",
-        t.MD_DATE.format(date=dutch_date(stored.completed_at.date())),
+        f"- {t.MD_DATE.format(date=dutch_date(stored.completed_at.date()))}",
     ]
     if previous:
-        lines += ["", t.MD_PREVIOUS.format(date=dutch_date(previous.completed_at.date()))]
+        lines.append(f"- {t.MD_PREVIOUS.format(date=dutch_date(previous.completed_at.date()))}")
+    if partnership is not None:
+        lines += [f"- {line}" for line in _md_facts(partnership, content.register)]
+    if notices:
+        lines += ["", *notices]
     if stored.opening:
         lines += ["", f"## {t.OPENING_RESULT}", "", _md(stored.opening)]
     columns = " | ".join(p.short for p in appraisal.perspectives)
@@ -555,6 +562,17 @@ def summary_markdown(
         lines += ["", f"## {t.MD_EXPERTS}", ""]
         lines += [f"- {name}" for name in experts]
     return "\n".join(lines) + "\n"
+
+
+def _md_facts(partnership: Partnership, register: RegisterFile) -> list[str]:
+    form = next((f.label for f in register.forms if f.key == partnership.form), partnership.form)
+    lines = [t.MD_FORM.format(form=form)]
+    if partnership.account_holder.name:
+        lines.append(t.MD_HOLDER.format(name=_md(partnership.account_holder.name)))
+    levels = {level.key: level.label for level in register.importance_levels}
+    if partnership.importance in levels:
+        lines.append(t.MD_IMPORTANCE.format(importance=levels[partnership.importance]))
+    return lines
 
 
 # --- shared ---------------------------------------------------------------------------------

@@ -109,6 +109,9 @@ async def test_start_evaluatie_on_a_reminder_runs_a_typed_appraisal_that_closes_
         "onbekend", "sterk", "aandacht",
     ]  # fmt: skip
     assert appraisal.ratings[1].note == "de bijdrage is nog onduidelijk"
+    markdown = appraisal.summary_markdown
+    assert "- Vorm: Gemeenschappelijke regeling (Wgr)\n- Accounthouder: Anna\n" in markdown
+    assert "Het evaluatiemoment is afgerond. Het volgende staat op 30 november 2027." in markdown
     assert (appraisal.waters, appraisal.own_organisation_change) == ("onrustig", True)
 
 
