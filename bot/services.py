@@ -18,6 +18,7 @@ from bot.domain.matcher import Matcher
 from bot.reminders.runner import ReminderRunner
 from bot.reminders.tickets import TicketNotifier
 from bot.settings import Settings
+from bot.store.appraisals import AppraisalRepository
 from bot.store.database import Database, open_database
 from bot.store.feedback import FeedbackRepository
 from bot.store.references import ReferenceRepository
@@ -112,6 +113,7 @@ def build_services(
         feedback=FeedbackRepository(database),
         partnerships=partnerships,
         intakes=IntakeRepository(database),
+        appraisals=AppraisalRepository(database),
         references=references,
         tickets=tickets,
         deliver_tickets=deliver_tickets,

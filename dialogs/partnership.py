@@ -16,6 +16,7 @@ from bot.domain.dates import parse_date
 from bot.domain.dutch import normalize
 from bot.domain.intake import parse_answer
 from bot.domain.register import InvalidPartnership, new_partnership, recommend
+from bot.store.appraisals import AppraisalRepository
 from bot.store.register import PartnershipRepository
 from bot.teams.replies import send_card, sender
 from dialogs.guided import GuidedDialog, QuestionDesk
@@ -44,17 +45,23 @@ class PartnershipDialog(GuidedDialog):
         partnerships: PartnershipRepository,
         clock: Callable[[], datetime],
         questions: QuestionDesk,
+        appraisals: AppraisalRepository | None = None,
     ) -> None:
         super().__init__(PARTNERSHIP_DIALOG, content, questions)
         self._register = content.register
         self._partnerships = partnerships
         self._clock = clock
+        self._appraisals = appraisals
 
     async def begin_dialog(self, dc: DialogContext, options: Any = None) -> DialogTurnResult:
         options = options or {}
         mode = "form" if options.get("mode") == "form" else "steps"
         prefill = {key: options[key] for key in ("form", "flags") if options.get(key)}
         dc.active_dialog.state.update(mode=mode, index=0, values={}, prefill=prefill)
+        if options.get("appraisal") and options.get("name"):  # registering what was appraised
+            dc.active_dialog.state.update(
+                index=1, values={"name": options["name"]}, appraisal=options["appraisal"]
+            )
         if options.get("submitted"):  # a form that arrived without a running registration
             return await self._take_form(dc, options["values"])
         return await self.reprompt(dc)
@@ -175,6 +182,9 @@ class PartnershipDialog(GuidedDialog):
             state["index"] = FIELDS.index(invalid.fields[0])
             return await self.reprompt(dc)
         stored = self._partnerships.add(partnership)
+        appraisal = dc.active_dialog.state.get("appraisal")
+        if appraisal and self._appraisals is not None and stored.id is not None:
+            self._appraisals.attach(appraisal, stored.id)
         recommendation = recommend(stored, self._register)
         card = cards.partnership_registered_card(
             stored, self._register, self._content, recommendation

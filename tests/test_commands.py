@@ -16,6 +16,8 @@ from bot.conversation.commands import Command, ParsedCommand, parse_command, pic
         (" experts ", Command.EXPERTS),
         ("/privacy", Command.PRIVACY),
         ("verwijder mijn gegevens", Command.DELETE_MY_DATA),
+        ("evaluatie", Command.APPRAISAL),
+        ("/Evaluatie starten", Command.APPRAISAL),
         ("wie is ibc", None),
         ("/archiefwet", None),
     ],

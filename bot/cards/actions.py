@@ -50,6 +50,13 @@ class Action(StrEnum):
     TICKET_CLOSE = "ticket_close"
     TICKET_RESOLVED = "ticket_resolved"  # the asker's buttons in personal chat
     TICKET_FOLLOW_UP = "ticket_follow_up"  # input follow_up
+    APPRAISAL_START = "appraisal_start"  # start the appraisal (waarderingskader)
+    APPRAISAL_FORM = "appraisal_form"  # one perspective's form
+    APPRAISAL_SHOW = "appraisal_show"  # a stored appraisal's result again
+    APPRAISAL_MARKDOWN = "appraisal_markdown"
+    APPRAISAL_PHASE = "appraisal_phase"  # yes, move the phase back to the one answered
+    APPRAISAL_REGISTER = "appraisal_register"  # register the appraised partnership
+    PARTNERSHIP_IMPORTANCE = "partnership_importance"  # belang voor raad en college
     CONFIRM = "confirm"  # yes to a question asked before something that cannot be undone
     CANCEL = "cancel"
 
@@ -131,6 +138,25 @@ class TicketRef(Payload):
     ticket: int
 
 
+class AppraisalStart(Payload):
+    id: int | None = None  # the partnership; None: one that is not registered (yet)
+    mode: Mode = "steps"
+
+
+class AppraisalForm(Payload):
+    perspective: str
+    id: int | None = None
+
+
+class AppraisalRef(Payload):
+    appraisal: int
+
+
+class AppraisalPhase(Payload):
+    id: int
+    phase: str
+
+
 Confirmable = Literal["delete_my_data", "partnership_archive", "dialog_stop"]
 
 
@@ -172,6 +198,13 @@ PAYLOADS: dict[Action, type[Payload]] = {
     Action.TICKET_CLOSE: TicketRef,
     Action.TICKET_RESOLVED: TicketRef,
     Action.TICKET_FOLLOW_UP: TicketRef,
+    Action.APPRAISAL_START: AppraisalStart,
+    Action.APPRAISAL_FORM: AppraisalForm,
+    Action.APPRAISAL_SHOW: AppraisalRef,
+    Action.APPRAISAL_MARKDOWN: AppraisalRef,
+    Action.APPRAISAL_PHASE: AppraisalPhase,
+    Action.APPRAISAL_REGISTER: AppraisalRef,
+    Action.PARTNERSHIP_IMPORTANCE: PartnershipRef,
     Action.CONFIRM: Confirmation,
     Action.CANCEL: NoFields,
 }
@@ -192,6 +225,8 @@ SINGLE_USE = frozenset(
         Action.TICKET_SUBMIT,
         Action.TICKET_RESOLVED,
         Action.TICKET_FOLLOW_UP,
+        Action.APPRAISAL_FORM,
+        Action.APPRAISAL_PHASE,
     }
 )
 

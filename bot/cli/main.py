@@ -1,5 +1,5 @@
 """Command line: `python -m bot content check | ask | triage | eval | eval-situations |
-feedback report | reminders | tickets list | manifest build`."""
+feedback report | reminders | tickets list | register export | manifest build`."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from typing import TextIO
 from bot.cli.answer_text import format_answer
 from bot.cli.eval_report import format_report, format_situation_report
 from bot.cli.feedback_report import format_feedback
+from bot.cli.register_export import add_commands as add_register_commands
 from bot.cli.reminders import add_commands as add_reminder_commands
 from bot.cli.tickets import add_commands as add_ticket_commands
 from bot.domain.bm25 import Bm25Baseline
@@ -91,6 +92,7 @@ def _parser() -> argparse.ArgumentParser:
 
     add_reminder_commands(commands)
     add_ticket_commands(commands)
+    add_register_commands(commands)
 
     manifest = commands.add_parser("manifest", help="the Teams app package")
     manifest_commands = manifest.add_subparsers(required=True, metavar="action")
@@ -114,7 +116,13 @@ def _check(args: argparse.Namespace, content: Content) -> int:
         f"({sections} sections), {len(content.register.forms)} partnership forms, "
         f"{len(content.thesaurus)} thesaurus concepts "
         f"({sum(len(concept.words) for concept in content.thesaurus)} words), "
-        f"{sum(len(kind.phrases) for kind in content.smalltalk)} small-talk phrases."
+        f"{sum(len(kind.phrases) for kind in content.smalltalk)} small-talk phrases"
+        + (
+            f", appraisal with {len(content.appraisal.cells)} cells and "
+            f"{len(content.appraisal.ratings)} ratings."
+            if content.appraisal
+            else "."
+        )
     )
     return 0
 

@@ -11,6 +11,7 @@ from botbuilder.core import ConversationState, InvokeResponse, TurnContext, User
 from botbuilder.core.teams import TeamsActivityHandler
 from botbuilder.schema import ChannelAccount
 
+from bot.conversation.appraisals import AppraisalActions
 from bot.conversation.browse import Browse
 from bot.conversation.evaluations import EvaluationActions
 from bot.conversation.experts import Deliver, Experts
@@ -29,12 +30,14 @@ from bot.conversation.search import (
 )
 from bot.domain.content import Content
 from bot.domain.matcher import Matcher
+from bot.store.appraisals import AppraisalRepository
 from bot.store.feedback import FeedbackRepository
 from bot.store.references import ReferenceRepository
 from bot.store.register import IntakeRepository, PartnershipRepository
 from bot.store.tickets import TicketRepository
 from bot.teams import lifecycle
 from bot.teams.activity import channel_of, reference_key, team_of
+from dialogs.appraisal import AppraisalDialog
 from dialogs.intake import IntakeDialog
 from dialogs.partnership import PartnershipDialog
 
@@ -52,6 +55,7 @@ class SamenwerkwijzerBot(TeamsActivityHandler):  # type: ignore[misc]
         feedback: FeedbackRepository,
         partnerships: PartnershipRepository,
         intakes: IntakeRepository,
+        appraisals: AppraisalRepository,
         references: ReferenceRepository,
         tickets: TicketRepository,
         deliver_tickets: Deliver,
@@ -84,7 +88,8 @@ class SamenwerkwijzerBot(TeamsActivityHandler):  # type: ignore[misc]
             self._memory,
             [
                 IntakeDialog(content, intakes, partnerships, clock, questions),
-                PartnershipDialog(content, partnerships, clock, questions),
+                PartnershipDialog(content, partnerships, clock, questions, appraisals),
+                AppraisalDialog(content, appraisals, partnerships, clock, questions),
             ],
         )
         self._browse = Browse(content, questions)
@@ -113,13 +118,24 @@ class SamenwerkwijzerBot(TeamsActivityHandler):  # type: ignore[misc]
                 references,
                 guided.running,
                 tickets,
+                appraisals,
             ),
             partnerships=PartnershipActions(
-                content, partnerships, intakes, references, administrators, clock, calendar_url
+                content,
+                partnerships,
+                intakes,
+                references,
+                administrators,
+                clock,
+                calendar_url,
+                appraisals,
             ),
             evaluations=EvaluationActions(content, partnerships, administrators, clock),
             guided=guided,
             experts=self.experts,
+            appraisals=AppraisalActions(
+                content, partnerships, appraisals, administrators, clock, guided
+            ),
         )
 
     async def on_turn(self, turn_context: TurnContext) -> None:

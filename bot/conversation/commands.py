@@ -21,6 +21,7 @@ class Command(Enum):
     BIND_CHANNEL = "bind_channel"
     UNBIND_CHANNEL = "unbind_channel"
     CHANNELS = "channels"
+    APPRAISAL = "appraisal"
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,7 @@ _WORDS = {
     ),
     Command.MY_PARTNERSHIPS: ("mijn samenwerkingen", "samenwerkingen", "my partnerships"),
     Command.CHANNELS: ("kanalen", "gekoppelde kanalen"),
+    Command.APPRAISAL: ("evaluatie", "evaluatie starten", "start evaluatie", "waardering starten"),
 }
 _WITH_ARGUMENT = {
     Command.INTAKE: ("intake", "checklist doorlopen", "start intake"),

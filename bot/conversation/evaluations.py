@@ -14,7 +14,7 @@ from bot.cards.actions import Action, CardAction, MomentRef, PartnershipRef
 from bot.domain.content import Content
 from bot.domain.dates import parse_date
 from bot.domain.register import Partnership, recommend
-from bot.domain.schedule import EvaluationEvent, EventKind, next_moment
+from bot.domain.schedule import EvaluationEvent, EventKind, complete_moment
 from bot.store.register import PartnershipRepository
 from bot.teams.replies import send_card, sender
 
@@ -67,18 +67,14 @@ class EvaluationActions:
     async def _complete(
         self, context: TurnContext, partnership: Partnership, value: dict[str, Any]
     ) -> dict[str, Any]:
-        due = partnership.next_evaluation or self._clock().date()
-        months = next(
-            (c.months for c in self._content.register.cadences if c.key == partnership.cadence),
-            None,
-        )
-        following = next_moment(due, months)
         note = str(value.get("note") or "").strip() or None
-        kind = self._content.register.default_evaluation_kind
-        changed = replace(partnership, next_evaluation=following, evaluation_kind=kind)
-        event = self._event(partnership, "completed", due, following, note, context)
+        changed, event = complete_moment(
+            partnership, self._content.register, sender(context).id, self._clock(), note
+        )
         self._partnerships.update(changed, self._clock(), event)
-        done = cards.evaluation_done_text(self._content.messages, partnership.name, following)
+        done = cards.evaluation_done_text(
+            self._content.messages, partnership.name, changed.next_evaluation
+        )
         await context.send_activity(done)
         return cards.used_card(self._content.messages, done)
 
@@ -110,4 +106,13 @@ class EvaluationActions:
         context: TurnContext,
     ) -> EvaluationEvent:
         by = sender(context).id
-        return EvaluationEvent(partnership.id or 0, kind, due, new_due, reason, by, self._clock())
+        return EvaluationEvent(
+            partnership.id or 0,
+            kind,
+            due,
+            new_due,
+            reason,
+            by,
+            self._clock(),
+            moment_kind=partnership.evaluation_kind,
+        )

@@ -18,11 +18,17 @@ from bot.conversation.memory import ConversationMemory
 from bot.domain.content import Content
 from bot.domain.lookup import theme_by_key
 from bot.teams.replies import send_card
+from dialogs.appraisal import APPRAISAL_DIALOG
 from dialogs.guided import GuidedDialog
 from dialogs.intake import INTAKE_DIALOG
 from dialogs.partnership import PARTNERSHIP_DIALOG
 
 Requested = tuple[str, dict[str, Any]]
+FORM_DIALOGS = {
+    Action.INTAKE_FORM: INTAKE_DIALOG,
+    Action.PARTNERSHIP_FORM: PARTNERSHIP_DIALOG,
+    Action.APPRAISAL_FORM: APPRAISAL_DIALOG,
+}
 
 
 class GuidedConversations:
@@ -96,7 +102,7 @@ class GuidedConversations:
 
     async def on_form(self, context: TurnContext, action: CardAction) -> dict[str, Any] | None:
         """A submitted form continues its own dialog, or completes on its own."""
-        dialog_id = INTAKE_DIALOG if action.action is Action.INTAKE_FORM else PARTNERSHIP_DIALOG
+        dialog_id = FORM_DIALOGS[action.action]
         payload = action.payload
         if isinstance(payload, IntakeForm) and theme_by_key(self._content, payload.theme) is None:
             await context.send_activity(cards.unknown_item_text(self._messages))
@@ -108,11 +114,10 @@ class GuidedConversations:
         else:
             options = {**payload.model_dump(), "mode": "form", "values": action.values}
             done = await self.begin(context, dialog_id, {**options, "submitted": True})
-        return (
-            cards.used_card(self._messages, cards.used_line(self._messages, "form"))
-            if done
-            else None
-        )
+        moved_on = action.action is Action.APPRAISAL_FORM  # the next part is in the chat
+        if not (done or moved_on):
+            return None
+        return cards.used_card(self._messages, cards.used_line(self._messages, "form"))
 
     async def on_continue(self, context: TurnContext, action: CardAction) -> dict[str, Any] | None:
         dc = await self._context(context)

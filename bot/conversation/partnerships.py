@@ -11,12 +11,14 @@ from botbuilder.core import TurnContext
 from botbuilder.schema import Activity
 
 from bot import cards
+from bot.cards import appraisal as appraisal_cards
 from bot.cards.actions import Action, CardAction, IntakeRef, PartnershipRef
 from bot.domain.content import Content
 from bot.domain.dates import parse_date
 from bot.domain.intake import StoredIntake, evaluate_intake
 from bot.domain.lookup import theme_by_key
 from bot.domain.register import Partnership, Person, recommend
+from bot.store.appraisals import AppraisalRepository
 from bot.store.references import ReferenceRepository
 from bot.store.register import IntakeRepository, PartnershipRepository
 from bot.teams.replies import send_card, sender
@@ -32,6 +34,7 @@ class PartnershipActions:
         administrators: frozenset[str],
         clock: Callable[[], datetime],
         calendar_url: Callable[[int], str | None],
+        appraisals: AppraisalRepository | None = None,
     ) -> None:
         self._content = content
         self._partnerships = partnerships
@@ -40,6 +43,7 @@ class PartnershipActions:
         self._calendar_url = calendar_url
         self._administrators = administrators
         self._clock = clock
+        self._appraisals = appraisals
 
     async def show_mine(self, context: TurnContext) -> None:
         person = sender(context)
@@ -204,6 +208,11 @@ class PartnershipActions:
             reachable,
             self._calendar_url(partnership.id or 0),
         )
+        if self._appraisals is not None and self._content.appraisal is not None:
+            latest = self._appraisals.latest(partnership.id or 0)
+            evaluation += appraisal_cards.partnership_section(
+                partnership, latest, register, may_change
+            )
         card = cards.partnership_card(
             partnership,
             register,

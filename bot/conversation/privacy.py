@@ -8,11 +8,12 @@ from typing import Any
 from botbuilder.core import ConversationState, TurnContext, UserState
 
 from bot import cards
-from bot.cards import ticket_texts
+from bot.cards import appraisal_texts, ticket_texts
 from bot.cards.actions import CardAction
 from bot.cards.common import shorten
 from bot.conversation.memory import ConversationMemory
 from bot.domain.messages import Messages
+from bot.store.appraisals import AppraisalRepository
 from bot.store.references import ReferenceRepository
 from bot.store.register import IntakeRepository, PartnershipRepository
 from bot.store.tickets import TicketRepository
@@ -31,6 +32,7 @@ class Privacy:
         references: ReferenceRepository,
         running_dialog: Callable[[TurnContext], Awaitable[bool]],
         tickets: TicketRepository,
+        appraisals: AppraisalRepository | None = None,
     ) -> None:
         self._messages = messages
         self._memory = memory
@@ -41,6 +43,7 @@ class Privacy:
         self._references = references
         self._running_dialog = running_dialog
         self._tickets = tickets
+        self._appraisals = appraisals
 
     async def show(self, context: TurnContext) -> None:
         await send_card(
@@ -61,6 +64,8 @@ class Privacy:
             await state.delete(context)
         self._partnerships.forget_person(person.id)
         self._intakes.forget_user(person.id)
+        if self._appraisals is not None:
+            self._appraisals.forget_user(person.id)
         self._references.forget_user(person.id)
         self._tickets.forget_person(person.id)  # questions and answers stay, without the name
         held = [p for p in self._partnerships.mine(person.id) if p.account_holder.id == person.id]
@@ -105,4 +110,7 @@ class Privacy:
                 )
                 for ticket in tickets
             ]
+        appraisals = self._appraisals.by_user(person.id) if self._appraisals else []
+        if appraisals:
+            lines.append(appraisal_texts.stored_appraisals_line(len(appraisals)))
         return lines

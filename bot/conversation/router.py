@@ -25,6 +25,7 @@ from bot.cards.actions import (
     is_card_action,
     read,
 )
+from bot.conversation.appraisals import AppraisalActions
 from bot.conversation.browse import Browse
 from bot.conversation.commands import Command, ParsedCommand, parse_command
 from bot.conversation.evaluations import EvaluationActions
@@ -72,6 +73,7 @@ class Router:
         evaluations: EvaluationActions,
         guided: GuidedConversations,
         experts: Experts,
+        appraisals: AppraisalActions,
     ) -> None:
         self._content = content
         self._memory = memory
@@ -81,6 +83,7 @@ class Router:
         self._partnerships = partnerships
         self._guided = guided
         self._experts = experts
+        self._appraisals = appraisals
         self.handlers: dict[Action, Handler] = {
             Action.COMMAND: self._on_command_button,
             Action.SHOW: browse.on_show,
@@ -100,7 +103,9 @@ class Router:
             Action.PARTNERSHIP_HANDOVER: partnerships.on_partnership,
             Action.PARTNERSHIP_ACCEPT: partnerships.on_partnership,
             Action.PARTNERSHIP_ARCHIVE: partnerships.on_partnership,
-            Action.EVALUATION_START: evaluations.handle,
+            Action.EVALUATION_START: (
+                appraisals.on_start if appraisals.available else evaluations.handle
+            ),
             Action.EVALUATION_DONE: evaluations.handle,
             Action.EVALUATION_POSTPONE: evaluations.handle,
             Action.REMINDERS_OFF: evaluations.handle,
@@ -114,6 +119,13 @@ class Router:
             Action.TICKET_CLOSE: experts.on_step,
             Action.TICKET_RESOLVED: experts.on_step,
             Action.TICKET_FOLLOW_UP: experts.on_step,
+            Action.APPRAISAL_START: appraisals.on_start,
+            Action.APPRAISAL_FORM: guided.on_form,
+            Action.APPRAISAL_SHOW: appraisals.on_show,
+            Action.APPRAISAL_MARKDOWN: appraisals.on_markdown,
+            Action.APPRAISAL_PHASE: appraisals.on_phase,
+            Action.APPRAISAL_REGISTER: appraisals.on_register,
+            Action.PARTNERSHIP_IMPORTANCE: appraisals.on_importance,
             Action.CONFIRM: self._on_confirm,
             Action.CANCEL: self._on_cancel,
         }
@@ -189,6 +201,8 @@ class Router:
             await self._experts.on_command(context, parsed)
         elif command is Command.NEW_PARTNERSHIP:
             await self._guided.begin(context, PARTNERSHIP_DIALOG, {"mode": "form"})
+        elif command is Command.APPRAISAL:
+            await self._appraisals.on_command(context)
         else:  # Command.INTAKE
             theme = find_theme(self._content, parsed.argument)
             if theme is None:

@@ -10,6 +10,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from bot.domain.appraisal_content import AppraisalFile, check_appraisal
 from bot.domain.dutch import light_stem, normalize, words
 from bot.domain.messages import Messages, parse_messages
 from bot.domain.models import (
@@ -23,6 +24,7 @@ from bot.domain.models import (
     Flag,
     FormOption,
     Framework,
+    ImportanceLevel,
     OutOfScopeExample,
     OutOfScopeFile,
     PhaseOption,
@@ -35,6 +37,7 @@ from bot.domain.models import (
 from bot.domain.yaml_source import Location, YamlDocument, YamlSyntaxError, read_yaml
 
 CONTACTS_ENV = "SAMENWERKWIJZER_CONTACTS"
+APPRAISAL_FILE = "appraisal.yaml"
 DEFAULT_ROOT = Path(__file__).resolve().parents[2] / "content"
 Model = TypeVar("Model", bound=BaseModel)
 
@@ -69,6 +72,7 @@ class Content:
     smalltalk: tuple[SmalltalkKind, ...] = ()
     smalltalk_fillers: tuple[str, ...] = ()
     referrals: tuple[str | None, ...] = ()  # per out-of-scope example: where to go instead
+    appraisal: AppraisalFile | None = None  # content/appraisal.yaml; optional
     items: dict[str, ChecklistItem] = field(init=False)
     theme_of_item: dict[str, Theme] = field(init=False)
     concepts: dict[str, Concept] = field(init=False)
@@ -102,6 +106,8 @@ def load_content(root: Path = DEFAULT_ROOT, contacts: Path | None = None) -> Con
     messages = _read_messages(reader, root / "messages.yaml")
     register = reader.one(root / "register.yaml", RegisterFile)
     overrides = reader.one(contacts, ContactOverrides) if contacts else None
+    appraisal_path = root / APPRAISAL_FILE
+    appraisal = reader.one(appraisal_path, AppraisalFile) if appraisal_path.is_file() else None
     loaded = (experts, thesaurus, out_of_scope, smalltalk, messages, register)
     if reader.issues or not all(loaded):
         raise ContentError(reader.issues)
@@ -110,6 +116,8 @@ def load_content(root: Path = DEFAULT_ROOT, contacts: Path | None = None) -> Con
     checker.check(themes, experts, frameworks, overrides)
     checker.check_thesaurus(thesaurus, themes, experts, register[1])
     checker.check_register(register, themes, frameworks)
+    if appraisal:
+        checker.check_appraisal(appraisal, themes, experts, frameworks, register)
     if reader.issues:
         raise ContentError(reader.issues)
     experts_by_code = {expert.code: expert for _, expert in _located_experts(experts)}
@@ -129,6 +137,7 @@ def load_content(root: Path = DEFAULT_ROOT, contacts: Path | None = None) -> Con
             example.refer if isinstance(example, OutOfScopeExample) else None
             for example in out_of_scope[1].examples
         ),
+        appraisal=appraisal[1] if appraisal else None,
     )
 
 
@@ -391,12 +400,16 @@ class _CrossChecker:
             for section in framework.sections
             if section.id.startswith("principe-")
         }
-        choices: dict[str, Sequence[FormOption | PhaseOption | Flag | Cadence | EvaluationKind]] = {
+        choices: dict[
+            str,
+            Sequence[FormOption | PhaseOption | Flag | Cadence | EvaluationKind | ImportanceLevel],
+        ] = {
             "forms": model.forms,
             "phases": model.phases,
             "flags": model.flags,
             "cadences": model.cadences,
             "evaluation_kinds": model.evaluation_kinds,
+            "importance_levels": model.importance_levels,
         }
         for name, options in choices.items():
             self._unique(
@@ -420,6 +433,27 @@ class _CrossChecker:
             message = f"unknown cadence '{model.default_cadence}'"
             self.reader.report(doc, ("default_cadence",), message)
         self._evaluation_kinds(doc, model)
+
+    def check_appraisal(
+        self,
+        appraisal: tuple[YamlDocument, AppraisalFile],
+        themes: list[tuple[YamlDocument, Theme]],
+        experts: tuple[YamlDocument, ExpertFile],
+        frameworks: list[tuple[YamlDocument, Framework]],
+        register: tuple[YamlDocument, RegisterFile],
+    ) -> None:
+        """The appraisal's cells, sources, checklist ids, themes, teams and phases exist."""
+        doc, model = appraisal
+        issues = check_appraisal(
+            model,
+            frameworks={f.id: {s.id for s in f.sections} for _, f in frameworks},
+            items={item.id for _, theme in themes for item in theme.items},
+            themes={theme.key for _, theme in themes},
+            experts={expert.code for _, expert in _located_experts(experts)},
+            phases={phase.key for phase in register[1].phases},
+        )
+        for location, message in issues:
+            self.reader.report(doc, location, message)
 
     def _evaluation_kinds(self, doc: YamlDocument, model: RegisterFile) -> None:
         """Both keys are required in the file (the model has defaults for code); the default

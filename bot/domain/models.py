@@ -139,6 +139,13 @@ class EvaluationKind(Strict):
     label: Text
 
 
+class ImportanceLevel(Strict):
+    """How important a partnership is for council and college (belang voor raad en college)."""
+
+    key: ChoiceKey
+    label: Text
+
+
 class RegisterFile(Versioned):
     """The choices of the partnership register: forms, phases, flags, evaluation rhythm and
     kinds of evaluation.
@@ -154,6 +161,7 @@ class RegisterFile(Versioned):
     default_cadence: ChoiceKey
     evaluation_kinds: list[EvaluationKind] = Field(default=[], min_length=1)
     default_evaluation_kind: ChoiceKey = "jaarlijks"
+    importance_levels: list[ImportanceLevel] = []  # most important first; empty: not asked
 
     @property
     def evaluation_kind_labels(self) -> dict[str, str]:

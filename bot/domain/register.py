@@ -41,6 +41,7 @@ class Partnership:
     archived: bool = False
     evaluation_kind: str = "jaarlijks"  # key of an evaluation kind in content/register.yaml
     reminders: bool = True  # the account holder may switch reminders off per partnership
+    importance: str | None = None  # key of an importance level in content/register.yaml
 
     def may_change(self, person_id: str, administrators: frozenset[str]) -> bool:
         """Only the account holder, the creator and configured administrators change it."""

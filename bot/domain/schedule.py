@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Literal
 from zoneinfo import ZoneInfo
 
 from bot.domain.dates import add_months
+from bot.domain.models import RegisterFile
 from bot.domain.register import Partnership
 
 EventKind = Literal["completed", "postponed"]
@@ -50,6 +51,7 @@ class EvaluationEvent:
     reason: str | None
     by_id: str
     at: datetime
+    moment_kind: str | None = None  # the kind of evaluation the moment was (None: not recorded)
 
 
 def reminder_send_at(due: date, lead_days: int, policy: ReminderPolicy) -> datetime:
@@ -99,6 +101,34 @@ def _send_time(reminder: PlannedReminder) -> datetime:
 def next_moment(due: date, cadence_months: int | None) -> date | None:
     """After completing the moment due on `due`: the next one in the rhythm, if there is one."""
     return add_months(due, cadence_months) if cadence_months else None
+
+
+def complete_moment(
+    partnership: Partnership,
+    register: RegisterFile,
+    by_id: str,
+    at: datetime,
+    note: str | None = None,
+) -> tuple[Partnership, EvaluationEvent]:
+    """The partnership with its next moment completed: the following one from its rhythm
+    (of the default kind), and the event that records it."""
+    due = partnership.next_evaluation or at.date()
+    months = next((c.months for c in register.cadences if c.key == partnership.cadence), None)
+    following = next_moment(due, months)
+    changed = replace(
+        partnership, next_evaluation=following, evaluation_kind=register.default_evaluation_kind
+    )
+    event = EvaluationEvent(
+        partnership.id or 0,
+        "completed",
+        due,
+        following,
+        note,
+        by_id,
+        at,
+        moment_kind=partnership.evaluation_kind,
+    )
+    return changed, event
 
 
 def horizon(today: date, policy: ReminderPolicy) -> date:

@@ -204,4 +204,38 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE UNIQUE INDEX ticket_notifications_one_reminder
         ON ticket_notifications (ticket_id, team) WHERE kind = 'channel_reminder';
     """,
+    # 6: appraisals with the waarderingskader: one row per appraisal, one per rated cell.
+    """
+    CREATE TABLE appraisals (
+        id INTEGER PRIMARY KEY,
+        partnership_id INTEGER REFERENCES partnerships (id) ON DELETE SET NULL,
+        partnership_name TEXT NOT NULL,
+        user_id TEXT,
+        completed_at TEXT NOT NULL,
+        opening TEXT,
+        waters TEXT CHECK (waters IN ('rustig', 'onrustig')),
+        own_organisation_change INTEGER CHECK (own_organisation_change IN (0, 1)),
+        phase TEXT,
+        cooperation TEXT,
+        next_steps TEXT NOT NULL,
+        summary_markdown TEXT NOT NULL
+    );
+    CREATE INDEX appraisals_partnership ON appraisals (partnership_id, completed_at);
+    CREATE INDEX appraisals_user ON appraisals (user_id);
+    CREATE TABLE appraisal_ratings (
+        appraisal_id INTEGER NOT NULL REFERENCES appraisals (id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        cell TEXT NOT NULL,
+        rating TEXT NOT NULL
+            CHECK (rating IN ('sterk', 'voldoende', 'aandacht', 'zorg', 'onbekend')),
+        note TEXT,
+        PRIMARY KEY (appraisal_id, position)
+    );
+    """,
+    # 7: how important a partnership is for council and college (null: not decided yet), and
+    # the kind of evaluation each completed or postponed moment was (null before this version).
+    """
+    ALTER TABLE partnerships ADD COLUMN importance TEXT;
+    ALTER TABLE evaluation_events ADD COLUMN evaluation_kind TEXT;
+    """,
 )

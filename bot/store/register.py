@@ -1,8 +1,8 @@
 """The partnership register, its evaluation history and completed theme intakes.
 
-Tables of migrations 2 and 3. Times are stored as UTC ISO 8601 text of fixed width (text
-order is time order), dates as YYYY-MM-DD. Reads that span several tables run in one
-transaction, so they see one state.
+Tables of migrations 2, 3 and 6 (importance, the kind of a past moment). Times are stored as
+UTC ISO 8601 text of fixed width (text order is time order), dates as YYYY-MM-DD. Reads that
+span several tables run in one transaction, so they see one state.
 
 "Delete my data": `PartnershipRepository.forget_person` and `IntakeRepository.forget_user`.
 An account holder stays on record until the partnership is handed over; intake answers and
@@ -40,6 +40,7 @@ _MUTABLE_COLUMNS = (
     "archived",
     "evaluation_kind",
     "reminders",
+    "importance",
 )
 _INSERT_COLUMNS = (*_MUTABLE_COLUMNS, "created_by_id", "created_by_name", "created_at")
 # Next evaluation first (none last), then by name.
@@ -98,6 +99,11 @@ class PartnershipRepository:
             order="p.next_evaluation, p.id",
             limit=limit,
         )
+
+    def every(self, *, include_archived: bool = False) -> list[Partnership]:
+        """Every partnership (archived ones too when asked), by name: the register export."""
+        where = "1 = 1" if include_archived else "p.archived = 0"
+        return self._select(where, (), order="p.name COLLATE NOCASE, p.id")
 
     def upcoming(self, until: date) -> list[Partnership]:
         """Not archived, next evaluation on or before `until` (overdue included), reminders
@@ -179,7 +185,7 @@ class PartnershipRepository:
     def events(self, partnership_id: int) -> list[EvaluationEvent]:
         """The partnership's completed and postponed moments, oldest first."""
         rows = self._db.query(
-            "SELECT partnership_id, kind, due, new_due, reason, by_id, at"
+            "SELECT partnership_id, kind, due, new_due, reason, by_id, at, evaluation_kind"
             " FROM evaluation_events WHERE partnership_id = ? ORDER BY at, id",
             (partnership_id,),
         )
@@ -192,6 +198,7 @@ class PartnershipRepository:
                 reason=row["reason"],
                 by_id=row["by_id"],
                 at=datetime.fromisoformat(row["at"]),
+                moment_kind=row["evaluation_kind"],
             )
             for row in rows
         ]
@@ -361,6 +368,7 @@ def _mutable_values(partnership: Partnership) -> tuple[object, ...]:
         int(partnership.archived),
         partnership.evaluation_kind,
         int(partnership.reminders),
+        partnership.importance,
     )
 
 
@@ -396,6 +404,7 @@ def _partnership(row: sqlite3.Row, partners: tuple[str, ...], flags: frozenset[s
         archived=bool(row["archived"]),
         evaluation_kind=row["evaluation_kind"],
         reminders=bool(row["reminders"]),
+        importance=row["importance"],
     )
 
 
@@ -430,8 +439,9 @@ def _insert_event(connection: sqlite3.Connection, event: EvaluationEvent) -> Non
     new_due = None if event.new_due is None else event.new_due.isoformat()
     _require_partnership(connection, event.partnership_id)
     connection.execute(
-        "INSERT INTO evaluation_events (partnership_id, kind, due, new_due, reason, by_id, at)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO evaluation_events"
+        " (partnership_id, kind, due, new_due, reason, by_id, at, evaluation_kind)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         (
             event.partnership_id,
             event.kind,
@@ -440,6 +450,7 @@ def _insert_event(connection: sqlite3.Connection, event: EvaluationEvent) -> Non
             event.reason,
             event.by_id,
             at,
+            event.moment_kind,
         ),
     )
 

@@ -11,6 +11,8 @@ from bot.store.database import Database, open_database
 from bot.store.migrations import MIGRATIONS
 
 TABLES = [
+    "appraisal_ratings",
+    "appraisals",
     "channel_bindings",
     "conversation_references",
     "digests",

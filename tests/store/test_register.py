@@ -118,11 +118,11 @@ def test_a_partnership_round_trips_every_field_and_gets_an_id(db: Database):
 
 def test_evaluation_kind_and_reminders_switched_off_round_trip(db: Database):
     partnerships = PartnershipRepository(db)
-    original = _partnership(evaluation_kind="volledig", reminders=False)
+    original = _partnership(evaluation_kind="volledig", reminders=False, importance="belangrijk")
     stored = partnerships.add(original)
     assert partnerships.get(stored.id or 0) == replace(original, id=1)
-    row = db.query("SELECT evaluation_kind, reminders FROM partnerships")[0]
-    assert tuple(row) == ("volledig", 0)
+    row = db.query("SELECT evaluation_kind, reminders, importance FROM partnerships")[0]
+    assert tuple(row) == ("volledig", 0, "belangrijk")
 
 
 def test_a_partnership_without_evaluation_date_partners_or_flags_round_trips(db: Database):
@@ -163,6 +163,7 @@ def test_partners_flags_times_and_dates_are_stored_as_relational_rows_and_iso_te
         "updated_at": "2025-03-01T09:00:00.000000+00:00",
         "evaluation_kind": "jaarlijks",
         "reminders": 1,
+        "importance": None,
     }
     partners = db.query("SELECT partnership_id, position, name FROM partnership_partners")
     assert [tuple(row) for row in partners] == [
@@ -458,7 +459,7 @@ def test_evaluation_events_round_trip_per_partnership_oldest_first(db: Database)
         by_id=BERT.id,
         at=_at(30),
     )
-    other = _event(partnership_id=second, at=_at(2))
+    other = _event(partnership_id=second, at=_at(2), moment_kind="fase")
     for event in (completed, other, postponed):
         partnerships.add_event(event)
     assert partnerships.events(first) == [postponed, completed]
@@ -476,6 +477,7 @@ def test_evaluation_events_round_trip_per_partnership_oldest_first(db: Database)
         "Wethouder pas in april beschikbaar",
         "aad-anna",
         "2025-03-01T09:01:00.000000+00:00",
+        None,  # the kind of the moment (migration 6): not given
     )
 
 
