@@ -19,7 +19,6 @@ from botbuilder.dialogs import Dialog, DialogContext, DialogTurnResult
 
 from bot import cards
 from bot.cards import appraisal as appraisal_cards
-from bot.cards import appraisal_texts as t
 from bot.cards.actions import Action, AppraisalForm, CardAction
 from bot.domain.appraisal import (
     Appraisal,
@@ -34,7 +33,7 @@ from bot.domain.appraisal import (
     rating_words,
     trend,
 )
-from bot.domain.appraisal_content import RATING_KEYS, AppraisalFile
+from bot.domain.appraisal_content import RATINGS, AppraisalFile
 from bot.domain.content import Content
 from bot.domain.dutch import normalize
 from bot.domain.register import Partnership
@@ -112,7 +111,7 @@ class AppraisalDialog(GuidedDialog):
         if part == 0:
             name = str(values.get("name") or "").strip()[:NAME_MAX_LENGTH]
             if state["partnership"] is None and not name and not state["name"]:
-                await dc.context.send_activity(t.NAME_RETRY)
+                await dc.context.send_activity(self._messages.say("appraisal_name_retry"))
                 return await self.reprompt(dc)
             if state["partnership"] is None and name:
                 state["name"] = name
@@ -122,7 +121,7 @@ class AppraisalDialog(GuidedDialog):
             if cell.perspective != perspectives[part]:
                 continue
             rating = values.get(f"rating__{cell.key}")
-            state["ratings"][cell.key] = rating if rating in RATING_KEYS else "onbekend"
+            state["ratings"][cell.key] = rating if rating in RATINGS else "onbekend"
             note = str(values.get(f"note__{cell.key}") or "").strip()
             if note:
                 state["notes"][cell.key] = note
@@ -148,11 +147,11 @@ class AppraisalDialog(GuidedDialog):
         if step == NAME:
             name = "" if skip else text.strip()[:NAME_MAX_LENGTH]
             if not name:
-                await dc.context.send_activity(t.NAME_RETRY)
+                await dc.context.send_activity(self._messages.say("appraisal_name_retry"))
                 return await self.reprompt(dc)
             state["name"] = name
         elif step == OPENING:
-            if normalize(text) == t.FORM_MODE_WORD and not self.has_answers(state):
+            if normalize(text) == appraisal_cards.FORM_WORD and not self.has_answers(state):
                 state.update(mode="form", index=0)
                 return await self.reprompt(dc)
             state["opening"] = None if skip else text.strip()[:OPENING_MAX_LENGTH] or None
@@ -160,7 +159,7 @@ class AppraisalDialog(GuidedDialog):
             if not skip:
                 value = self._read_closing(step, text)
                 if value is None:
-                    await dc.context.send_activity(_retry(step))
+                    await dc.context.send_activity(self._retry(step))
                     return await self.reprompt(dc)
                 state[step] = value
         elif skip:
@@ -178,14 +177,15 @@ class AppraisalDialog(GuidedDialog):
         return await self.reprompt(dc)
 
     async def _stop(self, dc: DialogContext) -> DialogTurnResult:
-        """'stop' typed: with answers given, ask first (the button 'Ja, stop' throws it away)."""
+        """'stop' typed: with answers given, ask first (the button 'Ja, stoppen' throws it
+        away)."""
         if self.has_answers(dc.active_dialog.state):
             question = self.stop_question(dc.active_dialog.state)
             await send_card(
                 dc.context, cards.confirmation_card(self._messages, "dialog_stop", question)
             )
             return Dialog.end_of_turn
-        await dc.context.send_activity(t.stopped_text())
+        await dc.context.send_activity(self._messages.say("appraisal_stopped"))
         return await dc.end_dialog()
 
     def _reads(self, state: dict[str, Any], text: str) -> bool:
@@ -197,7 +197,7 @@ class AppraisalDialog(GuidedDialog):
         return parse_rating(text, self._words)[0] is not None
 
     def help_text(self) -> str:
-        return t.help_text()
+        return self._messages.say("appraisal_help")
 
     def position(self, state: dict[str, Any]) -> tuple[int, int]:
         if state["mode"] == "form":
@@ -224,21 +224,25 @@ class AppraisalDialog(GuidedDialog):
 
     async def send_resume_card(self, context: TurnContext, state: dict[str, Any]) -> None:
         card = appraisal_cards.resume_card(
-            self._name(state), *self.position(state), form=state["mode"] == "form"
+            self._messages, self._name(state), *self.position(state), form=state["mode"] == "form"
         )
         await send_card(context, card)
 
     async def send_resumed(self, context: TurnContext, state: dict[str, Any]) -> None:
-        resumed = t.resumed_text(
-            self._name(state), *self.position(state), form=state["mode"] == "form"
+        index, total = self.position(state)
+        resumed = self._messages.say(
+            "appraisal_resumed_form" if state["mode"] == "form" else "appraisal_resumed",
+            name=self._name(state),
+            index=index,
+            total=total,
         )
         await context.send_activity(resumed)
 
     def stop_question(self, state: dict[str, Any]) -> str:
-        return t.STOP_QUESTION
+        return self._messages.say("appraisal_stop_question")
 
     def stopped_text(self, state: dict[str, Any]) -> str:
-        return t.stopped_text()
+        return self._messages.say("appraisal_stopped")
 
     # --- the questions --------------------------------------------------------------------
 
@@ -254,7 +258,9 @@ class AppraisalDialog(GuidedDialog):
         if step == "waters":
             return [("rustig", closing.waters.calm), ("onrustig", closing.waters.rough)]
         if step == "own_change":
-            return [(value, label) for label, value in t.YES_NO]
+            return [
+                (value, title) for title, value in appraisal_cards.yes_no_choices(self._messages)
+            ]
         if step == "phase":
             register = self._content.register
             return [(key, appraisal_cards.phase_label(register, key)) for key in self._file.phases]
@@ -272,7 +278,12 @@ class AppraisalDialog(GuidedDialog):
         file = self._file
         if state["mode"] == "form":
             card = appraisal_cards.perspective_form_card(
-                file, self._content.register, state["name"], state["index"], state["partnership"]
+                file,
+                self._messages,
+                self._content.register,
+                state["name"],
+                state["index"],
+                state["partnership"],
             )
             await send_card(context, card)
             return
@@ -280,11 +291,11 @@ class AppraisalDialog(GuidedDialog):
         index, total = state["index"] + 1, len(steps)
         step = steps[state["index"]]
         if step == NAME:
-            card = appraisal_cards.name_question_card(index, total)
+            card = appraisal_cards.name_question_card(self._messages, index, total)
         elif step == OPENING:
             offer_form = not self.has_answers(state)
             card = appraisal_cards.opening_question_card(
-                file, self._name(state), index, total, offer_form=offer_form
+                file, self._messages, self._name(state), index, total, offer_form=offer_form
             )
         elif step in CLOSING:
             question = getattr(file.closing, step)
@@ -293,16 +304,16 @@ class AppraisalDialog(GuidedDialog):
             )
             choices = [(label, label) for _, label in self._choices(step)]
             card = appraisal_cards.choice_question_card(
-                question.question, hint, choices, index, total, self._name(state)
+                self._messages, question.question, hint, choices, index, total, self._name(state)
             )
         else:
             card = appraisal_cards.cell_question_card(
-                file, file.cell(step), index, total, state["notes"].get(step)
+                file, self._messages, file.cell(step), index, total, state["notes"].get(step)
             )
         await send_card(context, card)
 
     def _name(self, state: dict[str, Any]) -> str:
-        return str(state.get("name") or t.NEW_PARTNERSHIP_NAME)
+        return str(state.get("name") or self._messages.say("appraisal_new_partnership_name"))
 
     # --- the end --------------------------------------------------------------------------
 
@@ -358,6 +369,7 @@ class AppraisalDialog(GuidedDialog):
             await send_card(
                 dc.context,
                 appraisal_cards.phase_back_card(
+                    self._messages,
                     partnership,
                     appraisal_cards.phase_label(register, phase_back),
                     appraisal_cards.phase_label(register, partnership.phase),
@@ -380,15 +392,19 @@ class AppraisalDialog(GuidedDialog):
             and due.isoformat() == state["due"]
             and completes_moment(due, now.date())
         ):
-            changed, event = complete_moment(
-                partnership, self._content.register, by_id, now, t.MOMENT_EVENT_NOTE
-            )
+            m = self._messages
+            note = m.say("appraisal_moment_event_note")
+            changed, event = complete_moment(partnership, self._content.register, by_id, now, note)
             following = changed.next_evaluation
             notices.append(
-                t.moment_done_text(self._messages.date(following) if following else None)
+                m.say("appraisal_moment_done", date=m.date(following))
+                if following
+                else m.say("appraisal_moment_done_no_next")
             )
         elif due is not None:
-            notices.append(t.moment_kept_text(self._messages.date(due)))
+            notices.append(
+                self._messages.say("appraisal_moment_kept", date=self._messages.date(due))
+            )
         phase = state["phase"]
         phase_back = None
         if phase and phase != partnership.phase:
@@ -397,9 +413,10 @@ class AppraisalDialog(GuidedDialog):
             else:
                 changed = replace(changed, phase=phase)
                 label = appraisal_cards.phase_label(self._content.register, phase)
-                notices.append(t.phase_changed_text(label))
+                notices.append(self._messages.say("appraisal_phase_changed", phase=label))
         return changed, event, notices, phase_back
 
-
-def _retry(step: str) -> str:
-    return t.RETRY_YES_NO if step == "own_change" else t.RETRY_CHOICE
+    def _retry(self, step: str) -> str:
+        return self._messages.say(
+            "appraisal_retry_yes_no" if step == "own_change" else "appraisal_retry_choice"
+        )

@@ -14,7 +14,6 @@ from botbuilder.schema import Activity
 
 from bot import cards
 from bot.cards import appraisal as appraisal_cards
-from bot.cards import appraisal_texts as t
 from bot.cards.actions import (
     AppraisalPhase,
     AppraisalRef,
@@ -57,10 +56,10 @@ class AppraisalActions:
     async def on_command(self, context: TurnContext) -> None:
         """'evaluatie': pick one of one's partnerships, or appraise one not registered yet."""
         if not self.available:
-            await context.send_activity(t.NOT_AVAILABLE)
+            await context.send_activity(self._content.messages.say("appraisal_not_available"))
             return
         mine = self._partnerships.mine(sender(context).id)
-        await send_card(context, appraisal_cards.appraisal_list_card(mine))
+        await send_card(context, appraisal_cards.appraisal_list_card(self._content.messages, mine))
 
     async def on_start(self, context: TurnContext, action: CardAction) -> None:
         """'Start evaluatie' on a reminder, 'Evaluatie starten' on a partnership or in the list."""
@@ -68,7 +67,7 @@ class AppraisalActions:
         assert isinstance(payload, AppraisalStart | PartnershipRef)
         mode = payload.mode if isinstance(payload, AppraisalStart) else "steps"
         if not self.available:
-            await context.send_activity(t.NOT_AVAILABLE)
+            await context.send_activity(self._content.messages.say("appraisal_not_available"))
             return
         if payload.id is not None:
             partnership = self._partnerships.get(payload.id)
@@ -91,7 +90,7 @@ class AppraisalActions:
     async def on_show(self, context: TurnContext, action: CardAction) -> None:
         appraisal = self._allowed(context, action)
         if appraisal is None or self._content.appraisal is None:
-            await context.send_activity(t.UNKNOWN_APPRAISAL)
+            await context.send_activity(self._content.messages.say("appraisal_unknown"))
             return
         file = self._content.appraisal
         previous = self._previous(appraisal)
@@ -103,7 +102,7 @@ class AppraisalActions:
     async def on_markdown(self, context: TurnContext, action: CardAction) -> None:
         appraisal = self._allowed(context, action)
         if appraisal is None:
-            await context.send_activity(t.UNKNOWN_APPRAISAL)
+            await context.send_activity(self._content.messages.say("appraisal_unknown"))
             return
         await context.send_activity(
             Activity(type="message", text=appraisal.summary_markdown, text_format="markdown")
@@ -129,8 +128,10 @@ class AppraisalActions:
             await context.send_activity(cards.unknown_item_text(self._content.messages))
             return None
         self._partnerships.update(replace(partnership, phase=payload.phase), self._clock())
-        done = t.phase_moved_back_text(
-            partnership.name, appraisal_cards.phase_label(register, payload.phase)
+        done = self._content.messages.say(
+            "appraisal_phase_moved_back",
+            name=partnership.name,
+            phase=appraisal_cards.phase_label(register, payload.phase),
         )
         await context.send_activity(done)
         return cards.used_card(self._content.messages, done)
@@ -157,15 +158,21 @@ class AppraisalActions:
             return
         importance = chosen or None
         self._partnerships.update(replace(partnership, importance=importance), self._clock())
-        label = levels.get(chosen) if importance else None
-        await context.send_activity(t.importance_set_text(partnership.name, label))
+        messages = self._content.messages
+        if importance is None:
+            done = messages.say("appraisal_importance_cleared", name=partnership.name)
+        else:
+            done = messages.say(
+                "appraisal_importance_set", name=partnership.name, importance=levels[chosen].lower()
+            )
+        await context.send_activity(done)
 
     async def on_register(self, context: TurnContext, action: CardAction) -> None:
         """Register the partnership of an appraisal that had none: the registration form; the
         appraisal is linked to the new partnership once registered."""
         appraisal = self._allowed(context, action)
         if appraisal is None or appraisal.partnership_id is not None:
-            await context.send_activity(t.UNKNOWN_APPRAISAL)
+            await context.send_activity(self._content.messages.say("appraisal_unknown"))
             return
         options = {"mode": "steps", "appraisal": appraisal.id, "name": appraisal.partnership_name}
         await self._guided.begin(context, PARTNERSHIP_DIALOG, options)

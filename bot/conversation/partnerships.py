@@ -211,7 +211,7 @@ class PartnershipActions:
         if self._appraisals is not None and self._content.appraisal is not None:
             latest = self._appraisals.latest(partnership.id or 0)
             evaluation += appraisal_cards.partnership_section(
-                partnership, latest, register, may_change
+                self._content.messages, partnership, latest, register, may_change
             )
         card = cards.partnership_card(
             partnership,

@@ -8,7 +8,7 @@ from typing import Any
 from botbuilder.core import ConversationState, TurnContext, UserState
 
 from bot import cards
-from bot.cards import appraisal_texts, ticket_texts
+from bot.cards import ticket_texts
 from bot.cards.actions import CardAction
 from bot.cards.common import shorten
 from bot.conversation.memory import ConversationMemory
@@ -112,5 +112,5 @@ class Privacy:
             ]
         appraisals = self._appraisals.by_user(person.id) if self._appraisals else []
         if appraisals:
-            lines.append(appraisal_texts.stored_appraisals_line(len(appraisals)))
+            lines.append(self._messages.count("appraisal_privacy_stored", len(appraisals)))
         return lines

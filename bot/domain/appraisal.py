@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Literal
 
-from bot.domain.appraisal_content import RATING_KEYS, AppraisalFile, RatingKey
+from bot.domain.appraisal_content import RATINGS, AppraisalFile, RatingKey
 from bot.domain.dutch import normalize
 
 Waters = Literal["rustig", "onrustig"]
@@ -229,7 +229,7 @@ def complete_ratings(
     result = []
     for cell in appraisal.ordered_cells():
         rating, note = given.get(cell.key, (None, None))
-        known: RatingKey = next((key for key in RATING_KEYS if key == rating), UNKNOWN)
+        known: RatingKey = next((key for key in RATINGS if key == rating), UNKNOWN)
         result.append(CellRating(cell.key, known, note or None))
     return tuple(result)
 

@@ -10,7 +10,9 @@ from pydantic import Field
 from bot.domain.models import ChoiceKey, ExpertCode, Identifier, Strict, Text, Versioned
 
 RatingKey = Literal["sterk", "voldoende", "aandacht", "zorg", "onbekend"]
-RATING_KEYS: tuple[RatingKey, ...] = ("sterk", "voldoende", "aandacht", "zorg", "onbekend")
+# The ratings in order. Not named *_KEYS: that suffix declares keys of content/messages.yaml
+# (tests/content/test_messages_in_code.py reads every *_KEYS declaration as such).
+RATINGS: tuple[RatingKey, ...] = ("sterk", "voldoende", "aandacht", "zorg", "onbekend")
 # Adaptive Cards' container styles (1.5): the colour of a rated cell.
 Colour = Literal["default", "emphasis", "good", "attention", "warning", "accent"]
 Location = tuple[str | int, ...]
@@ -138,7 +140,7 @@ def check_appraisal(
     yield from _unique("ratings", [r.key for r in model.ratings])
     yield from _unique("cooperation_kinds", [k.key for k in model.cooperation_kinds])
     yield from _unique("next_steps", [s.key for s in model.next_steps])
-    for key in RATING_KEYS:
+    for key in RATINGS:
         if key not in {r.key for r in model.ratings}:
             yield ("ratings",), f"rating '{key}' is missing"
     typed: set[str] = set()

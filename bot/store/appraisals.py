@@ -14,7 +14,7 @@ from datetime import datetime
 from typing import Any, get_args
 
 from bot.domain.appraisal import Appraisal, CellRating, Waters
-from bot.domain.appraisal_content import RATING_KEYS
+from bot.domain.appraisal_content import RATINGS
 from bot.store.database import Database, utc_text
 from bot.store.register import _grouped, _new_id, _require_partnership
 
@@ -31,7 +31,7 @@ class AppraisalRepository:
             raise ValueError("a new appraisal must not have an id yet")
         completed_at = utc_text(appraisal.completed_at, "appraisal completion time")
         for given in appraisal.ratings:
-            if given.rating not in RATING_KEYS:
+            if given.rating not in RATINGS:
                 raise ValueError(f"unknown rating {given.rating!r} for {given.cell}")
         if appraisal.waters is not None and appraisal.waters not in WATERS:
             raise ValueError(f"unknown waters {appraisal.waters!r}")

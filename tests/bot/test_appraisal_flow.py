@@ -232,11 +232,16 @@ async def test_an_appraisal_asked_for_during_an_intake_starts_once_that_is_stopp
     partnership_id = await _register(bot, connector, teams, "2026-11-30")
     await post(bot, teams.click({"action": "intake_start", "theme": "juridisch", "mode": "steps"}))
     connector.take()
+    await _say(bot, connector, teams, "ja")  # an answer: stopping the intake asks first
     await post(bot, teams.click({"action": "appraisal_start", "id": partnership_id}))
     [offer] = connector.take()
     assert "intake Juridisch" in texts(offer.card)
-    await post(bot, teams.click(find_action(offer.card, "Opnieuw beginnen")["data"]))
+    await post(bot, teams.click(find_action(offer.card, "Intake stoppen")["data"]))
+    [confirm] = connector.take()
+    assert "Weet je zeker dat je wilt stoppen?" in texts(confirm.card)
+    await post(bot, teams.click(find_action(confirm.card, "Ja, stoppen")["data"]))
     stopped, opening = connector.take()
+    assert "intake Juridisch" in stopped.activity["text"]
     assert "Vraag 1 van 14 · Regionale Energiestrategie" in texts(opening.card)
 
 

@@ -84,21 +84,22 @@ def _result(content, file, ratings, previous=None, **changes) -> dict[str, Any]:
 
 @pytest.fixture(scope="module")
 def all_cards(content, file) -> list[tuple[str, dict[str, Any]]]:
-    register = content.register
+    register, m = content.register, content.messages
     previous = _appraisal(file, ["zorg"] * 9, id=2, completed_at=datetime(2025, 11, 1, tzinfo=UTC))
     found = [
-        ("list", cards.appraisal_list_card([BASE, partnership(id=8, name="N " * 40)])),
-        ("list, none", cards.appraisal_list_card([])),
-        ("name", cards.name_question_card(1, 15)),
-        ("opening", cards.opening_question_card(file, "Energie", 1, 14, offer_form=True)),
-        ("opening later", cards.opening_question_card(file, "Energie", 2, 15, offer_form=False)),
+        ("list", cards.appraisal_list_card(m, [BASE, partnership(id=8, name="N " * 40)])),
+        ("list, none", cards.appraisal_list_card(m, [])),
+        ("name", cards.name_question_card(m, 1, 15)),
+        ("opening", cards.opening_question_card(file, m, "Energie", 1, 14, offer_form=True)),
+        ("opening later", cards.opening_question_card(file, m, "Energie", 2, 15, offer_form=False)),
         *(
-            (f"cell {cell.key}", cards.cell_question_card(file, cell, n, 14, "notitie " * 100))
+            (f"cell {cell.key}", cards.cell_question_card(file, m, cell, n, 14, "notitie " * 100))
             for n, cell in enumerate(file.ordered_cells(), 2)
         ),
         (
             "waters",
             cards.choice_question_card(
+                m,
                 file.closing.waters.question,
                 file.closing.waters.hint,
                 [(file.closing.waters.calm,) * 2, (file.closing.waters.rough,) * 2],
@@ -110,6 +111,7 @@ def all_cards(content, file) -> list[tuple[str, dict[str, Any]]]:
         (
             "cooperation",
             cards.choice_question_card(
+                m,
                 file.closing.cooperation.question,
                 cards.cooperation_hint(file),
                 cards.cooperation_choices(file),
@@ -118,27 +120,27 @@ def all_cards(content, file) -> list[tuple[str, dict[str, Any]]]:
                 "Energie",
             ),
         ),
-        ("resume", cards.resume_card("Energie", 5, 14)),
+        ("resume", cards.resume_card(m, "Energie", 5, 14)),
         *(
-            (f"form {part}", cards.perspective_form_card(file, register, "Energie", part, 7))
+            (f"form {part}", cards.perspective_form_card(file, m, register, "Energie", part, 7))
             for part in range(3)
         ),
-        ("form, not registered", cards.perspective_form_card(file, register, None, 0, None)),
+        ("form, not registered", cards.perspective_form_card(file, m, register, None, 0, None)),
         ("result, first", _result(content, file, WEAK)),
         ("result, compared", _result(content, file, WEAK, previous)),
         ("result, all strong", _result(content, file, ["sterk"] * 9, previous)),
         ("result, not registered", _result(content, file, WEAK, partnership_id=None)),
         (
             "phase back",
-            cards.phase_back_card(BASE, "Onderhandelen", "Implementeren", "onderhandelen"),
+            cards.phase_back_card(m, BASE, "Onderhandelen", "Implementeren", "onderhandelen"),
         ),
         (
             "section",
-            envelope(cards.partnership_section(BASE, previous, register, may_change=True)),
+            envelope(cards.partnership_section(m, BASE, previous, register, may_change=True)),
         ),
         (
             "section, none",
-            envelope(cards.partnership_section(BASE, None, register, may_change=False)),
+            envelope(cards.partnership_section(m, BASE, None, register, may_change=False)),
         ),
     ]
     return found

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.domain.appraisal_content import RATING_KEYS, AppraisalFile
+from bot.domain.appraisal_content import RATINGS, AppraisalFile
 from bot.domain.content import DEFAULT_ROOT, ContentError, load_content
 
 BUTTON_LIMIT = 30
@@ -62,7 +62,7 @@ def test_every_cell_points_at_its_own_section_of_the_framework(appraisal):
 
 
 def test_every_rating_has_its_word_and_its_own_colour(appraisal):
-    assert [rating.key for rating in appraisal.ratings] == list(RATING_KEYS)
+    assert [rating.key for rating in appraisal.ratings] == list(RATINGS)
     words = [rating.word for rating in appraisal.ratings]
     assert words == ["Sterk", "Voldoende", "Aandacht nodig", "Zorgelijk", "Weet ik niet"]
     colours = [rating.colour for rating in appraisal.ratings]

@@ -256,7 +256,12 @@ async def test_stop_with_answers_asks_first_and_without_ends_at_once(appraisal, 
     await again.say("start")
     await again.say("Het potentieel is groot")
     [confirm] = await again.say("stop")
-    assert "Wil je stoppen?" in card_text(confirm)
+    question = (
+        "Weet je zeker dat je wilt stoppen? "
+        "De antwoorden van deze evaluatie worden dan niet bewaard."
+    )
+    assert question in card_text(confirm)
+    assert content.messages.say("appraisal_stop_question") == question
     assert again.results == []  # still running until the button is clicked
 
 
@@ -343,22 +348,21 @@ async def test_typed_text_beside_a_waiting_form_shows_the_form_again(appraisal, 
 
 async def test_an_appraisal_resumes_after_a_restart(content, tmp_path: Path):
     url = f"sqlite:///{tmp_path}/bot.db"
-    first_db = open_database(url)
-    partnership_id = _partnership(content, first_db)
-    start = (APPRAISAL_DIALOG, {"partnership": partnership_id, "mode": "steps"})
-    first = AppraisalHarness(content, first_db, SqlStateStorage(first_db), start)
-    await first.say("start")
-    await first.say("Potentieel: gedeelde data")
-    await first.say("sterk")
-    first_db.close()
-    second_db = open_database(url)
-    restarted = AppraisalHarness(content, second_db, SqlStateStorage(second_db), start)
-    [third] = await restarted.say("voldoende")
-    assert "Vraag 4 van 14" in card_text(third)
-    for typed in ["zorg"] * 7 + ["rustig", "nee", "implementeren"]:
-        await restarted.say(typed)
-    await restarted.say("zakelijk")
-    stored = restarted.appraisals.get(restarted.results[0])
+    with open_database(url) as first_db:  # closed before the restart
+        partnership_id = _partnership(content, first_db)
+        start = (APPRAISAL_DIALOG, {"partnership": partnership_id, "mode": "steps"})
+        first = AppraisalHarness(content, first_db, SqlStateStorage(first_db), start)
+        await first.say("start")
+        await first.say("Potentieel: gedeelde data")
+        await first.say("sterk")
+    with open_database(url) as second_db:
+        restarted = AppraisalHarness(content, second_db, SqlStateStorage(second_db), start)
+        [third] = await restarted.say("voldoende")
+        assert "Vraag 4 van 14" in card_text(third)
+        for typed in ["zorg"] * 7 + ["rustig", "nee", "implementeren"]:
+            await restarted.say(typed)
+        await restarted.say("zakelijk")
+        stored = restarted.appraisals.get(restarted.results[0])
     assert stored is not None
     assert stored.opening == "Potentieel: gedeelde data"
     assert [r.rating for r in stored.ratings[:2]] == ["sterk", "voldoende"]
