@@ -21,10 +21,10 @@ from bot.cards.actions import (
     CardAction,
     PartnershipRef,
 )
+from bot.conversation.guard import PartnershipGuard
 from bot.conversation.guided import GuidedConversations
 from bot.domain.appraisal import Appraisal, outcome, trend
 from bot.domain.content import Content
-from bot.domain.register import Partnership
 from bot.store.appraisals import AppraisalRepository
 from bot.store.register import PartnershipRepository
 from bot.teams.replies import send_card, sender
@@ -45,7 +45,7 @@ class AppraisalActions:
         self._content = content
         self._partnerships = partnerships
         self._appraisals = appraisals
-        self._administrators = administrators
+        self._guard = PartnershipGuard(partnerships, administrators, content.messages)
         self._clock = clock
         self._guided = guided
 
@@ -69,20 +69,8 @@ class AppraisalActions:
         if not self.available:
             await context.send_activity(self._content.messages.say("appraisal_not_available"))
             return
-        if payload.id is not None:
-            partnership = self._partnerships.get(payload.id)
-            if partnership is None or partnership.archived:
-                await context.send_activity(
-                    cards.stale_partnership_text(
-                        self._content.messages, partnership.name if partnership else None
-                    )
-                )
-                return
-            if not self._may_change(context, partnership):
-                await context.send_activity(
-                    cards.partnership_not_allowed_text(self._content.messages)
-                )
-                return
+        if payload.id is not None and await self._guard.changeable(context, payload.id) is None:
+            return
         await self._guided.begin(
             context, APPRAISAL_DIALOG, {"partnership": payload.id, "mode": mode}
         )
@@ -112,16 +100,8 @@ class AppraisalActions:
         """Yes: move the phase back to the one answered in the appraisal."""
         payload = action.payload
         assert isinstance(payload, AppraisalPhase)
-        partnership = self._partnerships.get(payload.id)
-        if partnership is None or partnership.archived:
-            await context.send_activity(
-                cards.stale_partnership_text(
-                    self._content.messages, partnership.name if partnership else None
-                )
-            )
-            return None
-        if not self._may_change(context, partnership):
-            await context.send_activity(cards.partnership_not_allowed_text(self._content.messages))
+        partnership = await self._guard.changeable(context, payload.id)
+        if partnership is None:
             return None
         register = self._content.register
         if payload.phase not in {phase.key for phase in register.phases}:
@@ -140,16 +120,8 @@ class AppraisalActions:
         """'Belang bepalen' on the partnership card: the level chosen, or none."""
         payload = action.payload
         assert isinstance(payload, PartnershipRef)
-        partnership = self._partnerships.get(payload.id)
-        if partnership is None or partnership.archived:
-            await context.send_activity(
-                cards.stale_partnership_text(
-                    self._content.messages, partnership.name if partnership else None
-                )
-            )
-            return
-        if not self._may_change(context, partnership):
-            await context.send_activity(cards.partnership_not_allowed_text(self._content.messages))
+        partnership = await self._guard.changeable(context, payload.id)
+        if partnership is None:
             return
         levels = {level.key: level.label for level in self._content.register.importance_levels}
         chosen = str(action.values.get("importance") or "")
@@ -191,7 +163,7 @@ class AppraisalActions:
         partnership = (
             self._partnerships.get(appraisal.partnership_id) if appraisal.partnership_id else None
         )
-        if partnership is not None and self._may_change(context, partnership):
+        if partnership is not None and self._guard.may_change(context, partnership):
             return appraisal
         return None
 
@@ -204,6 +176,3 @@ class AppraisalActions:
             if (a.completed_at, a.id or 0) < (appraisal.completed_at, appraisal.id or 0)
         ]
         return older[0] if older else None
-
-    def _may_change(self, context: TurnContext, partnership: Partnership) -> bool:
-        return partnership.may_change(sender(context).id, self._administrators)

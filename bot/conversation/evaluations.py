@@ -11,6 +11,7 @@ from botbuilder.core import TurnContext
 
 from bot import cards
 from bot.cards.actions import Action, CardAction, MomentRef, PartnershipRef
+from bot.conversation.guard import PartnershipGuard
 from bot.domain.content import Content
 from bot.domain.dates import parse_date
 from bot.domain.register import Partnership, recommend
@@ -29,25 +30,21 @@ class EvaluationActions:
     ) -> None:
         self._content = content
         self._partnerships = partnerships
-        self._administrators = administrators
+        self._guard = PartnershipGuard(partnerships, administrators, content.messages)
         self._clock = clock
 
     async def handle(self, context: TurnContext, card_action: CardAction) -> dict[str, Any] | None:
         """Returns the reminder card as it is once the moment was completed or moved."""
         action, value = card_action.action, card_action.values
         assert isinstance(card_action.payload, PartnershipRef | MomentRef)
-        partnership = self._partnerships.get(card_action.payload.id)
-        if partnership is None or partnership.archived:
-            await context.send_activity(
-                cards.stale_partnership_text(
-                    self._content.messages, partnership.name if partnership else None
-                )
-            )
-        elif action is Action.EVALUATION_START:
+        partnership = await self._guard.active(context, card_action.payload.id)
+        if partnership is None:
+            return None
+        if action is Action.EVALUATION_START:
             recommendation = recommend(partnership, self._content.register)
             card = cards.evaluation_start_card(partnership, self._content, recommendation)
             await send_card(context, card)
-        elif not partnership.may_change(sender(context).id, self._administrators):
+        elif not self._guard.may_change(context, partnership):
             await context.send_activity(cards.partnership_not_allowed_text(self._content.messages))
         elif action in (Action.REMINDERS_OFF, Action.REMINDERS_ON):
             wanted = action is Action.REMINDERS_ON

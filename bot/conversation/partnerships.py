@@ -13,6 +13,7 @@ from botbuilder.schema import Activity
 from bot import cards
 from bot.cards import appraisal as appraisal_cards
 from bot.cards.actions import Action, CardAction, IntakeRef, PartnershipRef
+from bot.conversation.guard import PartnershipGuard
 from bot.domain.content import Content
 from bot.domain.dates import parse_date
 from bot.domain.intake import StoredIntake, evaluate_intake
@@ -42,6 +43,7 @@ class PartnershipActions:
         self._references = references
         self._calendar_url = calendar_url
         self._administrators = administrators
+        self._guard = PartnershipGuard(partnerships, administrators, content.messages)
         self._clock = clock
         self._appraisals = appraisals
 
@@ -93,16 +95,8 @@ class PartnershipActions:
         self, context: TurnContext, partnership_id: int | None
     ) -> dict[str, Any] | None:
         """Archive after the user confirmed; the confirmation card then says it is done."""
-        partnership = self._partnerships.get(partnership_id or -1)
-        if partnership is None or partnership.archived:
-            await context.send_activity(
-                cards.stale_partnership_text(
-                    self._content.messages, partnership.name if partnership else None
-                )
-            )
-            return None
-        if not partnership.may_change(sender(context).id, self._administrators):
-            await context.send_activity(cards.partnership_not_allowed_text(self._content.messages))
+        partnership = await self._guard.changeable(context, partnership_id)
+        if partnership is None:
             return None
         self._partnerships.update(replace(partnership, archived=True), self._clock())
         done = cards.partnership_archived_text(self._content.messages, partnership.name)
