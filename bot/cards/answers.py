@@ -41,7 +41,8 @@ def answer_card(entry: Entry, content: Content) -> Card:
         answer = _framework_card(entry.id, content)
     else:
         return out_of_scope_card(content)
-    return {**answer, "actions": [*answer["actions"], ask_expert_action(entry.id)]}
+    ask = ask_expert_action(content.messages, entry.id)
+    return {**answer, "actions": [*answer["actions"], ask]}
 
 
 def _checklist_card(item_id: str, content: Content) -> Card:

@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date, timedelta
 
-from bot.cards import ticket_texts
 from bot.cards.actions import Action as Do
 from bot.cards.actions import data
 from bot.cards.common import (
@@ -34,6 +33,7 @@ from bot.cards.inputs import date_input, text_input
 from bot.cards.intake import intake_button, theme_by_key
 from bot.cards.labels import label
 from bot.cards.register import handover_inputs
+from bot.cards.tickets import ticket_digest_lines
 from bot.domain.content import Content
 from bot.domain.messages import Messages
 from bot.domain.models import Framework, RegisterFile, Theme
@@ -306,9 +306,7 @@ def digest_card(
         ]
         body += [heading(messages.say("digest_undelivered")), bullets(lines)]
     if open_tickets is not None:  # questions to expert teams still open, per team
-        body.append(heading(ticket_texts.DIGEST_TICKETS))
-        counts = [ticket_texts.digest_ticket_line(team, n) for team, n in open_tickets.items()]
-        body.append(bullets(counts) if counts else text(ticket_texts.DIGEST_NO_TICKETS))
+        body += ticket_digest_lines(messages, open_tickets)
     opens = [
         (p.name, data(Do.PARTNERSHIP_OPEN, id=_id(p)))
         for _, p, _ in (overdue + coming)[:MAX_DIGEST_BUTTONS]

@@ -17,16 +17,17 @@ from typing import Any
 
 from botbuilder.core import TurnContext
 
-from bot.cards import ticket_texts as t
 from bot.cards.actions import Action, CardAction, TicketAsk, TicketRef, TicketSubmit
 from bot.cards.common import Card
 from bot.cards.tickets import (
     asker_update_card,
+    bound_text,
     channels_card,
     team_name,
     ticket_form_card,
     ticket_sent_card,
     unrouted_card,
+    wrong_state_text,
 )
 from bot.cards.used import settled
 from bot.conversation.commands import Command, ParsedCommand
@@ -76,6 +77,7 @@ class Experts:
         deliver: Deliver,
     ) -> None:
         self._content = content
+        self._messages = content.messages
         self._matcher = matcher
         self._memory = memory
         self._tickets = tickets
@@ -114,7 +116,12 @@ class Experts:
         mine = [(p.id or 0, p.name) for p in self._partnerships.mine(person.id)]
         item = entry if entry in self._content.items else None
         return ticket_form_card(
-            question, list(self._content.experts.values()), self._main_team(entry), mine, item
+            self._messages,
+            question,
+            list(self._content.experts.values()),
+            self._main_team(entry),
+            mine,
+            item,
         )
 
     def _main_team(self, entry: str | None) -> str | None:
@@ -136,10 +143,10 @@ class Experts:
         question = str(values.get("question") or "").strip()
         team = str(values.get("team") or "")
         if not question:
-            await context.send_activity(t.QUESTION_MISSING)
+            await context.send_activity(self._messages.say("ticket_question_missing"))
             return None
         if team not in self._content.experts:
-            await context.send_activity(t.UNKNOWN_TEAM)
+            await context.send_activity(self._messages.say("ticket_unknown_team"))
             return None
         person = sender(context)
         mine = {str(p.id): p.id for p in self._partnerships.mine(person.id)}
@@ -163,10 +170,11 @@ class Experts:
         log.info("ticket asked", extra={"ticket": stored.id, "team": team, "routed": bound})
         if bound:  # posted first: the confirmation then tells what happened
             await self._deliver(now, stored.id)
-            await context.send_activity(t.asked_text(expert.name))
+            await context.send_activity(self._messages.say("ticket_asked", team=expert.name))
         else:
             await send_card(context, unrouted_card(expert, self._content))
-        return settled(ticket_sent_card(question, expert.name), t.SENT_NOTE)
+        sent = ticket_sent_card(self._messages, question, expert.name)
+        return settled(sent, self._messages.say("ticket_sent"))
 
     # --- steps on a ticket ------------------------------------------------------------------
 
@@ -176,7 +184,7 @@ class Experts:
         step = STEPS[action.action]
         ticket = self._tickets.get(payload.ticket)
         if ticket is None:
-            await context.send_activity(t.UNKNOWN_TICKET)
+            await context.send_activity(self._messages.say("ticket_unknown"))
             return None
         role = self._role(context, ticket)
         try:
@@ -195,7 +203,9 @@ class Experts:
         except StaleTicket:
             current = self._tickets.get(ticket.id or 0)
             await context.send_activity(
-                t.wrong_state_text(current.status.value) if current else t.UNKNOWN_TICKET
+                wrong_state_text(self._messages, current.status.value)
+                if current
+                else self._messages.say("ticket_unknown")
             )
             return None
         log.info("ticket step", extra={"ticket": ticket.id, "step": step.value})
@@ -203,9 +213,11 @@ class Experts:
         if role is not Role.ASKER:
             return None
         reply = (
-            t.RESOLVED_TEXT
+            self._messages.say("ticket_resolved")
             if step is Step.RESOLVE
-            else t.follow_up_sent_text(team_name(after.team, self._content))
+            else self._messages.say(
+                "ticket_follow_up_sent", team=team_name(after.team, self._content)
+            )
         )
         await context.send_activity(reply)
         shown = "answer" if ticket.status is TicketStatus.ANSWERED else "close"
@@ -232,7 +244,7 @@ class Experts:
         if step is Step.ANSWER:
             answer = str(values.get("answer") or "").strip()
             if not answer:
-                await context.send_activity(t.ANSWER_MISSING)
+                await context.send_activity(self._messages.say("ticket_answer_missing"))
                 return None
             if after.picked_up_by is None:
                 after = replace(after, picked_up_by_id=person.id, picked_up_by=person.name)
@@ -240,10 +252,10 @@ class Experts:
         if step is Step.FORWARD:
             target = str(values.get("team") or "")
             if target not in self._content.experts:
-                await context.send_activity(t.UNKNOWN_TEAM)
+                await context.send_activity(self._messages.say("ticket_unknown_team"))
                 return None
             if target == ticket.team:
-                await context.send_activity(t.FORWARD_SAME_TEAM)
+                await context.send_activity(self._messages.say("ticket_forward_same_team"))
                 return None
             note = str(values.get("note") or "").strip() or None
             old_card = Notice("channel_update", team=ticket.team,
@@ -262,7 +274,7 @@ class Experts:
             return replace(after, closed_at=after.updated_at), None, [update]
         follow_up = str(values.get("follow_up") or "").strip()  # Step.FOLLOW_UP
         if not follow_up:
-            await context.send_activity(t.FOLLOW_UP_MISSING)
+            await context.send_activity(self._messages.say("ticket_follow_up_missing"))
             return None
         after = replace(after, closed_at=None, open_since=after.updated_at)
         return after, follow_up, [update, Notice("channel_reply", team=ticket.team)]
@@ -278,10 +290,12 @@ class Experts:
 
     def _refusal(self, ticket: Ticket, step: Step, reason: str) -> str:
         if reason == "wrong_state":
-            return t.wrong_state_text(ticket.status.value)
+            return wrong_state_text(self._messages, ticket.status.value)
         if step in TEAM_STEPS:
-            return t.not_yours_text(team_name(ticket.team, self._content))
-        return t.NOT_THE_ASKER
+            return self._messages.say(
+                "ticket_not_yours", team=team_name(ticket.team, self._content)
+            )
+        return self._messages.say("ticket_not_the_asker")
 
     # --- channel bindings -------------------------------------------------------------------
 
@@ -291,10 +305,10 @@ class Experts:
             return
         activity = context.activity
         if (activity.conversation.conversation_type or "personal") != "channel":
-            await context.send_activity(t.BIND_ONLY_IN_CHANNEL)
+            await context.send_activity(self._messages.say("ticket_bind_only_in_channel"))
             return
         if self._administrators and sender(context).id not in self._administrators:
-            await context.send_activity(t.BIND_NOT_ALLOWED)
+            await context.send_activity(self._messages.say("ticket_bind_not_allowed"))
             return
         if parsed.command is Command.CHANNELS:
             await self._list(context)
@@ -302,16 +316,18 @@ class Experts:
         expert = self._find_team(parsed.argument)
         if expert is None:
             await context.send_activity(
-                t.unknown_team_text(list(self._content.experts))
+                self._messages.say(
+                    "ticket_bind_unknown_team", codes=", ".join(self._content.experts)
+                )
                 if parsed.argument
-                else t.BIND_WHICH_TEAM
+                else self._messages.say("ticket_bind_which_team")
             )
         elif parsed.command is Command.BIND_CHANNEL:
             await self._bind(context, expert)
         elif self._tickets.unbind(expert.code, "unbound", self._clock()):
-            await context.send_activity(t.unbound_text(expert.name))
+            await context.send_activity(self._messages.say("ticket_unbound", team=expert.name))
         else:
-            await context.send_activity(t.not_bound_text(expert.name))
+            await context.send_activity(self._messages.say("ticket_not_bound", team=expert.name))
 
     def _find_team(self, typed: str) -> Expert | None:
         wanted = normalize(typed)
@@ -352,7 +368,7 @@ class Experts:
             except StaleTicket:
                 continue
         log.info("channel bound", extra={"team": expert.code, "waiting": len(waiting)})
-        await context.send_activity(t.bound_text(expert.name, len(waiting)))
+        await context.send_activity(bound_text(self._messages, expert.name, len(waiting)))
         if waiting:
             await self._deliver(now, None)
 
@@ -364,7 +380,7 @@ class Experts:
             for b in bindings
             if not b.active and b.unbound_reason != "unbound" and b.unbound_at is not None
         ]
-        await send_card(context, channels_card(active, ended))
+        await send_card(context, channels_card(self._messages, active, ended))
 
     # --- Teams tells that a channel or team is gone ----------------------------------------
 

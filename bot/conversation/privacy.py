@@ -8,9 +8,8 @@ from typing import Any
 from botbuilder.core import ConversationState, TurnContext, UserState
 
 from bot import cards
-from bot.cards import ticket_texts
 from bot.cards.actions import CardAction
-from bot.cards.common import shorten
+from bot.cards.tickets import ticket_privacy_lines
 from bot.conversation.memory import ConversationMemory
 from bot.domain.messages import Messages
 from bot.store.appraisals import AppraisalRepository
@@ -99,17 +98,11 @@ class Privacy:
         intakes = self._intakes.by_user(person.id)
         if intakes:
             lines.append(self._messages.count("privacy_stored_intakes", len(intakes)))
-        if memory.get("last_question"):
-            lines.append(ticket_texts.STORED_LAST_QUESTION)
-        tickets = self._tickets.by_asker(person.id)
-        if tickets:
-            lines.append(ticket_texts.stored_tickets_line(len(tickets)))
-            lines += [
-                ticket_texts.stored_ticket_line(
-                    ticket.id or 0, ticket.status, shorten(ticket.question)
-                )
-                for ticket in tickets
-            ]
+        lines += ticket_privacy_lines(
+            self._messages,
+            self._tickets.by_asker(person.id),
+            last_question=bool(memory.get("last_question")),
+        )
         appraisals = self._appraisals.by_user(person.id) if self._appraisals else []
         if appraisals:
             lines.append(self._messages.count("appraisal_privacy_stored", len(appraisals)))

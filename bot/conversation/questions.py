@@ -86,7 +86,8 @@ class Questions:
         else:
             card = cards.out_of_scope_card(self._content, result.referral)
             if result.matches and _real_question(text):  # on topic, but no answer: ask a team
-                card = {**card, "actions": [*card["actions"], ask_expert_action(None, text)]}
+                ask = ask_expert_action(self._content.messages, None, text)
+                card = {**card, "actions": [*card["actions"], ask]}
             await send_card(context, card)
 
     async def _small_talk(self, context: TurnContext, kind: str | None) -> None:
@@ -117,7 +118,7 @@ class Questions:
         thanks = cards.feedback_thanks(self._content.messages, payload.helpful)
         await context.send_activity(thanks)
         if not payload.helpful:
-            await send_card(context, ask_offer_card(payload.id))
+            await send_card(context, ask_offer_card(self._content.messages, payload.id))
         return settled(cards.answer_card(self._entries[payload.id], self._content), thanks)
 
 

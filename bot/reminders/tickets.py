@@ -17,10 +17,10 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from bot.cards.ticket_texts import forwarded_note_text
 from bot.cards.tickets import (
     asker_update_card,
     follow_up_card,
+    forwarded_note_text,
     ticket_card,
     ticket_reminder_card,
     unrouted_card,
@@ -138,7 +138,7 @@ class TicketNotifier:
             event = self._tickets.event(notification.event_id) if notification.event_id else None
             if ticket.channel_activity_id is None or ticket.team != team or event is None:
                 return Delivery.SENT, None  # nothing to reply to: the card shows it all
-            card = follow_up_card(ticket, event.note or "")
+            card = follow_up_card(self._content.messages, ticket, event.note or "")
             outcome = await self.sender.deliver(
                 binding.reference, card, reply_to=ticket.channel_activity_id
             )
@@ -192,6 +192,7 @@ class TicketNotifier:
             last = forwards[-1]
             origin = [e.team for e in events if e.id < last.id][-1]
             note = forwarded_note_text(
+                self._content.messages,
                 self._content.experts[origin].name if origin in self._content.experts else origin,
                 last.note or "",
             )

@@ -136,18 +136,19 @@ def _ticket_cards(content) -> list[tuple[str, dict[str, Any]]]:
     from bot.domain.tickets import Ticket, TicketStatus
 
     now = datetime(2026, 11, 23, 10, tzinfo=UTC)
+    m = content.messages
     experts = list(content.experts.values())
     new = Ticket(7, "JUR", "Mag dit? " * 100, "aad-anna", "Anna", now, now, item_id="jur-2")
     answered = changed(new, status=TicketStatus.ANSWERED, answer="Ja. " * 500, picked_up_by="Bram")
     cards = [
-        ("ticket form", ticket_form_card("Mag dit?", experts, "JUR", [(1, "RES")], "jur-2")),
-        ("ticket form, no partnerships", ticket_form_card("", experts, None, [], None)),
-        ("ticket offer", ask_offer_card("jur-2")),
-        ("ticket follow-up", follow_up_card(new, "En nu? " * 100)),
+        ("ticket form", ticket_form_card(m, "Mag dit?", experts, "JUR", [(1, "RES")], "jur-2")),
+        ("ticket form, no partnerships", ticket_form_card(m, "", experts, None, [], None)),
+        ("ticket offer", ask_offer_card(m, "jur-2")),
+        ("ticket follow-up", follow_up_card(m, new, "En nu? " * 100)),
         ("ticket reminder", ticket_reminder_card(new, content, 3)),
         ("ticket unrouted", unrouted_card(content.experts["JUR"], content)),
-        ("ticket channels", channels_card([("JUR", "19:x")], [("IBC", "channel_deleted", "1")])),
-        ("ticket channels, none", channels_card([], [])),
+        ("ticket channels", channels_card(m, [("JUR", "19:x")], [("IBC", "channel_deleted", "1")])),
+        ("ticket channels, none", channels_card(m, [], [])),
         ("ticket forwarded away", ticket_card(new, content, shown_team="IBC")),
     ]
     for status in TicketStatus:
