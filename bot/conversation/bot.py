@@ -13,6 +13,7 @@ from botbuilder.schema import ChannelAccount
 
 from bot.conversation.appraisals import AppraisalActions
 from bot.conversation.browse import Browse
+from bot.conversation.channels import ChannelBindings
 from bot.conversation.evaluations import EvaluationActions
 from bot.conversation.experts import Deliver, Experts
 from bot.conversation.guided import GuidedConversations
@@ -103,6 +104,7 @@ class SamenwerkwijzerBot(TeamsActivityHandler):  # type: ignore[misc]
             clock,
             deliver_tickets,
         )
+        self.channels = ChannelBindings(content, tickets, administrators, clock, deliver_tickets)
         self.router = Router(
             content=content,
             memory=self._memory,
@@ -133,6 +135,7 @@ class SamenwerkwijzerBot(TeamsActivityHandler):  # type: ignore[misc]
             evaluations=EvaluationActions(content, partnerships, administrators, clock),
             guided=guided,
             experts=self.experts,
+            channels=self.channels,
             appraisals=AppraisalActions(
                 content, partnerships, appraisals, administrators, clock, guided
             ),
@@ -172,15 +175,15 @@ class SamenwerkwijzerBot(TeamsActivityHandler):  # type: ignore[misc]
         if kind == "channel":  # from a team: its bound channels are unbound
             team_id = team_of(turn_context.activity)
             if team_id:
-                self.experts.team_gone(team_id, "bot_removed")
-            self.experts.channel_gone(channel_of(turn_context.activity), "bot_removed")
+                self.channels.team_gone(team_id, "bot_removed")
+            self.channels.channel_gone(channel_of(turn_context.activity), "bot_removed")
 
     async def on_teams_channel_deleted(
         self, channel_info: Any, team_info: Any, turn_context: TurnContext
     ) -> None:
         """A bound channel is gone: its team's questions are kept for the administrators."""
         if channel_info is not None and channel_info.id:
-            self.experts.channel_gone(str(channel_info.id), "channel_deleted")
+            self.channels.channel_gone(str(channel_info.id), "channel_deleted")
 
     async def on_teams_members_removed_dispatch(
         self, members_removed: list[ChannelAccount], team_info: Any, turn_context: TurnContext
@@ -189,15 +192,15 @@ class SamenwerkwijzerBot(TeamsActivityHandler):  # type: ignore[misc]
         bot_id = turn_context.activity.recipient.id
         removed = any(member.id == bot_id for member in members_removed)
         if removed and team_info is not None and team_info.id:
-            self.experts.team_gone(str(team_info.id), "bot_removed")
+            self.channels.team_gone(str(team_info.id), "bot_removed")
 
     async def on_teams_team_deleted(self, team_info: Any, turn_context: TurnContext) -> None:
         if team_info is not None and team_info.id:
-            self.experts.team_gone(str(team_info.id), "team_deleted")
+            self.channels.team_gone(str(team_info.id), "team_deleted")
 
     async def on_teams_team_archived(self, team_info: Any, turn_context: TurnContext) -> None:
         if team_info is not None and team_info.id:
-            self.experts.team_gone(str(team_info.id), "team_archived")
+            self.channels.team_gone(str(team_info.id), "team_archived")
 
     async def on_teams_members_added_dispatch(
         self, members_added: list[ChannelAccount], team_info: Any, turn_context: TurnContext

@@ -1,4 +1,4 @@
-"""'Vraag een expert': asking a team, binding team channels, and the steps on a ticket.
+"""'Vraag een expert': asking a team and the steps on a ticket (team channels: channels.py).
 
 The asker fills in a form (question, team, partnership); the ticket goes to the team's bound
 channel as a card. The team picks it up, answers, forwards or closes it from that channel;
@@ -21,8 +21,6 @@ from bot.cards.actions import Action, CardAction, TicketAsk, TicketRef, TicketSu
 from bot.cards.common import Card
 from bot.cards.tickets import (
     asker_update_card,
-    bound_text,
-    channels_card,
     team_name,
     ticket_form_card,
     ticket_sent_card,
@@ -30,12 +28,9 @@ from bot.cards.tickets import (
     wrong_state_text,
 )
 from bot.cards.used import settled
-from bot.conversation.commands import Command, ParsedCommand
 from bot.conversation.memory import ConversationMemory
 from bot.domain.content import Content
-from bot.domain.dutch import normalize
 from bot.domain.matcher import Matcher
-from bot.domain.models import Expert
 from bot.domain.tickets import (
     TEAM_STEPS,
     Role,
@@ -48,7 +43,7 @@ from bot.domain.tickets import (
 )
 from bot.store.register import PartnershipRepository
 from bot.store.tickets import Notice, StaleTicket, TicketRepository
-from bot.teams.activity import channel_of, team_of
+from bot.teams.activity import channel_of
 from bot.teams.replies import send_card, sender
 
 log = logging.getLogger(__name__)
@@ -296,100 +291,3 @@ class Experts:
                 "ticket_not_yours", team=team_name(ticket.team, self._content)
             )
         return self._messages.say("ticket_not_the_asker")
-
-    # --- channel bindings -------------------------------------------------------------------
-
-    async def on_command(self, context: TurnContext, parsed: ParsedCommand) -> None:
-        if parsed.command is Command.ASK_EXPERT:
-            await self.ask(context, parsed.raw_argument)
-            return
-        activity = context.activity
-        if (activity.conversation.conversation_type or "personal") != "channel":
-            await context.send_activity(self._messages.say("ticket_bind_only_in_channel"))
-            return
-        if self._administrators and sender(context).id not in self._administrators:
-            await context.send_activity(self._messages.say("ticket_bind_not_allowed"))
-            return
-        if parsed.command is Command.CHANNELS:
-            await self._list(context)
-            return
-        expert = self._find_team(parsed.argument)
-        if expert is None:
-            await context.send_activity(
-                self._messages.say(
-                    "ticket_bind_unknown_team", codes=", ".join(self._content.experts)
-                )
-                if parsed.argument
-                else self._messages.say("ticket_bind_which_team")
-            )
-        elif parsed.command is Command.BIND_CHANNEL:
-            await self._bind(context, expert)
-        elif self._tickets.unbind(expert.code, "unbound", self._clock()):
-            await context.send_activity(self._messages.say("ticket_unbound", team=expert.name))
-        else:
-            await context.send_activity(self._messages.say("ticket_not_bound", team=expert.name))
-
-    def _find_team(self, typed: str) -> Expert | None:
-        wanted = normalize(typed)
-        if not wanted:
-            return None
-        for expert in self._content.experts.values():
-            names = {normalize(expert.code), normalize(expert.name)}
-            names.add(normalize(expert.name.split("(")[0]))
-            if wanted in names:
-                return expert
-        return None
-
-    async def _bind(self, context: TurnContext, expert: Expert) -> None:
-        activity = context.activity
-        channel = channel_of(activity)
-        reference = TurnContext.get_conversation_reference(activity).serialize()
-        reference.pop("user", None)  # a channel's reference needs no one's name
-        reference.pop("activityId", None)  # tickets start threads, not replies to this one
-        reference["conversation"] = {**reference.get("conversation", {}), "id": channel}
-        now = self._clock()
-        before = [b for b in self._tickets.bindings() if b.team == expert.code]
-        moved = bool(before) and before[0].channel_id != channel
-        self._tickets.bind(expert.code, channel, team_of(activity), reference, sender(context).id,
-                           now)  # fmt: skip
-        waiting = self._tickets.find(team=expert.code, unrouted=True)
-        if moved:  # open tickets whose card is in the team's old channel: posted here anew
-            waiting += [
-                t for t in self._tickets.open_tickets() if t.team == expert.code and t.routed
-            ]
-        for ticket in waiting:
-            after = replace(
-                ticket, updated_at=max(now, ticket.updated_at), routed=False,
-                channel_activity_id=None,
-            )  # fmt: skip
-            try:
-                self._tickets.record(ticket, after, "routed", None, None, None,
-                                     [Notice("channel_post", team=expert.code)])  # fmt: skip
-            except StaleTicket:
-                continue
-        log.info("channel bound", extra={"team": expert.code, "waiting": len(waiting)})
-        await context.send_activity(bound_text(self._messages, expert.name, len(waiting)))
-        if waiting:
-            await self._deliver(now, None)
-
-    async def _list(self, context: TurnContext) -> None:
-        bindings = self._tickets.bindings()
-        active = [(b.team, b.channel_id) for b in bindings if b.active]
-        ended = [
-            (b.team, b.unbound_reason or "", self._content.messages.date(b.unbound_at.date()))
-            for b in bindings
-            if not b.active and b.unbound_reason != "unbound" and b.unbound_at is not None
-        ]
-        await send_card(context, channels_card(self._messages, active, ended))
-
-    # --- Teams tells that a channel or team is gone ----------------------------------------
-
-    def channel_gone(self, channel_id: str, reason: str) -> None:
-        teams = self._tickets.unbind_channel(channel_id, reason, self._clock())
-        if teams:
-            log.warning("bound channel gone", extra={"teams": teams, "reason": reason})
-
-    def team_gone(self, team_id: str, reason: str) -> None:
-        teams = self._tickets.unbind_team_id(team_id, reason, self._clock())
-        if teams:
-            log.warning("bound team gone", extra={"teams": teams, "reason": reason})

@@ -27,6 +27,7 @@ from bot.cards.actions import (
 )
 from bot.conversation.appraisals import AppraisalActions
 from bot.conversation.browse import Browse
+from bot.conversation.channels import ChannelBindings
 from bot.conversation.commands import Command, ParsedCommand, parse_command
 from bot.conversation.evaluations import EvaluationActions
 from bot.conversation.experts import Experts
@@ -55,9 +56,7 @@ SHOW_ONLY = frozenset(
     }
 )
 # 'Vraag een expert' and the channel bindings: a card or a short reply, any time.
-EXPERT_COMMANDS = frozenset(
-    {Command.ASK_EXPERT, Command.BIND_CHANNEL, Command.UNBIND_CHANNEL, Command.CHANNELS}
-)
+CHANNEL_COMMANDS = frozenset({Command.BIND_CHANNEL, Command.UNBIND_CHANNEL, Command.CHANNELS})
 
 
 class Router:
@@ -73,6 +72,7 @@ class Router:
         evaluations: EvaluationActions,
         guided: GuidedConversations,
         experts: Experts,
+        channels: ChannelBindings,
         appraisals: AppraisalActions,
     ) -> None:
         self._content = content
@@ -83,6 +83,7 @@ class Router:
         self._partnerships = partnerships
         self._guided = guided
         self._experts = experts
+        self._channels = channels
         self._appraisals = appraisals
         self.handlers: dict[Action, Handler] = {
             Action.COMMAND: self._on_command_button,
@@ -197,8 +198,10 @@ class Router:
                 await self._browse.help(context)
         elif command in SHOW_ONLY:
             await self._show(context, command)
-        elif command in EXPERT_COMMANDS:
-            await self._experts.on_command(context, parsed)
+        elif command is Command.ASK_EXPERT:
+            await self._experts.ask(context, parsed.raw_argument)
+        elif command in CHANNEL_COMMANDS:
+            await self._channels.on_command(context, parsed)
         elif command is Command.NEW_PARTNERSHIP:
             await self._guided.begin(context, PARTNERSHIP_DIALOG, {"mode": "form"})
         elif command is Command.APPRAISAL:
