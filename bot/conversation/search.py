@@ -4,23 +4,21 @@ Teams sends a `composeExtension/query` invoke while the user types in the compos
 bot answers with a list of results, each a small preview (what the list shows) and the
 Adaptive Card that is inserted into the message when the user picks it.
 
-The inserted card goes to a chat the bot is usually not part of, so it is made *shareable*:
-the card builders of `bot.cards` are reused, then the parts that only make sense in a chat
-with the bot are taken out (the feedback question, buttons that post a command as text) and
-lists of buttons that open another question become plain text lists. What is left reads on
-its own and stays small (all results together must stay under Teams' 28 KB).
+The inserted card goes to a chat the bot is usually not part of, so the card builders of
+`bot.cards` are reused and then made shareable (bot/cards/shareable.py). What is left reads
+on its own and stays small (all results together must stay under Teams' 28 KB).
 """
 
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from bot.cards import answer_card, expert_card, theme_card
-from bot.cards.common import Card, Element, one_line
+from bot.cards.common import Card, one_line
+from bot.cards.shareable import shareable
 from bot.domain.content import Content
 from bot.domain.entries import Entry
 from bot.domain.matcher import Matcher
@@ -148,7 +146,7 @@ def _result(title: str, subtitle: str, summary: str, card: Card, content: Conten
             "text": one_line(summary, PREVIEW_TEXT_LIMIT),
         },
     }
-    return SearchResult(title, subtitle, preview, shareable(card, content))
+    return SearchResult(title, subtitle, preview, shareable(card))
 
 
 def _body(attachments: list[dict[str, Any]]) -> dict[str, Any]:
@@ -164,99 +162,3 @@ def _body(attachments: list[dict[str, Any]]) -> dict[str, Any]:
 def _encoded(value: Any) -> bytes:
     """As the HTTP layer sends it (aiohttp's json_response: ASCII escapes, ', ' separators)."""
     return json.dumps(value).encode()
-
-
-# --- making a card shareable ----------------------------------------------------------------
-
-_NUMBER = re.compile(r"^(\d+)\.\s")
-
-
-def shareable(card: Card, content: Content) -> Card:
-    """A copy of `card` fit to insert into any chat (see the module docstring)."""
-    result = dict(card)
-    result["body"] = _shareable_elements(card.get("body", []), content)
-    result["actions"] = [action for action in card.get("actions", []) if _keeps(action)]
-    return result
-
-
-def _shareable_elements(elements: Iterable[Element], content: Content) -> list[Element]:
-    out: list[Element] = []
-    lines: list[str] = []  # of a run of buttons that open another question
-
-    def flush() -> None:
-        if lines:
-            out.append(_text_list(lines))
-            lines.clear()
-
-    for element in elements:
-        kind = element.get("type")
-        if kind == "TextBlock" and element.get("text") == content.messages.say("feedback_prompt"):
-            continue
-        if kind == "ActionSet":
-            listed = _listed(element, content)
-            if listed is not None:
-                lines.extend(listed)
-                continue
-            actions = [action for action in element.get("actions", []) if _keeps(action)]
-            if not actions:
-                continue
-            element = {**element, "actions": actions}
-        elif kind == "Container":
-            element = {**element, "items": _shareable_elements(element.get("items", []), content)}
-        flush()
-        out.append(element)
-    flush()
-    return out
-
-
-def _listed(action_set: Element, content: Content) -> list[str] | None:
-    """List lines when an ActionSet only opens other questions (also when folded behind a
-    ShowCard); None when it does something else."""
-    actions = action_set.get("actions", [])
-    if len(actions) == 1 and actions[0].get("type") == "Action.ShowCard":
-        inner = actions[0].get("card", {}).get("body", [])
-        parts = [_listed(element, content) for element in inner]
-        if inner and all(part is not None for part in parts):
-            return [line for part in parts if part is not None for line in part]
-        return None
-    if actions and all(_opens_entry(action) for action in actions):
-        return []  # the card lists these in full already; its short buttons go
-    return None
-
-
-def _line(action: dict[str, Any], content: Content) -> str:
-    """'- question' in full (button titles are cut short), or '3. question' in a numbered list."""
-    title = str(action.get("title", ""))
-    full = _entry_titles(content).get(str(action["data"].get("id", "")), title)
-    number = _NUMBER.match(title)
-    return f"{number.group(1)}. {full}" if number else f"- {full}"
-
-
-def _entry_titles(content: Content) -> dict[str, str]:
-    titles = {item_id: item.question for item_id, item in content.items.items()}
-    for framework in content.frameworks:
-        titles[framework.id] = framework.title
-        titles.update((section.id, section.title) for section in framework.sections)
-    return titles
-
-
-def _opens_entry(action: dict[str, Any]) -> bool:
-    data = action.get("data")
-    return (
-        action.get("type") == "Action.Submit"
-        and isinstance(data, dict)
-        and data.get("action") == "show"
-    )
-
-
-def _keeps(action: dict[str, Any]) -> bool:
-    """Feedback and asking an expert belong to the chat with the bot; a menu button would post
-    a command into a chat where the bot does not read along."""
-    data = action.get("data")
-    if action.get("type") != "Action.Submit" or not isinstance(data, dict):
-        return True
-    return data.get("action") not in ("feedback", "command", "ticket_ask")
-
-
-def _text_list(lines: list[str]) -> Element:
-    return {"type": "TextBlock", "text": "\r".join(lines), "wrap": True, "spacing": "Small"}
