@@ -29,6 +29,7 @@ from bot.conversation.search import (
     query_text,
     search,
 )
+from bot.conversation.ticket_steps import TicketSteps
 from bot.domain.content import Content
 from bot.domain.matcher import Matcher
 from bot.store.appraisals import AppraisalRepository
@@ -100,7 +101,6 @@ class SamenwerkwijzerBot(TeamsActivityHandler):  # type: ignore[misc]
             self._memory,
             tickets,
             partnerships,
-            administrators,
             clock,
             deliver_tickets,
         )
@@ -136,6 +136,7 @@ class SamenwerkwijzerBot(TeamsActivityHandler):  # type: ignore[misc]
             guided=guided,
             experts=self.experts,
             channels=self.channels,
+            ticket_steps=TicketSteps(content, tickets, clock, deliver_tickets),
             appraisals=AppraisalActions(
                 content, partnerships, appraisals, administrators, clock, guided
             ),

@@ -36,6 +36,7 @@ from bot.conversation.memory import ConversationMemory
 from bot.conversation.partnerships import PartnershipActions
 from bot.conversation.privacy import Privacy
 from bot.conversation.questions import Questions
+from bot.conversation.ticket_steps import TicketSteps
 from bot.domain.content import Content
 from bot.domain.lookup import find_theme
 from bot.teams.activity import strip_bot_mention
@@ -73,6 +74,7 @@ class Router:
         guided: GuidedConversations,
         experts: Experts,
         channels: ChannelBindings,
+        ticket_steps: TicketSteps,
         appraisals: AppraisalActions,
     ) -> None:
         self._content = content
@@ -114,12 +116,12 @@ class Router:
             Action.DELETE_MY_DATA: privacy.ask_delete,
             Action.TICKET_ASK: experts.on_ask,
             Action.TICKET_SUBMIT: experts.on_submit,
-            Action.TICKET_PICK_UP: experts.on_step,
-            Action.TICKET_ANSWER: experts.on_step,
-            Action.TICKET_FORWARD: experts.on_step,
-            Action.TICKET_CLOSE: experts.on_step,
-            Action.TICKET_RESOLVED: experts.on_step,
-            Action.TICKET_FOLLOW_UP: experts.on_step,
+            Action.TICKET_PICK_UP: ticket_steps.on_step,
+            Action.TICKET_ANSWER: ticket_steps.on_step,
+            Action.TICKET_FORWARD: ticket_steps.on_step,
+            Action.TICKET_CLOSE: ticket_steps.on_step,
+            Action.TICKET_RESOLVED: ticket_steps.on_step,
+            Action.TICKET_FOLLOW_UP: ticket_steps.on_step,
             Action.APPRAISAL_START: appraisals.on_start,
             Action.APPRAISAL_FORM: guided.on_form,
             Action.APPRAISAL_SHOW: appraisals.on_show,
