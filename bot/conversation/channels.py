@@ -18,6 +18,7 @@ from bot.domain.dutch import normalize
 from bot.domain.models import Expert
 from bot.store.tickets import Notice, StaleTicket, TicketRepository
 from bot.teams.activity import channel_of, team_of
+from bot.teams.members import is_team_owner
 from bot.teams.replies import send_card, sender
 
 log = logging.getLogger(__name__)
@@ -45,7 +46,7 @@ class ChannelBindings:
         if (activity.conversation.conversation_type or "personal") != "channel":
             await context.send_activity(self._messages.say("ticket_bind_only_in_channel"))
             return
-        if self._administrators and sender(context).id not in self._administrators:
+        if not await self._may_bind(context):
             await context.send_activity(self._messages.say("ticket_bind_not_allowed"))
             return
         if parsed.command is Command.CHANNELS:
@@ -66,6 +67,12 @@ class ChannelBindings:
             await context.send_activity(self._messages.say("ticket_unbound", team=expert.name))
         else:
             await context.send_activity(self._messages.say("ticket_not_bound", team=expert.name))
+
+    async def _may_bind(self, context: TurnContext) -> bool:
+        """Administrators (ADMIN_USER_IDS); without any, the owners of the team, as Teams says."""
+        if self._administrators:
+            return sender(context).id in self._administrators
+        return await is_team_owner(context)
 
     def _find_team(self, typed: str) -> Expert | None:
         wanted = normalize(typed)

@@ -59,6 +59,8 @@ class Teams:
         self.conversation_type = conversation_type
         self.conversation_id = f"a:conversation-{next(_ids)}"
         self.user_id = "29:user-anna"
+        # A channel message names its team (Teams' channelData.team), as Teams sends it.
+        self._team = {"team": {"id": "team-1"}} if conversation_type == "channel" else {}
 
     def activity(self, type_: str, **fields: Any) -> dict[str, Any]:
         return {
@@ -73,7 +75,7 @@ class Teams:
                 "conversationType": self.conversation_type,
                 "tenantId": TENANT,
             },
-            "channelData": {"tenant": {"id": TENANT}},
+            "channelData": {"tenant": {"id": TENANT}, **self._team},
             "locale": "nl-NL",
             **fields,
         }

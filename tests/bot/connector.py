@@ -35,12 +35,14 @@ class ConnectorStandIn:
     refused: list[int] = field(default_factory=list)  # the statuses it answered so
     retry_after: str = "0"  # what a 429 asks the bot to wait, in seconds
     updated: list[tuple[str, dict[str, Any]]] = field(default_factory=list)  # (id, activity)
+    roles: dict[str, str] = field(default_factory=dict)  # member id -> userRole it reports
 
     def app(self) -> web.Application:
         app = web.Application()
         app.router.add_post("/v3/conversations/{conversation}/activities", self._receive)
         app.router.add_post("/v3/conversations/{conversation}/activities/{reply_to}", self._receive)
         app.router.add_put("/v3/conversations/{conversation}/activities/{activity}", self._update)
+        app.router.add_get("/v3/conversations/{conversation}/members/{member}", self._member)
         return app
 
     async def start(self) -> None:
@@ -74,6 +76,12 @@ class ConnectorStandIn:
             )
         )
         return web.json_response({"id": f"sent-{next(self._ids)}"})
+
+    async def _member(self, request: web.Request) -> web.Response:
+        """Teams' member look-up: everyone is an owner unless `roles` says otherwise."""
+        member = request.match_info["member"]
+        role = self.roles.get(member, "owner")
+        return web.json_response({"id": member, "name": member, "userRole": role})
 
     async def _update(self, request: web.Request) -> web.Response:
         activity_id = request.match_info["activity"]

@@ -45,9 +45,14 @@ def as_person(activity: dict[str, Any], person: dict[str, str]) -> dict[str, Any
     return {**activity, "from": person}
 
 
-async def bind(client: Any, connector: Any, team: str, person: dict[str, str] = BRAM) -> Teams:
+async def bind(
+    client: Any, connector: Any, team: str, person: dict[str, str] = BRAM, team_id: str = "team-1"
+) -> Teams:
+    """A channel of the Teams team `team_id` bound to the expert team `team` by `person`."""
     channel = Teams(connector.url, conversation_type="channel")
-    await post(client, as_person(channel.message(f"koppel dit kanaal aan {team}"), person))
+    message = channel.message(f"koppel dit kanaal aan {team}")
+    message["channelData"]["team"] = {"id": team_id}
+    await post(client, as_person(message, person))
     [reply] = connector.take()
     assert reply.conversation_id == channel.conversation_id
     assert "Dit kanaal is gekoppeld aan" in reply.activity["text"]
@@ -430,7 +435,7 @@ async def test_removing_the_bot_from_the_team_unbinds_its_channels(bot, connecto
     bind_jur = jur.message("koppel dit kanaal aan JUR", channelData=in_team)
     await post(bot, as_person(bind_jur, BRAM))
     connector.take()
-    await bind(bot, connector, "IBC")  # another team's channel, in another Teams team
+    await bind(bot, connector, "IBC", team_id="team-2")  # a channel in another Teams team
     tickets = services(bot).tickets
     removed = jur.activity(
         "conversationUpdate",
@@ -547,3 +552,15 @@ async def test_binding_a_team_to_a_new_channel_posts_its_open_tickets_there(bot,
     assert ticket_of(bot, ticket_id).picked_up_by == "Bram"
     await post(bot, click_in(old, posted.card, "Sluiten"))  # the old channel no longer counts
     assert "Alleen" in connector.take()[-1].activity["text"]
+
+
+async def test_without_administrators_only_an_owner_of_the_team_may_bind(bot, connector):
+    channel = Teams(connector.url, conversation_type="channel")
+    connector.roles[BRAM["id"]] = "user"  # Teams reports Bram as a member, not an owner
+    await post(bot, as_person(channel.message("koppel dit kanaal aan JUR"), BRAM))
+    assert "eigenaar van dit team" in connector.take()[0].activity["text"]
+    assert services(bot).tickets.binding("JUR") is None
+    connector.roles[BRAM["id"]] = "owner"
+    await post(bot, as_person(channel.message("koppel dit kanaal aan JUR"), BRAM))
+    assert "gekoppeld aan" in connector.take()[0].activity["text"]
+    assert services(bot).tickets.binding("JUR") is not None
