@@ -57,6 +57,10 @@ class Action(StrEnum):
     APPRAISAL_PHASE = "appraisal_phase"  # yes, move the phase back to the one answered
     APPRAISAL_REGISTER = "appraisal_register"  # register the appraised partnership
     PARTNERSHIP_IMPORTANCE = "partnership_importance"  # belang voor raad en college
+    PHASE_SHOW = "phase_show"  # a partnership's phase: questions, what to settle, next phase
+    PHASE_NEXT = "phase_next"  # move the partnership from `phase` to the next phase
+    ROLES = "roles"  # who does what, for a Wgr partnership (A) or a network and the rest (B)
+    REGIME_APPLY = "regime_apply"  # the evaluation regime its importance proposes
     CONFIRM = "confirm"  # yes to a question asked before something that cannot be undone
     CANCEL = "cancel"
 
@@ -157,6 +161,16 @@ class AppraisalPhase(Payload):
     phase: str
 
 
+class PhaseNext(Payload):
+    id: int
+    phase: str  # the phase the card showed: a second click does not skip a phase
+    decided: bool = False  # the formal decision that ends the phase is taken
+
+
+class RolesRef(Payload):
+    part: Literal["A", "B"]
+
+
 Confirmable = Literal["delete_my_data", "partnership_archive", "dialog_stop"]
 
 
@@ -205,6 +219,10 @@ PAYLOADS: dict[Action, type[Payload]] = {
     Action.APPRAISAL_PHASE: AppraisalPhase,
     Action.APPRAISAL_REGISTER: AppraisalRef,
     Action.PARTNERSHIP_IMPORTANCE: PartnershipRef,
+    Action.PHASE_SHOW: PartnershipRef,
+    Action.PHASE_NEXT: PhaseNext,
+    Action.ROLES: RolesRef,
+    Action.REGIME_APPLY: PartnershipRef,
     Action.CONFIRM: Confirmation,
     Action.CANCEL: NoFields,
 }
@@ -227,6 +245,7 @@ SINGLE_USE = frozenset(
         Action.TICKET_FOLLOW_UP,
         Action.APPRAISAL_FORM,
         Action.APPRAISAL_PHASE,
+        Action.PHASE_NEXT,
     }
 )
 

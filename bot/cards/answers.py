@@ -22,10 +22,12 @@ from bot.cards.common import (
     title,
 )
 from bot.cards.labels import fits, label
+from bot.cards.phase import role_elements, tool_elements
 from bot.cards.tickets import ask_expert_action
 from bot.domain.content import Content
 from bot.domain.entries import Entry
 from bot.domain.matcher import MatchResult
+from bot.domain.messages import Messages
 from bot.domain.models import Framework, Section
 
 MAX_SECTION_BUTTONS = 12
@@ -91,8 +93,19 @@ def _framework_card(entry_id: str, content: Content) -> Card:
         body += [title(section.title), subtle(origin), text(section.summary, spacing="Medium")]
         if section.questions:
             body += [heading(messages.say("answer_section_questions")), bullets(section.questions)]
+        body += _section_extras(messages, section)
     body += [*experts_section(framework.experts, content), feedback_prompt(messages)]
     return card(body, feedback_actions(messages, entry_id), full=True)
+
+
+def _section_extras(messages: Messages, section: Section) -> list[Element]:
+    """What a phase asks before moving on, a role per form, the bot's tool for a step."""
+    body: list[Element] = []
+    if section.settle:
+        body += [heading(messages.say("phase_settle_heading")), bullets(section.settle)]
+    if section.decision:
+        body += [heading(messages.say("phase_decision_heading")), text(section.decision)]
+    return body + role_elements(messages, section) + tool_elements(messages, section)
 
 
 def _section_buttons(framework: Framework, content: Content) -> list[Element]:

@@ -323,16 +323,20 @@ def _digest_lines(
     messages = content.messages
     if not entries:
         return text(empty)
-    lines = [
-        messages.say(
+    levels = {level.key: level.label for level in content.register.importance_levels}
+    lines = []
+    for due, p, reachable in entries:
+        line = messages.say(
             "digest_line" if reachable else "digest_line_no_reach",
             name=p.name,
             kind=_kind(p, content.register),
             date=messages.date(due),
             holder=p.account_holder.name,
         )
-        for due, p, reachable in entries
-    ]
+        importance = levels.get(p.importance or "")
+        if importance:
+            line = messages.say("digest_importance_line", line=line, importance=importance)
+        lines.append(line)
     return bullets(lines)
 
 

@@ -14,6 +14,7 @@ from botbuilder.schema import Activity
 
 from bot import cards
 from bot.cards import appraisal as appraisal_cards
+from bot.cards import phase as phase_cards
 from bot.cards.actions import (
     AppraisalPhase,
     AppraisalRef,
@@ -129,7 +130,8 @@ class AppraisalActions:
             await context.send_activity(cards.unknown_item_text(self._content.messages))
             return
         importance = chosen or None
-        self._partnerships.update(replace(partnership, importance=importance), self._clock())
+        changed = replace(partnership, importance=importance)
+        self._partnerships.update(changed, self._clock())
         messages = self._content.messages
         if importance is None:
             done = messages.say("appraisal_importance_cleared", name=partnership.name)
@@ -137,7 +139,13 @@ class AppraisalActions:
             done = messages.say(
                 "appraisal_importance_set", name=partnership.name, importance=levels[chosen].lower()
             )
-        await context.send_activity(done)
+        register = self._content.register
+        if phase_cards.regime_elements(messages, changed, register, may_change=True):
+            await send_card(
+                context, phase_cards.importance_set_card(messages, done, changed, register)
+            )
+        else:
+            await context.send_activity(done)
 
     async def on_register(self, context: TurnContext, action: CardAction) -> None:
         """Register the partnership of an appraisal that had none: the registration form; the

@@ -19,6 +19,7 @@ from bot.conversation.experts import Deliver, Experts
 from bot.conversation.guided import GuidedConversations
 from bot.conversation.memory import ConversationMemory
 from bot.conversation.partnerships import PartnershipActions
+from bot.conversation.phases import PhaseActions
 from bot.conversation.privacy import Privacy
 from bot.conversation.questions import Questions
 from bot.conversation.router import Router
@@ -140,6 +141,7 @@ class SamenwerkwijzerBot(TeamsActivityHandler):  # type: ignore[misc]
             appraisals=AppraisalActions(
                 content, partnerships, appraisals, administrators, clock, guided
             ),
+            phases=PhaseActions(content, partnerships, administrators, clock),
         )
 
     async def on_turn(self, turn_context: TurnContext) -> None:

@@ -22,6 +22,8 @@ class Command(Enum):
     UNBIND_CHANNEL = "unbind_channel"
     CHANNELS = "channels"
     APPRAISAL = "appraisal"
+    PHASE = "phase"
+    GOVERNANCE_CYCLE = "governance_cycle"
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,15 @@ _WORDS = {
     ),
     Command.MY_PARTNERSHIPS: ("mijn samenwerkingen", "samenwerkingen", "my partnerships"),
     Command.CHANNELS: ("kanalen", "gekoppelde kanalen"),
+    Command.PHASE: (
+        "fase",
+        "fasen",
+        "mijn fase",
+        "in welke fase zit ik",
+        "in welke fase zitten we",
+        "welke fase",
+    ),
+    Command.GOVERNANCE_CYCLE: ("governancecyclus", "governance cyclus", "cyclus"),
     Command.APPRAISAL: ("evaluatie", "evaluatie starten", "start evaluatie", "waardering starten"),
 }
 _WITH_ARGUMENT = {

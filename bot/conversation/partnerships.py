@@ -12,12 +12,14 @@ from botbuilder.schema import Activity
 
 from bot import cards
 from bot.cards import appraisal as appraisal_cards
+from bot.cards import phase as phase_cards
 from bot.cards.actions import Action, CardAction, IntakeRef, PartnershipRef
 from bot.conversation.guard import PartnershipGuard
 from bot.domain.content import Content
 from bot.domain.dates import parse_date
 from bot.domain.intake import StoredIntake, evaluate_intake
 from bot.domain.lookup import theme_by_key
+from bot.domain.phases import part_of, roles
 from bot.domain.register import Partnership, Person, recommend
 from bot.store.appraisals import AppraisalRepository
 from bot.store.references import ReferenceRepository
@@ -207,6 +209,12 @@ class PartnershipActions:
             evaluation += appraisal_cards.partnership_section(
                 self._content.messages, partnership, latest, register, may_change
             )
+        evaluation += phase_cards.regime_elements(
+            self._content.messages, partnership, register, may_change
+        )
+        if roles(self._content):
+            part = part_of(self._content, partnership)
+            evaluation += phase_cards.roles_section(self._content.messages, partnership, part)
         card = cards.partnership_card(
             partnership,
             register,

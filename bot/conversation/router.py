@@ -34,6 +34,7 @@ from bot.conversation.experts import Experts
 from bot.conversation.guided import GuidedConversations
 from bot.conversation.memory import ConversationMemory
 from bot.conversation.partnerships import PartnershipActions
+from bot.conversation.phases import PhaseActions
 from bot.conversation.privacy import Privacy
 from bot.conversation.questions import Questions
 from bot.conversation.ticket_steps import TicketSteps
@@ -54,6 +55,8 @@ SHOW_ONLY = frozenset(
         Command.PRIVACY,
         Command.MY_PARTNERSHIPS,
         Command.DELETE_MY_DATA,
+        Command.PHASE,
+        Command.GOVERNANCE_CYCLE,
     }
 )
 # 'Vraag een expert' and the channel bindings: a card or a short reply, any time.
@@ -76,6 +79,7 @@ class Router:
         channels: ChannelBindings,
         ticket_steps: TicketSteps,
         appraisals: AppraisalActions,
+        phases: PhaseActions,
     ) -> None:
         self._content = content
         self._memory = memory
@@ -87,6 +91,7 @@ class Router:
         self._experts = experts
         self._channels = channels
         self._appraisals = appraisals
+        self._phases = phases
         self.handlers: dict[Action, Handler] = {
             Action.COMMAND: self._on_command_button,
             Action.SHOW: browse.on_show,
@@ -129,6 +134,10 @@ class Router:
             Action.APPRAISAL_PHASE: appraisals.on_phase,
             Action.APPRAISAL_REGISTER: appraisals.on_register,
             Action.PARTNERSHIP_IMPORTANCE: appraisals.on_importance,
+            Action.PHASE_SHOW: phases.on_show,
+            Action.PHASE_NEXT: phases.on_next,
+            Action.ROLES: phases.on_roles,
+            Action.REGIME_APPLY: phases.on_regime,
             Action.CONFIRM: self._on_confirm,
             Action.CANCEL: self._on_cancel,
         }
@@ -230,5 +239,9 @@ class Router:
             await self._privacy.show(context)
         elif command is Command.DELETE_MY_DATA:
             await self._privacy.ask_delete(context)
+        elif command is Command.PHASE:
+            await self._phases.on_command(context)
+        elif command is Command.GOVERNANCE_CYCLE:
+            await self._phases.on_cycle(context)
         else:
             await self._partnerships.show_mine(context)

@@ -37,6 +37,10 @@ from bot.domain.models import (
 from bot.domain.yaml_source import Location, YamlDocument, YamlSyntaxError, read_yaml
 
 CONTACTS_ENV = "SAMENWERKWIJZER_CONTACTS"
+PHASE_MODEL = "fasenmodel"  # the framework whose sections are the phases of the phase model
+GOVERNANCE_CYCLE = "governancecyclus"
+CYCLE_GROUP = "Cyclus"  # its sections in this group each name the bot's tool that serves them
+ROLES = "rollen"  # who does what: every section says it for a Wgr partnership and a network
 APPRAISAL_FILE = "appraisal.yaml"
 DEFAULT_ROOT = Path(__file__).resolve().parents[2] / "content"
 Model = TypeVar("Model", bound=BaseModel)
@@ -116,6 +120,8 @@ def load_content(root: Path = DEFAULT_ROOT, contacts: Path | None = None) -> Con
     checker.check(themes, experts, frameworks, overrides)
     checker.check_thesaurus(thesaurus, themes, experts, register[1])
     checker.check_register(register, themes, frameworks)
+    checker.check_framework_fields(frameworks)
+    checker.check_phases(register, themes, frameworks)
     if appraisal:
         checker.check_appraisal(appraisal, themes, experts, frameworks, register)
     if reader.issues:
@@ -433,6 +439,81 @@ class _CrossChecker:
             message = f"unknown cadence '{model.default_cadence}'"
             self.reader.report(doc, ("default_cadence",), message)
         self._evaluation_kinds(doc, model)
+
+    def check_framework_fields(self, frameworks: list[tuple[YamlDocument, Framework]]) -> None:
+        """The fields of one framework only there: what to settle and the decision in the
+        phase model, the tool in the governance cycle's steps (each one has one), what a role
+        does in a Wgr partnership and in a network (every role says both)."""
+        allowed = {
+            "settle": PHASE_MODEL,
+            "decision": PHASE_MODEL,
+            "tool": GOVERNANCE_CYCLE,
+            "wgr": ROLES,
+            "network": ROLES,
+        }
+        for doc, framework in frameworks:
+            for index, section in enumerate(framework.sections):
+                where: Location = ("sections", index)
+                for name, owner in allowed.items():
+                    if name in section.model_fields_set and framework.id != owner:
+                        message = f"'{name}' belongs in frameworks/{owner}.yaml only"
+                        self.reader.report(doc, (*where, name), message)
+                needs: list[str] = []
+                if framework.id == GOVERNANCE_CYCLE and section.group == CYCLE_GROUP:
+                    needs = ["tool"]
+                elif framework.id == ROLES:
+                    needs = ["wgr", "network"]
+                for name in needs:
+                    if getattr(section, name) is None:
+                        self.reader.report(doc, where, f"needs '{name}'")
+
+    def check_phases(
+        self,
+        register: tuple[YamlDocument, RegisterFile],
+        themes: list[tuple[YamlDocument, Theme]],
+        frameworks: list[tuple[YamlDocument, Framework]],
+    ) -> None:
+        """The register phases name phases of the phase model (optional), in its order,
+        together all of them; checklist items exist; an importance level's regime names a
+        real cadence and kind of evaluation."""
+        doc, model = register
+        items = {item.id for _, theme in themes for item in theme.items}
+        phase_model = next((f for _, f in frameworks if f.id == PHASE_MODEL), None)
+        order = [section.id for section in phase_model.sections] if phase_model else []
+        covered: set[str] = set()
+        last = -1
+        for index, phase in enumerate(model.phases):
+            where: Location = ("phases", index)
+            self._known(doc, (*where, "checklist"), phase.checklist, items, "checklist item")
+            if phase_model is None:
+                continue
+            self._known(doc, (*where, "model"), phase.model, set(order), "phase of the model")
+            for n, section_id in enumerate(phase.model):
+                if section_id not in order:
+                    continue
+                position = order.index(section_id)
+                if position < last:
+                    message = f"'{section_id}' comes before the previous phase's model phases"
+                    at = (*where, "model", n)
+                    self.reader.report(doc, (*where, "model"), message, line_at=at)
+                last = max(last, position)
+                covered.add(section_id)
+        missing = [section_id for section_id in order if section_id not in covered]
+        if phase_model is not None and covered and missing:
+            message = f"no phase maps to {', '.join(missing)}"
+            self.reader.report(doc, ("phases",), message)
+        cadences = {cadence.key for cadence in model.cadences}
+        kinds = {kind.key for kind in model.evaluation_kinds}
+        for index, level in enumerate(model.importance_levels):
+            if level.regime is None:
+                continue
+            where = ("importance_levels", index, "regime")
+            if level.regime.cadence not in cadences:
+                message = f"unknown cadence '{level.regime.cadence}'"
+                self.reader.report(doc, (*where, "cadence"), message)
+            if level.regime.evaluation_kind not in kinds:
+                message = f"unknown evaluation kind '{level.regime.evaluation_kind}'"
+                self.reader.report(doc, (*where, "evaluation_kind"), message)
 
     def check_appraisal(
         self,

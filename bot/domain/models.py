@@ -78,6 +78,10 @@ class ContactOverrides(Versioned):
     contacts: dict[ExpertCode, Contact]
 
 
+# The bot's own tools, as a governance cycle section names the one that serves it.
+Tool = Literal["register", "intakes", "reminders", "appraisal"]
+
+
 class Section(Strict):
     id: Identifier
     group: Text | None = None
@@ -85,6 +89,12 @@ class Section(Strict):
     summary: Text
     questions: list[Text] = []
     phrasings: list[Text] = []
+    source: Text | None = None  # where in the source this section comes from
+    settle: list[Text] = []  # phase model: what to settle before moving on to the next phase
+    decision: Text | None = None  # phase model: the formal decision that ends this phase
+    tool: Tool | None = None  # governance cycle: the bot's tool that serves this step
+    wgr: Text | None = None  # roles: what this role does in a Wgr partnership (part A)
+    network: Text | None = None  # roles: what it does in a network and other forms (part B)
 
 
 class Framework(Versioned):
@@ -116,6 +126,16 @@ class PhaseOption(Strict):
     key: ChoiceKey
     label: Text
     themes: list[Identifier] = []
+    model: list[Identifier] = []  # the phase model's phases (sections of fasenmodel.yaml)
+    checklist: list[Identifier] = []  # checklist items that matter most in this phase
+
+
+class Regime(Strict):
+    """The evaluation regime an importance level calls for: rhythm, kind of moment, advice."""
+
+    cadence: ChoiceKey
+    evaluation_kind: ChoiceKey
+    advice: Text
 
 
 class Flag(Strict):
@@ -144,6 +164,7 @@ class ImportanceLevel(Strict):
 
     key: ChoiceKey
     label: Text
+    regime: Regime | None = None  # the evaluation regime to propose at this level
 
 
 class RegisterFile(Versioned):

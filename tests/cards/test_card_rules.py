@@ -37,9 +37,11 @@ from bot.cards import (
     used_card,
     welcome_card,
 )
+from bot.cards import phase as phase_cards
 from bot.cards.actions import SINGLE_USE, Action, read
 from bot.cards.common import card as envelope
 from bot.domain.matcher import Matcher, Tuning
+from bot.domain.phases import guide
 from bot.domain.register import recommend
 from bot.domain.schedule import EvaluationEvent
 from tests.cards.inspect_card import (
@@ -71,6 +73,10 @@ FULL_WIDTH = (
     "partnership form",
     "partnership card",
     "partnership registered",
+    "phase card ",
+    "phases explained",
+    "governance cycle",
+    "roles ",
 )
 
 
@@ -102,6 +108,32 @@ def all_cards(content, matcher) -> list[tuple[str, dict[str, Any]]]:
     cards += _evaluation_cards(content)
     cards += _conversation_cards(content)
     cards += _ticket_cards(content)
+    cards += _phase_cards(content)
+    return cards
+
+
+def _phase_cards(content) -> list[tuple[str, dict[str, Any]]]:
+    """A partnership in every phase, the choice, the phases explained, the governance cycle,
+    who does what per part, and the importance set with its regime."""
+    cards = []
+    for phase in content.register.phases:
+        found = guide(content, phase.key)
+        assert found is not None
+        built = phase_cards.phase_card(partnership(phase=phase.key), found, content, True)
+        cards.append((f"phase card {phase.key}", built))
+    two = [partnership(id=1, name="GGD"), partnership(id=2, name="Afval")]
+    very = partnership(importance="zeer_belangrijk", cadence="tweejaarlijks")
+    cards += [
+        ("phase choice", phase_cards.phase_pick_card(two, content)),
+        ("phases explained", phase_cards.phases_card(content)),
+        ("governance cycle", phase_cards.cycle_card(content)),
+        ("roles A", phase_cards.roles_card(content, "A")),
+        ("roles B", phase_cards.roles_card(content, "B")),
+        (
+            "importance set",
+            phase_cards.importance_set_card(content.messages, "Genoteerd.", very, content.register),
+        ),
+    ]
     return cards
 
 

@@ -495,3 +495,21 @@ def test_already_changed_text_points_at_the_partnership(content):
         "De evaluatie van GGD is intussen al afgerond of verzet. "
         "Bekijk de samenwerking voor de juiste datum."
     )
+
+
+def test_digest_names_the_importance_for_council_and_college_when_decided(content):
+    listed = [
+        (
+            partnership(
+                id=1, name="GGD", next_evaluation=date(2027, 3, 8), importance="zeer_belangrijk"
+            ),
+            True,
+        ),
+        (partnership(id=2, name="Afval", next_evaluation=date(2027, 3, 9)), True),
+    ]
+    card_ = digest_card(listed, [], TODAY, content)
+    assert texts(card_)[4] == (
+        "- GGD · Jaarlijkse lichte evaluatie · 8 maart 2027 · Anne de Vries"
+        " · Politiek zeer belangrijk\r"
+        "- Afval · Jaarlijkse lichte evaluatie · 9 maart 2027 · Anne de Vries"
+    )

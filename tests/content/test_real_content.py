@@ -237,6 +237,11 @@ def _rule_for(item: ChecklistItem, answer: str) -> IntakeRule | None:
         ("waarderingskader", "waarderingskader", "GOV"),
         ("principe democratische legitimatie", "principe-a7", "GOV"),
         ("wie is IBC", "IBC", "IBC"),
+        ("wat doet het algemeen bestuur", "rol-algemeen-bestuur", "GOV"),
+        ("wat doet het AB?", "rol-algemeen-bestuur", "GOV"),
+        ("wie beslist over deelname aan de GR?", "rol-raad", "GOV"),
+        ("wat doet het dagelijks bestuur", "rol-dagelijks-bestuur", "GOV"),
+        ("wat is een contramal", "rol-contramal", "GOV"),
     ],
 )
 def test_examples_from_the_issue_are_answered(matcher, question, expected, main_expert):
@@ -441,3 +446,57 @@ def test_dev_paraphrases_quality_does_not_regress(matcher):
     assert report.top1.rate is not None and report.top1.rate >= 0.75
     assert report.top3.rate is not None and report.top3.rate >= 0.90
     assert report.false_rejection.rate is not None and report.false_rejection.rate <= 0.05
+
+
+def test_whether_the_alderman_may_decide_alone_finds_the_role_among_the_first_three(matcher):
+    result = matcher.match("mag de wethouder zelf besluiten in het algemeen bestuur?")
+    assert "rol-bestuurder" in [match.entry.id for match in result.matches[:3]]
+
+
+def test_who_does_what_has_every_role_for_a_wgr_partnership_and_a_network(content):
+    [roles] = [f for f in content.frameworks if f.id == "rollen"]
+    assert [s.id for s in roles.sections] == [
+        "rol-raad",
+        "rol-college",
+        "rol-bestuurder",
+        "rol-management",
+        "rol-algemeen-bestuur",
+        "rol-dagelijks-bestuur",
+        "rol-accounthouder",
+        "rol-contramal",
+    ]
+    assert "Wie doet wat bij samenwerking?" in roles.source
+    assert all(s.wgr and s.network and s.source and len(s.phrasings) >= 5 for s in roles.sections)
+
+
+def test_each_step_of_the_governance_cycle_names_its_own_tool(content):
+    [cycle] = [f for f in content.frameworks if f.id == "governancecyclus"]
+    tools = {s.id: s.tool for s in cycle.sections if s.group == "Cyclus"}
+    assert tools == {
+        "cyclus-richten": "register",
+        "cyclus-inrichten": "intakes",
+        "cyclus-verrichten": "reminders",
+        "cyclus-evalueren": "appraisal",
+    }
+
+
+def test_register_phases_map_onto_the_phase_model_with_the_decision_before_organising(content):
+    mapping = {phase.key: phase.model for phase in content.register.phases}
+    assert mapping == {
+        "overwegen": ["fase-verkennen", "fase-onderzoeken"],
+        "onderhandelen": ["fase-organiseren"],
+        "implementeren": ["fase-inrichten"],
+        "institutionaliseren": ["fase-uitvoeren"],
+        "evalueren": ["fase-uitvoeren"],
+    }
+    [model] = [f for f in content.frameworks if f.id == "fasenmodel"]
+    assert [s.id for s in model.sections if s.decision] == ["fase-onderzoeken"]
+    assert all(s.settle for s in model.sections)
+    assert all(phase.checklist for phase in content.register.phases)
+
+
+def test_politically_very_important_proposes_a_yearly_light_and_a_full_evaluation(content):
+    [level] = [lv for lv in content.register.importance_levels if lv.key == "zeer_belangrijk"]
+    assert level.regime is not None
+    assert (level.regime.cadence, level.regime.evaluation_kind) == ("jaarlijks", "jaarlijks")
+    assert "volledige evaluatie" in level.regime.advice

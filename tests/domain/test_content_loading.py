@@ -297,3 +297,99 @@ def test_evaluation_kind_with_an_unknown_field_or_bad_key_is_rejected(content_di
         "'^[a-z0-9]+(_[a-z0-9]+)*$'",
         "content/register.yaml:34: Volledig.months: unknown key",
     ]
+
+
+# --- phase model, governance cycle, roles, evaluation regime --------------------------------
+
+OVERWEGEN = "    label: Overwegen en analyseren\n    themes: [juridisch]\n"
+
+
+def test_a_phase_mapped_to_an_unknown_or_earlier_model_phase_is_reported(content_dir):
+    register = content_dir / "register.yaml"
+    _replace(register, OVERWEGEN, OVERWEGEN + "    model: [fase-nergens]\n")
+    assert _problems(content_dir) == [
+        "content/register.yaml:16: overwegen.model: unknown phase of the model 'fase-nergens'"
+    ]
+
+
+def test_every_model_phase_needs_a_register_phase_once_the_mapping_is_used(content_dir):
+    register = content_dir / "register.yaml"
+    _replace(register, OVERWEGEN, OVERWEGEN + "    model: [fase-verkennen]\n")
+    framework = content_dir / "frameworks/fasen.yaml"
+    text = framework.read_text(encoding="utf-8")  # the fixture has one phase: add a second
+    text += (
+        "  - id: fase-onderzoeken\n    group: Fasen\n    title: Onderzoeken\n"
+        "    summary: Samen kijken of het haalbaar is.\n"
+    )
+    framework.write_text(text, encoding="utf-8")
+    assert _problems(content_dir) == [
+        "content/register.yaml:12: phases: no phase maps to fase-onderzoeken"
+    ]
+
+
+def test_a_phase_checklist_item_must_exist(content_dir):
+    register = content_dir / "register.yaml"
+    _replace(register, OVERWEGEN, OVERWEGEN + "    checklist: [jur-99]\n")
+    assert _problems(content_dir) == [
+        "content/register.yaml:16: overwegen.checklist: unknown checklist item 'jur-99'"
+    ]
+
+
+def test_a_tool_outside_the_governance_cycle_is_reported(content_dir):
+    framework = content_dir / "frameworks/fasen.yaml"
+    _replace(framework, "    questions: [", "    tool: intakes\n    questions: [")
+    [problem] = _problems(content_dir)
+    assert problem.endswith(
+        "fase-verkennen.tool: 'tool' belongs in frameworks/governancecyclus.yaml only"
+    )
+
+
+def test_an_unknown_tool_is_rejected(content_dir):
+    cycle = content_dir / "frameworks/governancecyclus.yaml"
+    cycle.write_text(
+        "version: 1\nid: governancecyclus\ntitle: Cyclus\nsummary: Vier stappen.\n"
+        "source: Testbron\nexperts: [JUR]\nsections:\n"
+        "  - id: cyclus-richten\n    group: Cyclus\n    title: Richten\n"
+        "    summary: Kiezen.\n    tool: toverstaf\n"
+        "  - id: cyclus-inrichten\n    group: Cyclus\n    title: Inrichten\n"
+        "    summary: Oprichten.\n",
+        encoding="utf-8",
+    )
+    problems = _problems(content_dir)
+    assert problems[0].startswith(
+        "content/frameworks/governancecyclus.yaml:12: cyclus-richten.tool:"
+    )
+
+
+def test_a_step_of_the_cycle_without_a_tool_and_a_role_without_its_forms_are_reported(content_dir):
+    (content_dir / "frameworks/governancecyclus.yaml").write_text(
+        "version: 1\nid: governancecyclus\ntitle: Cyclus\nsummary: Vier stappen.\n"
+        "source: Testbron\nexperts: [JUR]\nsections:\n"
+        "  - id: cyclus-richten\n    group: Cyclus\n    title: Richten\n    summary: Kiezen.\n",
+        encoding="utf-8",
+    )
+    (content_dir / "frameworks/rollen.yaml").write_text(
+        "version: 1\nid: rollen\ntitle: Rollen\nsummary: Wie doet wat.\n"
+        "source: Testbron\nexperts: [JUR]\nsections:\n"
+        "  - id: rol-raad\n    title: De raad\n    summary: Kaders.\n    wgr: Beslist.\n",
+        encoding="utf-8",
+    )
+    assert _problems(content_dir) == [
+        "content/frameworks/governancecyclus.yaml:8: cyclus-richten: needs 'tool'",
+        "content/frameworks/rollen.yaml:8: rol-raad: needs 'network'",
+    ]
+
+
+def test_a_regime_with_an_unknown_cadence_or_kind_is_reported(content_dir):
+    register = content_dir / "register.yaml"
+    text = register.read_text(encoding="utf-8")
+    text += (
+        "importance_levels:\n  - key: zeer_belangrijk\n    label: Politiek zeer belangrijk\n"
+        "    regime: {cadence: wekelijks, evaluation_kind: groot, advice: Elk jaar licht.}\n"
+    )
+    register.write_text(text, encoding="utf-8")
+    problems = _problems(content_dir)
+    assert [p.split(": ", 1)[1] for p in problems] == [
+        "zeer_belangrijk.regime.cadence: unknown cadence 'wekelijks'",
+        "zeer_belangrijk.regime.evaluation_kind: unknown evaluation kind 'groot'",
+    ]
