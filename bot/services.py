@@ -46,6 +46,7 @@ class Services:
     proactive: ProactiveSender
     tickets: TicketRepository
     ticket_notifier: TicketNotifier
+    clock: Clock
 
     def reminder_runner(self, after_claim: Callable[[], None] = lambda: None) -> ReminderRunner:
         return ReminderRunner(
@@ -74,6 +75,25 @@ def calendar_url(settings: Settings, partnership_id: int) -> str | None:
         return None
     signature = calendar_signature(settings, partnership_id)
     return f"{settings.public_url.rstrip('/')}/calendar/{partnership_id}.ics?sig={signature}"
+
+
+EXPORT_LINK_SECONDS = 15 * 60  # an overview link works this long after it was made
+
+
+def export_signature(settings: Settings, expires: int) -> str:
+    """The overview download is signed with its expiry, so a link cannot be made longer."""
+    secret = settings.calendar_secret.encode()
+    return hmac.new(secret, f"export:{expires}".encode(), hashlib.sha256).hexdigest()[:32]
+
+
+def export_url(settings: Settings, now: datetime) -> str | None:
+    """A short-lived link to the register overview as CSV (needs PUBLIC_URL)."""
+    if not settings.public_url:
+        return None
+    expires = int(now.timestamp()) + EXPORT_LINK_SECONDS
+    signature = export_signature(settings, expires)
+    base = settings.public_url.rstrip("/")
+    return f"{base}/export/samenwerkingen.csv?expires={expires}&sig={signature}"
 
 
 def build_services(
@@ -119,6 +139,7 @@ def build_services(
         deliver_tickets=deliver_tickets,
         administrators=settings.administrators,
         calendar_url=partial(calendar_url, settings),
+        export_url=partial(export_url, settings),
         store_question_text=settings.store_question_text,
         log_message_text=settings.logs_message_text,
         clock=clock,
@@ -136,6 +157,7 @@ def build_services(
         proactive=proactive,
         tickets=tickets,
         ticket_notifier=notifier,
+        clock=clock,
     )
 
 

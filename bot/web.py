@@ -18,11 +18,18 @@ from botbuilder.core import ConversationState, TurnContext
 from botbuilder.schema import Activity, ActivityTypes
 
 from bot import cards
+from bot.cli.register_export import register_csv
 from bot.conversation.bot import SamenwerkwijzerBot
 from bot.domain.calendar import evaluation_calendar
 from bot.domain.content import Content
 from bot.domain.messages import Messages
-from bot.services import Clock, Services, build_services, calendar_signature
+from bot.services import (
+    Clock,
+    Services,
+    build_services,
+    calendar_signature,
+    export_signature,
+)
 from bot.settings import Settings
 from bot.store.database import Database
 from bot.teams import budget
@@ -82,6 +89,7 @@ def create_app(
     app.router.add_get("/healthz", healthz)
     app.router.add_get("/readyz", readyz)
     app.router.add_get("/calendar/{partnership_id:[0-9]+}.ics", calendar)
+    app.router.add_get("/export/samenwerkingen.csv", register_overview)
     if settings.scheduler_interval_seconds:
         app.cleanup_ctx.append(_reminder_loop)
     app.on_cleanup.append(_close_connections)
@@ -209,6 +217,25 @@ async def calendar(request: web.Request) -> web.Response:
         content_type="text/calendar",
         charset="utf-8",
         headers={"Content-Disposition": f'attachment; filename="evaluaties-{partnership_id}.ics"'},
+    )
+
+
+async def register_overview(request: web.Request) -> web.Response:
+    """Every active partnership with its latest appraisal as CSV, for links that are signed
+    and not expired (administrators get them in Teams with 'overzicht')."""
+    services = request.app[SERVICES]
+    expires = request.query.get("expires", "")
+    signature = request.query.get("sig", "")
+    if not expires.isdigit() or int(expires) < services.clock().timestamp():
+        return _problem(404, "not found")
+    if not hmac.compare_digest(signature, export_signature(services.settings, int(expires))):
+        return _problem(404, "not found")
+    body = register_csv(services.database, services.content)
+    return web.Response(
+        text=body,
+        content_type="text/csv",
+        charset="utf-8",
+        headers={"Content-Disposition": 'attachment; filename="samenwerkingen.csv"'},
     )
 
 

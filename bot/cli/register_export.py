@@ -17,7 +17,7 @@ from bot.domain.register import Partnership
 from bot.domain.schedule import EvaluationEvent
 from bot.settings import Settings
 from bot.store.appraisals import AppraisalRepository
-from bot.store.database import open_database
+from bot.store.database import Database, open_database
 from bot.store.register import PartnershipRepository
 
 FORMATS = ("json", "csv")
@@ -53,24 +53,39 @@ def add_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[
 def export_register(args: argparse.Namespace, content: Content) -> int:
     database = open_database(args.database or Settings.from_env().database_url)
     try:
-        partnerships = PartnershipRepository(database)
-        listed = partnerships.every(include_archived=args.all)
-        ids = [p.id for p in listed if p.id is not None]
-        appraisals = AppraisalRepository(database).for_partnerships(ids)
-        events = {id_: partnerships.events(id_) for id_ in ids}
+        register = _Register(database, include_archived=args.all)
     finally:
         database.close()
-    cells = _cell_keys(content, appraisals)
+    listed = register.partnerships
+    cells = _cell_keys(content, register.appraisals)
     if args.format == "csv":
-        output = export_csv(listed, appraisals, cells)
+        output = export_csv(listed, register.appraisals, cells)
     else:
-        output = export_json(listed, events, appraisals, cells)
+        output = export_json(listed, register.events, register.appraisals, cells)
     if args.out:
         args.out.write_text(output, encoding="utf-8")
         print(f"{len(listed)} partnership(s) written to {args.out}.", file=sys.stderr)
     else:
         sys.stdout.write(output)
     return 0
+
+
+def register_csv(database: Database, content: Content) -> str:
+    """The CSV of every active partnership (the council's overview, downloaded in Teams)."""
+    register = _Register(database, include_archived=False)
+    cells = _cell_keys(content, register.appraisals)
+    return export_csv(register.partnerships, register.appraisals, cells)
+
+
+class _Register:
+    """Everything the exports need, read in one go."""
+
+    def __init__(self, database: Database, *, include_archived: bool) -> None:
+        partnerships = PartnershipRepository(database)
+        self.partnerships = partnerships.every(include_archived=include_archived)
+        ids = [p.id for p in self.partnerships if p.id is not None]
+        self.appraisals = AppraisalRepository(database).for_partnerships(ids)
+        self.events = {id_: partnerships.events(id_) for id_ in ids}
 
 
 def export_json(

@@ -18,6 +18,7 @@ from bot.conversation.evaluations import EvaluationActions
 from bot.conversation.experts import Deliver, Experts
 from bot.conversation.guided import GuidedConversations
 from bot.conversation.memory import ConversationMemory
+from bot.conversation.overview import Overview
 from bot.conversation.partnerships import PartnershipActions
 from bot.conversation.phases import PhaseActions
 from bot.conversation.privacy import Privacy
@@ -64,6 +65,7 @@ class SamenwerkwijzerBot(TeamsActivityHandler):  # type: ignore[misc]
         deliver_tickets: Deliver,
         administrators: frozenset[str],
         calendar_url: Callable[[int], str | None],
+        export_url: Callable[[datetime], str | None],
         store_question_text: bool,
         log_message_text: bool,
         clock: Callable[[], datetime],
@@ -137,6 +139,7 @@ class SamenwerkwijzerBot(TeamsActivityHandler):  # type: ignore[misc]
             guided=guided,
             experts=self.experts,
             channels=self.channels,
+            overview=Overview(content.messages, administrators, export_url, clock),
             ticket_steps=TicketSteps(content, tickets, clock, deliver_tickets),
             appraisals=AppraisalActions(
                 content, partnerships, appraisals, administrators, clock, guided

@@ -22,6 +22,7 @@ class Command(Enum):
     UNBIND_CHANNEL = "unbind_channel"
     CHANNELS = "channels"
     APPRAISAL = "appraisal"
+    OVERVIEW = "overview"
     PHASE = "phase"
     GOVERNANCE_CYCLE = "governance_cycle"
 
@@ -49,6 +50,7 @@ _WORDS = {
     ),
     Command.MY_PARTNERSHIPS: ("mijn samenwerkingen", "samenwerkingen", "my partnerships"),
     Command.CHANNELS: ("kanalen", "gekoppelde kanalen"),
+    Command.OVERVIEW: ("overzicht", "overzicht samenwerkingen", "overzicht voor de raad", "export"),
     Command.PHASE: (
         "fase",
         "fasen",

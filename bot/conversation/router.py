@@ -33,6 +33,7 @@ from bot.conversation.evaluations import EvaluationActions
 from bot.conversation.experts import Experts
 from bot.conversation.guided import GuidedConversations
 from bot.conversation.memory import ConversationMemory
+from bot.conversation.overview import Overview
 from bot.conversation.partnerships import PartnershipActions
 from bot.conversation.phases import PhaseActions
 from bot.conversation.privacy import Privacy
@@ -77,6 +78,7 @@ class Router:
         guided: GuidedConversations,
         experts: Experts,
         channels: ChannelBindings,
+        overview: Overview,
         ticket_steps: TicketSteps,
         appraisals: AppraisalActions,
         phases: PhaseActions,
@@ -90,6 +92,7 @@ class Router:
         self._guided = guided
         self._experts = experts
         self._channels = channels
+        self._overview = overview
         self._appraisals = appraisals
         self._phases = phases
         self.handlers: dict[Action, Handler] = {
@@ -211,6 +214,8 @@ class Router:
             await self._show(context, command)
         elif command is Command.ASK_EXPERT:
             await self._experts.ask(context, parsed.raw_argument)
+        elif command is Command.OVERVIEW:
+            await self._overview.show(context)
         elif command in CHANNEL_COMMANDS:
             await self._channels.on_command(context, parsed)
         elif command is Command.NEW_PARTNERSHIP:

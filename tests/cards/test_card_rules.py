@@ -40,6 +40,7 @@ from bot.cards import (
 from bot.cards import phase as phase_cards
 from bot.cards.actions import SINGLE_USE, Action, read
 from bot.cards.common import card as envelope
+from bot.cards.overview import overview_card
 from bot.domain.matcher import Matcher, Tuning
 from bot.domain.phases import guide
 from bot.domain.register import recommend
@@ -146,6 +147,7 @@ def _conversation_cards(content) -> list[tuple[str, dict[str, Any]]]:
         ("confirm archive", confirmation_card(m, "partnership_archive", archive, 7)),
         ("confirm stop", confirmation_card(m, "dialog_stop", stop)),
         ("used", used_card(m, m.say("done_feedback"))),
+        ("overview", overview_card(m, "https://bot.example.nl/export/samenwerkingen.csv")),
         ("registration resume", registration_resume_card(m)),
         ("handover offers", handover_offers_card(m, [BASE, partnership(id=8, name="GGD")])),
     ]
