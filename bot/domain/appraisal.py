@@ -4,7 +4,6 @@ compares with the previous one."""
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -12,7 +11,7 @@ from datetime import date, datetime, timedelta
 from typing import Literal
 
 from bot.domain.appraisal_content import RATINGS, AppraisalFile, RatingKey
-from bot.domain.dutch import normalize
+from bot.domain.dutch import normalize, rest_after
 
 Waters = Literal["rustig", "onrustig"]
 Trend = Literal["up", "down", "same"]
@@ -84,7 +83,7 @@ def parse_rating(text: str, words: Mapping[str, RatingKey]) -> tuple[RatingKey |
     for length in range(min(longest, len(typed)), 0, -1):
         rating = words.get(" ".join(typed[:length]))
         if rating is not None:
-            return rating, _rest_of(text, length)
+            return rating, rest_after(text, length)
     stripped = text.strip()
     return None, stripped or None
 
@@ -125,16 +124,6 @@ def parse_yes_no(text: str) -> bool | None:
     if first in ("nee", "no", "neen"):
         return False
     return None
-
-
-def _rest_of(text: str, word_count: int) -> str | None:
-    """The original text after its first `word_count` words, without leading punctuation."""
-    rest = text.strip()
-    for _ in range(word_count):
-        parts = re.split(r"[\s.,;:!?/]+", rest, maxsplit=1)
-        rest = parts[1] if len(parts) > 1 else ""
-    rest = rest.strip(" \t.,;:-\u2013")
-    return rest or None
 
 
 # --- what a completed appraisal means -----------------------------------------------------

@@ -98,3 +98,14 @@ def is_personal(tokens: list[str]) -> bool:
         and not present & PLURAL_PERSON
         and not any(token.startswith(("samenwerk", "partner")) for token in present)
     )
+
+
+def rest_after(text: str, word_count: int) -> str | None:
+    """The original text after its first `word_count` words, without leading punctuation
+    ('aandacht, de bijdrage is onduidelijk' after one word: 'de bijdrage is onduidelijk')."""
+    rest = text.strip()
+    for _ in range(word_count):
+        parts = re.split(r"[\s.,;:!?/]+", rest, maxsplit=1)
+        rest = parts[1] if len(parts) > 1 else ""
+    rest = rest.strip(" \t.,;:-\u2013")
+    return rest or None

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -10,7 +9,7 @@ from datetime import datetime
 from typing import Literal
 
 from bot.domain.content import Content
-from bot.domain.dutch import normalize
+from bot.domain.dutch import normalize, rest_after
 from bot.domain.models import Theme
 
 Answer = Literal["ja", "nee", "weet_niet", "nvt"]
@@ -91,19 +90,9 @@ def parse_answer(text: str) -> tuple[Answer | None, str | None]:
     for length in range(min(_LONGEST_ANSWER, len(words)), 0, -1):
         answer = _ANSWER_WORDS.get(" ".join(words[:length]))
         if answer is not None:
-            return answer, _rest_of(text, length)
+            return answer, rest_after(text, length)
     stripped = text.strip()
     return None, stripped or None
-
-
-def _rest_of(text: str, word_count: int) -> str | None:
-    """The original text after its first `word_count` words, without leading punctuation."""
-    rest = text.strip()
-    for _ in range(word_count):
-        parts = re.split(r"[\s.,;:!?/]+", rest, maxsplit=1)
-        rest = parts[1] if len(parts) > 1 else ""
-    rest = rest.strip(" \t.,;:-\u2013")
-    return rest or None
 
 
 # --- what a completed intake means --------------------------------------------------------
