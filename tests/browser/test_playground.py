@@ -24,6 +24,7 @@ import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from contextlib import ExitStack
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -183,9 +184,15 @@ def stack() -> Iterator[ExitStack]:
         yield processes
 
 
-def test_playground_renders_the_answer_card_with_its_expert_team(
-    stack: ExitStack, tmp_path: Path
-) -> None:
+@dataclass(frozen=True)
+class Running:
+    bot: Process
+    playground: Process
+    url: str  # the Playground's page
+
+
+def start_bot_and_playground(stack: ExitStack, tmp_path: Path) -> Running:
+    """The real bot (python app.py) and the Agents Playground on free loopback ports."""
     _require_browser_tools()
     bot_port = _free_port()
     bot_env = {
@@ -230,6 +237,14 @@ def test_playground_renders_the_answer_card_with_its_expert_team(
     _wait_for_http(bot, f"http://127.0.0.1:{bot_port}/readyz")
     playground_url = f"http://127.0.0.1:{_playground_port(playground)}"
     _wait_for_http(playground, playground_url)
+    return Running(bot, playground, playground_url)
+
+
+def test_playground_renders_the_answer_card_with_its_expert_team(
+    stack: ExitStack, tmp_path: Path
+) -> None:
+    running = start_bot_and_playground(stack, tmp_path)
+    bot, playground, playground_url = running.bot, running.playground, running.url
 
     SCREENSHOT.parent.mkdir(exist_ok=True)
     SCREENSHOT.unlink(missing_ok=True)

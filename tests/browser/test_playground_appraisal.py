@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 from contextlib import ExitStack
 from pathlib import Path
 
@@ -19,15 +18,10 @@ import pytest
 from tests.browser.test_playground import (
     CHROMIUM,
     HERE,
-    PLAYGROUND_CLI,
-    ROOT,
     STEP_TIMEOUT_MS,
-    _free_port,
-    _playground_port,
-    _require_browser_tools,
     _start,
-    _wait_for_http,
     stack,
+    start_bot_and_playground,
 )
 
 pytestmark = pytest.mark.browser
@@ -38,45 +32,8 @@ __all__ = ["stack"]  # the fixture, shared with test_playground.py
 
 
 def test_playground_renders_the_appraisal_grid_on_a_phone(stack: ExitStack, tmp_path: Path):
-    _require_browser_tools()
-    bot_port = _free_port()
-    bot_env = {
-        **os.environ,
-        "PORT": str(bot_port),
-        "DATABASE_URL": f"sqlite:///{tmp_path}/bot.db",
-        "SCHEDULER_INTERVAL_SECONDS": "0",
-        "MicrosoftAppId": "",
-        "MicrosoftAppPassword": "",
-        "ALLOWED_TENANT_IDS": "",
-        "CONTENT_DIR": "",
-        "SAMENWERKWIJZER_CONTACTS": "",
-    }
-    bot = _start(stack, "bot", [sys.executable, str(ROOT / "app.py")], tmp_path / "bot", bot_env)
-    playground_env = {
-        **os.environ,
-        "APPLICATION_INSIGHTS_NO_STATSBEAT": "1",
-        "TEAMSAPPTESTER_BROWSER": "none",
-    }
-    playground = _start(
-        stack,
-        "playground",
-        [
-            "node",
-            str(PLAYGROUND_CLI),
-            "-e",
-            f"http://127.0.0.1:{bot_port}/api/messages",
-            "-c",
-            "msteams",
-            "--disable-telemetry",
-            "-p",
-            str(_free_port()),
-        ],
-        tmp_path / "playground",
-        playground_env,
-    )
-    _wait_for_http(bot, f"http://127.0.0.1:{bot_port}/readyz")
-    url = f"http://127.0.0.1:{_playground_port(playground)}"
-    _wait_for_http(playground, url)
+    running = start_bot_and_playground(stack, tmp_path)
+    bot, playground, url = running.bot, running.playground, running.url
     SCREENSHOT.parent.mkdir(exist_ok=True)
     SCREENSHOT.unlink(missing_ok=True)
     appraise = _start(
