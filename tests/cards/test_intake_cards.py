@@ -222,7 +222,8 @@ def test_question_card_shows_progress_question_and_explanation(content):
         "Vraag 2 van 8 · Juridisch",
         "Is er sprake van staatssteun?",
         item.explanation.strip(),
-        "Je kunt je antwoord ook typen. Andere tekst bewaar ik als notitie bij deze vraag.",
+        "Je kunt je antwoord ook typen. Andere tekst bewaar ik als notitie bij deze vraag. "
+        "Stel je een vraag, dan beantwoord ik die eerst.",
     ]
 
 
