@@ -40,8 +40,8 @@ def test_help_card_is_the_welcome_card_with_its_own_heading_and_the_commands(con
     assert help_[0] == "Zo werkt Samenwerkwijzer"
     assert [line for line in help_[1:] if line not in welcome] == [
         "Je kunt ook typen: thema's, experts, nieuwe samenwerking, mijn samenwerkingen, "
-        "fase, governancecyclus, privacy, help, of intake met een thema erachter, "
-        "bijvoorbeeld: intake juridisch."
+        "evaluatie, fase, governancecyclus, vraag een expert, privacy, help, of intake met een "
+        "thema erachter, bijvoorbeeld: intake juridisch."
     ]
     assert command_values(help_card(content)) == [*example_questions(content), *MENU]
 
