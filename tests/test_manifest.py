@@ -332,6 +332,9 @@ def test_every_menu_command_is_one_the_bot_understands():
             Command.NEW_PARTNERSHIP,
             Command.MY_PARTNERSHIPS,
             Command.EXPERTS,
+            Command.APPRAISAL,
+            Command.PHASE,
+            Command.ASK_EXPERT,
             Command.PRIVACY,
         }
         for item in command_list["commands"]:
