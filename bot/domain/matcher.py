@@ -39,6 +39,10 @@ Decision = Literal["answer", "clarify", "out_of_scope", "situation", "smalltalk"
 Postings = dict[str, list[tuple[int, float]]]
 RANK_DEPTH = 30  # how many entries are ranked; the rest never matter
 SUBJECT_WORDS = 3  # a message of at most this many words may name just a subject
+# The nouns for the partnership itself (not the verb: "samenwerken in een word-document").
+PARTNERSHIP_WORDS = frozenset(
+    ("samenwerking", "samenwerkingen", "samenwerkingsverband", "samenwerkingsverbanden")
+)
 _SENTENCE_END = re.compile(r"[.!?]+(?:\s|$)")
 
 
@@ -336,9 +340,11 @@ class Matcher:
 
     def _min_score(self, query: str, hits: list[ConceptHit]) -> float | None:
         """A higher bar for a text naming no domain concept, or about one's own affairs
-        ("mijn salaris") naming at most one."""
+        ("mijn salaris") naming at most one. A text that names the partnership itself ("de
+        samenwerking") is about the domain even when it names no other concept."""
         concepts = self._domain_concepts(hits)
-        floors = [self.tuning.bare_min_score] if concepts == 0 else []
+        names_partnership = not PARTNERSHIP_WORDS.isdisjoint(words(query))
+        floors = [self.tuning.bare_min_score] if concepts == 0 and not names_partnership else []
         if concepts <= 1 and is_personal(words(query)):
             floors.append(self.tuning.personal_min_score)
         return max(floors, default=None)
