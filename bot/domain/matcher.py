@@ -209,6 +209,8 @@ class Matcher:
                 self.content.referrals[example] if example < len(self.content.referrals) else None
             )
         choices = tuple(self._choices(ranked)) if decision == "clarify" else ()
+        if decision == "clarify" and all(_alike(choices[0].entry, c.entry) for c in choices[1:]):
+            decision, choices = "answer", ()  # near duplicates only: nothing really to choose
         subject = self._subject_items(query, hits, ranked) if decision == "answer" else []
         if len(subject) > 1:
             decision, choices = "clarify", tuple(subject)
