@@ -57,7 +57,7 @@ class Tuning:
     confident_score: float = 0.55  # above this, answer even with close runners-up
     max_options: int = 3
     concept_boost: float = 1.45  # a thesaurus concept in the question counts this much more
-    subject_ratio: float = 0.6  # a one-subject message: other themes' items this close are asked
+    subject_ratio: float = 0.8  # a one-subject message: other themes' items this close are asked
     example_share: float = 0.3  # an out-of-scope example must explain this much of the text
     domain_concepts: int = 2  # a text naming this many domain concepts is about the domain,
     example_overrules: float = 0.8  # unless an out-of-scope example explains this much of it
