@@ -87,6 +87,8 @@ def build_entries(content: Content) -> Iterator[Entry]:
                     *(Field(text, MAIN, is_phrasing=True) for text in section.phrasings),
                     Field(section.summary, DETAIL),
                     *(Field(text, DETAIL) for text in section.questions),
+                    *(Field(text, DETAIL) for text in section.settle),  # what ends a phase
+                    *([Field(section.decision, DETAIL)] if section.decision else []),
                     *([Field(section.group, CONTEXT)] if section.group else []),
                     Field(framework.title, CONTEXT),
                 ),

@@ -39,6 +39,10 @@ Decision = Literal["answer", "clarify", "out_of_scope", "situation", "smalltalk"
 Postings = dict[str, list[tuple[int, float]]]
 RANK_DEPTH = 30  # how many entries are ranked; the rest never matter
 SUBJECT_WORDS = 3  # a message of at most this many words may name just a subject
+# The nouns for the partnership itself (not the verb: "samenwerken in een word-document").
+PARTNERSHIP_WORDS = frozenset(
+    ("samenwerking", "samenwerkingen", "samenwerkingsverband", "samenwerkingsverbanden")
+)
 _SENTENCE_END = re.compile(r"[.!?]+(?:\s|$)")
 
 
@@ -53,7 +57,7 @@ class Tuning:
     confident_score: float = 0.55  # above this, answer even with close runners-up
     max_options: int = 3
     concept_boost: float = 1.45  # a thesaurus concept in the question counts this much more
-    subject_ratio: float = 0.6  # a one-subject message: other themes' items this close are asked
+    subject_ratio: float = 0.8  # a one-subject message: other themes' items this close are asked
     example_share: float = 0.3  # an out-of-scope example must explain this much of the text
     domain_concepts: int = 2  # a text naming this many domain concepts is about the domain,
     example_overrules: float = 0.8  # unless an out-of-scope example explains this much of it
@@ -205,6 +209,8 @@ class Matcher:
                 self.content.referrals[example] if example < len(self.content.referrals) else None
             )
         choices = tuple(self._choices(ranked)) if decision == "clarify" else ()
+        if decision == "clarify" and all(_alike(choices[0].entry, c.entry) for c in choices[1:]):
+            decision, choices = "answer", ()  # near duplicates only: nothing really to choose
         subject = self._subject_items(query, hits, ranked) if decision == "answer" else []
         if len(subject) > 1:
             decision, choices = "clarify", tuple(subject)
@@ -336,9 +342,11 @@ class Matcher:
 
     def _min_score(self, query: str, hits: list[ConceptHit]) -> float | None:
         """A higher bar for a text naming no domain concept, or about one's own affairs
-        ("mijn salaris") naming at most one."""
+        ("mijn salaris") naming at most one. A text that names the partnership itself ("de
+        samenwerking") is about the domain even when it names no other concept."""
         concepts = self._domain_concepts(hits)
-        floors = [self.tuning.bare_min_score] if concepts == 0 else []
+        names_partnership = not PARTNERSHIP_WORDS.isdisjoint(words(query))
+        floors = [self.tuning.bare_min_score] if concepts == 0 and not names_partnership else []
         if concepts <= 1 and is_personal(words(query)):
             floors.append(self.tuning.personal_min_score)
         return max(floors, default=None)

@@ -7,7 +7,7 @@ halen?"). `Triager.triage(text)` answers with
 - the themes that matter, most important first;
 - the checklist items that matter (at most eight), grouped by theme, most important first:
   the best matches of the whole text and of each sentence, plus the items about the
-  thesaurus concepts the text names;
+  thesaurus concepts the text names, and each item's first related item (at half its score);
 - the expert teams to involve, each with a one-line reason quoting the words of the text
   that call for it ('"gedetacheerd" → P&O');
 - a registration proposal: the partnership form the text names (a key of register.yaml's
@@ -30,6 +30,7 @@ from bot.domain.matcher import Matcher
 
 MAX_ITEMS = 8
 MIN_ITEM_SCORE = 0.25
+RELATED_SHARE = 0.5  # an item's first related item counts this much of the item's score
 CONCEPT_BONUS = 0.25  # an item about a concept the text names, for its most telling concept
 SENTENCE_SHARE = 0.9  # a sentence's own match counts this much against the whole text's
 MAX_QUOTED = 3
@@ -144,6 +145,12 @@ class Triager:
                 bonus[item_id] = max(bonus[item_id], CONCEPT_BONUS / (1 + rank))
         for item_id, extra in bonus.items():
             scores[item_id] += extra
+        items = self.content.items
+        for item_id, score in list(scores.items()):  # the guide's first related item comes along
+            related = items[item_id].related[:1]
+            for other in related:
+                if other in items:
+                    scores[other] = max(scores[other], RELATED_SHARE * score)
         chosen = sorted(
             (item_id for item_id, score in scores.items() if score >= MIN_ITEM_SCORE),
             key=lambda item_id: (-scores[item_id], item_id),
@@ -159,7 +166,6 @@ class Triager:
                 -scores[item_id],
             )
         )
-        items = self.content.items
         return tuple(
             TriageItem(
                 item_id,

@@ -26,6 +26,7 @@ from bot.domain.triage import Triager
 DEV_SET = Path(__file__).parents[1] / "data" / "dev.yaml"
 DEV_SITUATIONS = Path(__file__).parents[1] / "data" / "dev_situations.yaml"
 DEV_PARAPHRASES = Path(__file__).parents[1] / "data" / "dev_paraphrases.yaml"
+DEV_ROUND2 = Path(__file__).parents[1] / "data" / "dev_round2.yaml"
 QUESTIONS_PER_THEME = {  # as many as the guide lists under "Welke vragen staan centraal?"
     "bestuur": 7,
     "capaciteit": 13,
@@ -500,3 +501,45 @@ def test_politically_very_important_proposes_a_yearly_light_and_a_full_evaluatio
     assert level.regime is not None
     assert (level.regime.cadence, level.regime.evaluation_kind) == ("jaarlijks", "jaarlijks")
     assert "volledige evaluatie" in level.regime.advice
+
+
+def test_dev_round2_quality_does_not_regress(matcher):
+    """Framework questions without the framework's name, long questions, rarer typos: a floor
+    under `python -m bot eval tests/data/dev_round2.yaml`."""
+    questions = load_labelled_set(DEV_ROUND2, (entry.id for entry in matcher.entries))
+
+    def rank(query: str) -> Prediction:
+        result = matcher.match(query)
+        ids = tuple(
+            (m.entry.id, m.entry.experts[0] if m.entry.experts else None) for m in result.matches
+        )
+        return Prediction(result.decision, ids)
+
+    report = evaluate(questions, rank)
+    assert len(questions) >= 60
+    assert report.top1.rate is not None and report.top1.rate >= 0.72
+    assert report.top3.rate is not None and report.top3.rate >= 0.88
+    assert report.false_rejection.rate is not None and report.false_rejection.rate <= 0.05
+
+
+@pytest.mark.parametrize(
+    ("question", "prefix"),
+    [
+        ("wanneer mogen we door naar de volgende fase met de partners", ("fase",)),
+        ("werkt het nog wel, die samenwerking met de buurgemeenten", ("waarderingskader", "wk-")),
+        ("aan welke uitgangspunten houden we ons bij samenwerken in de regio", ("principe",)),
+    ],
+)
+def test_models_answer_questions_that_do_not_name_them(matcher, question, prefix):
+    top = [match.entry.id for match in matcher.match(question).matches[:3]]
+    assert any(entry_id.startswith(prefix) for entry_id in top)
+
+
+def test_a_question_about_the_partnership_itself_is_not_declined(matcher):
+    result = matcher.match("de samenwerking loopt, waar let ik nu op")
+    assert result.decision != "out_of_scope"
+
+
+def test_near_duplicates_are_answered_not_asked(matcher):
+    for question in ("financiele risicos van de deelneming",):
+        assert matcher.match(question).decision == "answer"
