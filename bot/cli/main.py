@@ -26,6 +26,7 @@ from bot.domain.evaluation import (
     evaluate_situations,
     load_labelled_set,
     load_situations,
+    matcher_ranker,
 )
 from bot.domain.matcher import Matcher, MatchResult
 from bot.domain.triage import Triage, Triager
@@ -245,12 +246,7 @@ def _eval(args: argparse.Namespace, content: Content) -> int:
     matcher = Matcher(content)
     baseline = Bm25Baseline(content)
 
-    def ours(query: str) -> Prediction:
-        result = matcher.match(query)
-        ranked = tuple(
-            (m.entry.id, m.entry.experts[0] if m.entry.experts else None) for m in result.matches
-        )
-        return Prediction(result.decision, ranked)
+    ours = matcher_ranker(matcher)
 
     def bm25(query: str) -> Prediction:
         ranked = tuple((id_, content.items[id_].experts[0]) for id_, _ in baseline.rank(query)[:5])

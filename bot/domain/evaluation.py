@@ -11,6 +11,7 @@ from typing import Literal
 from pydantic import ValidationError
 
 from bot.domain.content import ContentError, ContentIssue
+from bot.domain.matcher import Matcher
 from bot.domain.models import Strict, Text, Versioned
 from bot.domain.yaml_source import YamlSyntaxError, read_yaml
 
@@ -43,6 +44,19 @@ class Prediction:
 
     decision: Literal["answer", "clarify", "out_of_scope", "situation", "smalltalk"]
     ranked: tuple[tuple[str, str | None], ...]
+
+
+def matcher_ranker(matcher: Matcher) -> Callable[[str], Prediction]:
+    """The matcher as a ranker: its decision and its matches with their main team."""
+
+    def rank(query: str) -> Prediction:
+        result = matcher.match(query)
+        ranked = tuple(
+            (m.entry.id, m.entry.experts[0] if m.entry.experts else None) for m in result.matches
+        )
+        return Prediction(result.decision, ranked)
+
+    return rank
 
 
 Ranker = Callable[[str], Prediction]

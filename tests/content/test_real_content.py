@@ -10,12 +10,12 @@ import pytest
 from bot.domain.content import Content, load_content
 from bot.domain.dutch import normalize
 from bot.domain.evaluation import (
-    Prediction,
     SituationPrediction,
     evaluate,
     evaluate_situations,
     load_labelled_set,
     load_situations,
+    matcher_ranker,
 )
 from bot.domain.intake import ItemAnswer, evaluate_intake
 from bot.domain.matcher import Matcher
@@ -270,15 +270,7 @@ def test_lunch_passwords_leave_and_weather_are_declined(matcher, question):
 def test_dev_set_quality_does_not_regress(matcher):
     """A floor under the figures `python -m bot eval tests/data/dev.yaml` reports."""
     questions = load_labelled_set(DEV_SET, (entry.id for entry in matcher.entries))
-
-    def rank(query: str) -> Prediction:
-        result = matcher.match(query)
-        ids = tuple(
-            (m.entry.id, m.entry.experts[0] if m.entry.experts else None) for m in result.matches
-        )
-        return Prediction(result.decision, ids)
-
-    report = evaluate(questions, rank)
+    report = evaluate(questions, matcher_ranker(matcher))
     assert len(questions) >= 150
     assert report.out_of_scope_recall.total >= 20
     assert report.top1.rate is not None and report.top1.rate >= 0.82
@@ -434,15 +426,7 @@ def test_common_dutch_words_name_no_concept_of_the_thesaurus(matcher, word):
 def test_dev_paraphrases_quality_does_not_regress(matcher):
     """Questions that avoid the guide's words: a floor under `python -m bot eval` on them."""
     questions = load_labelled_set(DEV_PARAPHRASES, (entry.id for entry in matcher.entries))
-
-    def rank(query: str) -> Prediction:
-        result = matcher.match(query)
-        ids = tuple(
-            (m.entry.id, m.entry.experts[0] if m.entry.experts else None) for m in result.matches
-        )
-        return Prediction(result.decision, ids)
-
-    report = evaluate(questions, rank)
+    report = evaluate(questions, matcher_ranker(matcher))
     assert len(questions) >= 60
     assert report.top1.rate is not None and report.top1.rate >= 0.75
     assert report.top3.rate is not None and report.top3.rate >= 0.90
@@ -507,15 +491,7 @@ def test_dev_round2_quality_does_not_regress(matcher):
     """Framework questions without the framework's name, long questions, rarer typos: a floor
     under `python -m bot eval tests/data/dev_round2.yaml`."""
     questions = load_labelled_set(DEV_ROUND2, (entry.id for entry in matcher.entries))
-
-    def rank(query: str) -> Prediction:
-        result = matcher.match(query)
-        ids = tuple(
-            (m.entry.id, m.entry.experts[0] if m.entry.experts else None) for m in result.matches
-        )
-        return Prediction(result.decision, ids)
-
-    report = evaluate(questions, rank)
+    report = evaluate(questions, matcher_ranker(matcher))
     assert len(questions) >= 60
     assert report.top1.rate is not None and report.top1.rate >= 0.72
     assert report.top3.rate is not None and report.top3.rate >= 0.88
