@@ -19,7 +19,8 @@ from bot.cards.intake import intake_button
 from bot.cards.labels import label
 from bot.domain.content import Content
 from bot.domain.lookup import theme_by_key
-from bot.domain.triage import Triage
+from bot.domain.messages import Messages
+from bot.domain.triage import ExpertCall, Triage
 
 MAX_INTAKES = 3
 
@@ -47,7 +48,10 @@ def situation_card(triage: Triage, content: Content) -> Card:
         body.append(heading(messages.say("situation_teams"), separator=True))
         for call in triage.experts:
             expert = content.experts.get(call.code)
-            body += [text(expert.name if expert else call.code, bold=True), subtle(call.why)]
+            body += [
+                text(expert.name if expert else call.code, bold=True),
+                subtle(_why(call, messages)),
+            ]
     flags = ",".join(key for key, on in triage.registration.flags.items() if on)
     register = submit(
         label(messages, "register"),
@@ -60,3 +64,12 @@ def situation_card(triage: Triage, content: Content) -> Card:
     if intakes:
         body += [heading(messages.say("situation_intakes"), separator=True), *button_row(intakes)]
     return card(body, full=True)
+
+
+def _why(call: ExpertCall, messages: Messages) -> str:
+    """'Omdat je schrijft: 'gedetacheerd' en 'overgaan'.' - the words of the text that call for
+    the team (the triage's own one-line reason when it names none)."""
+    if not call.triggers:
+        return call.why
+    words = messages.listing([messages.say("quoted_name", name=word) for word in call.triggers])
+    return messages.say("situation_why", words=words)

@@ -217,7 +217,7 @@ async def test_a_described_partnership_gets_an_overview_and_a_prefilled_registra
     [overview] = await _say(bot, connector, teams, SITUATION)
     text = texts(overview.card)
     assert "Dit is belangrijk voor jouw samenwerking" in text
-    assert "P&O" in text and "gedetacheerd" in text
+    assert "P&O" in text and "Omdat je schrijft: 'gedetacheerd'." in text
     register = find_action(overview.card, "Registreren")["data"]
     assert register["action"] == "partnership_new" and "personnel" in register["flags"].split(",")
     await post(bot, teams.click(register))
