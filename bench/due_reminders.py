@@ -11,8 +11,8 @@ policy — and prints the median, the number found and SQLite's query plan for i
 from __future__ import annotations
 
 import argparse
+import asyncio
 import random
-import sqlite3
 import statistics
 import sys
 import tempfile
@@ -24,6 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from bot.domain.schedule import ReminderPolicy, horizon
 from bot.store.database import Database, utc_text
 from bot.store.register import PartnershipRepository
+from bot.store.sqlite import SqliteDatabase, connect_sqlite
 
 SPREAD_DAYS = 3 * 365
 FIRST_DAY_OFFSET = -30  # some moments are overdue already
@@ -31,7 +32,7 @@ ARCHIVED = 0.10
 REMINDERS_OFF = 0.05
 
 
-def _fill(db: Database, count: int, today: date) -> None:
+async def _fill(db: Database, count: int, today: date) -> None:
     """Rows straight into the tables: one transaction, executemany per table."""
     random.seed(5)
     stamp = utc_text(datetime.now(UTC), "now")
@@ -56,15 +57,15 @@ def _fill(db: Database, count: int, today: date) -> None:
         )
         for number in range(1, count + 1)
     ]
-    with db.transaction() as connection:
-        connection.executemany(
+    async with db.transaction() as transaction:
+        await transaction.executemany(
             "INSERT INTO partnerships (id, name, purpose, form, mandated, phase,"
             " account_holder_id, account_holder_name, created_by_id, created_by_name,"
             " next_evaluation, cadence, archived, reminders, created_at, updated_at)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             partnerships,
         )
-        connection.executemany(
+        await transaction.executemany(
             "INSERT INTO partnership_partners (partnership_id, position, name) VALUES (?, ?, ?)",
             [
                 (number, position, name)
@@ -72,13 +73,13 @@ def _fill(db: Database, count: int, today: date) -> None:
                 for position, name in enumerate(("Gemeente Zeist", "Provincie Utrecht"))
             ],
         )
-        connection.executemany(
+        await transaction.executemany(
             "INSERT INTO partnership_flags (partnership_id, flag) VALUES (?, 'personal_data')",
             [(number,) for number in range(1, count + 1)],
         )
 
 
-def main() -> None:
+async def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--partnerships", type=int, default=100_000)
     parser.add_argument("--runs", type=int, default=20)
@@ -88,13 +89,10 @@ def main() -> None:
     until = horizon(today, ReminderPolicy())
     with tempfile.TemporaryDirectory() as scratch:
         statements: list[str] = []
-        connection = sqlite3.connect(
-            Path(scratch) / "bench.db", check_same_thread=False, isolation_level=None
-        )
-        with Database(connection, wal=True) as db:
-            db.migrate()
+        connection = connect_sqlite(str(Path(scratch) / "bench.db"))
+        async with SqliteDatabase(connection) as db:
             began = time.perf_counter()
-            _fill(db, args.partnerships, today)
+            await _fill(db, args.partnerships, today)
             filled = time.perf_counter() - began
             print(f"partnerships       {args.partnerships:8d}  (filled in {filled:.2f} s)")
 
@@ -102,7 +100,7 @@ def main() -> None:
             seconds, found = [], 0
             for _ in range(args.runs):
                 began = time.perf_counter()
-                found = len(repository.due_for_reminders(until))
+                found = len(await repository.due_for_reminders(until))
                 seconds.append(time.perf_counter() - began)
             print(f"due until          {until.isoformat()}  (today + {(until - today).days} days)")
             print(f"found              {found:8d}")
@@ -113,12 +111,12 @@ def main() -> None:
             )
 
             connection.set_trace_callback(statements.append)  # the statements, values bound
-            repository.due_for_reminders(until)
+            await repository.due_for_reminders(until)
             connection.set_trace_callback(None)
             query = next(sql for sql in statements if sql.startswith("SELECT p.*"))
-            for row in db.query(f"EXPLAIN QUERY PLAN {query}"):
+            for row in await db.query(f"EXPLAIN QUERY PLAN {query}"):
                 print(f"query plan         {row['detail']}")
 
 
 if __name__ == "__main__":
-    main()
+    asyncio.run(main())

@@ -78,7 +78,7 @@ async def main() -> None:
         services = build_services(settings)
         for number in range(args.reminders):
             person = Person(f"aad-{number}", f"Accounthouder {number}")
-            services.partnerships.add(
+            await services.partnerships.add(
                 Partnership(
                     None,
                     f"Samenwerking {number}",
@@ -103,7 +103,7 @@ async def main() -> None:
                 "user": {"id": f"29:user-{number}"},
             }
             key = f"user:aad-{number}"
-            services.references.save(key, "personal", f"aad-{number}", reference, NOW)
+            await services.references.save(key, "personal", f"aad-{number}", reference, NOW)
         pace = args.pace or args.app_limit * 0.8
         pacing = Pacing(per_conversation_seconds=1.0, per_app_per_second=pace)
         sender = ProactiveSender(services.adapter, "", pacing)
@@ -112,7 +112,7 @@ async def main() -> None:
         report = await runner.run(NOW)
         seconds = time.perf_counter() - begin
         await services.adapter.sender.close()
-        services.database.close()
+        await services.database.close()
     await server.close()
     pace = args.pace or args.app_limit * 0.8
     doubled = sum(1 for count in connector.delivered.values() if count > 1)

@@ -202,13 +202,13 @@ async def calendar(request: web.Request) -> web.Response:
     partnership_id = int(request.match_info["partnership_id"])
     signature = request.query.get("sig", "")
     expected = calendar_signature(services.settings, partnership_id)
-    partnership = services.partnerships.get(partnership_id)
+    partnership = await services.partnerships.get(partnership_id)
     if partnership is None or not hmac.compare_digest(signature, expected):
         return _problem(404, "not found")
     register = services.content.register
     body = evaluation_calendar(
         partnership,
-        services.partnerships.events(partnership_id),
+        await services.partnerships.events(partnership_id),
         {kind.key: kind.label for kind in register.evaluation_kinds},
         datetime.now(UTC),
     )
@@ -230,7 +230,7 @@ async def register_overview(request: web.Request) -> web.Response:
         return _problem(404, "not found")
     if not hmac.compare_digest(signature, export_signature(services.settings, int(expires))):
         return _problem(404, "not found")
-    body = register_csv(services.database, services.content)
+    body = await register_csv(services.database, services.content)
     return web.Response(
         text=body,
         content_type="text/csv",
@@ -278,7 +278,7 @@ async def healthz(request: web.Request) -> web.Response:
 
 
 async def readyz(request: web.Request) -> web.Response:
-    database_ok = request.app[DATABASE].ping()
+    database_ok = await request.app[DATABASE].ping()
     content = request.app[CONTENT]
     checks = {"content": bool(content.items), "database": database_ok}
     return web.json_response(
@@ -318,4 +318,4 @@ def _turn_error_handler(
 
 async def _close_connections(app: web.Application) -> None:
     await app[ADAPTER].sender.close()
-    app[DATABASE].close()
+    await app[DATABASE].close()

@@ -77,7 +77,7 @@ class AppraisalDialog(GuidedDialog):
     async def begin_dialog(self, dc: DialogContext, options: Any = None) -> DialogTurnResult:
         options = options or {}
         partnership_id = options.get("partnership", options.get("id"))
-        partnership = self._partnerships.get(partnership_id) if partnership_id else None
+        partnership = await self._partnerships.get(partnership_id) if partnership_id else None
         state = dc.active_dialog.state
         due = partnership.next_evaluation if partnership else None
         state.update(
@@ -321,7 +321,9 @@ class AppraisalDialog(GuidedDialog):
         state = dc.active_dialog.state
         file = self._file
         now = self._clock()
-        partnership = self._partnerships.get(state["partnership"]) if state["partnership"] else None
+        partnership = (
+            await self._partnerships.get(state["partnership"]) if state["partnership"] else None
+        )
         ratings = complete_ratings(
             {
                 cell.key: (state["ratings"].get(cell.key), state["notes"].get(cell.key))
@@ -330,7 +332,7 @@ class AppraisalDialog(GuidedDialog):
             file,
         )
         result = outcome(ratings, state["waters"], file)
-        previous = self._appraisals.latest(partnership.id or 0) if partnership else None
+        previous = await self._appraisals.latest(partnership.id or 0) if partnership else None
         appraisal = Appraisal(
             id=None,
             partnership_id=partnership.id if partnership else None,
@@ -357,9 +359,9 @@ class AppraisalDialog(GuidedDialog):
         markdown = appraisal_cards.summary_markdown(
             file, self._content, appraisal, result, trends, previous, partnership, notices
         )
-        stored = self._appraisals.add(replace(appraisal, summary_markdown=markdown))
+        stored = await self._appraisals.add(replace(appraisal, summary_markdown=markdown))
         if changed is not None and (changed != partnership or event is not None):
-            self._partnerships.update(changed, now, event)
+            await self._partnerships.update(changed, now, event)
         card = appraisal_cards.result_card(
             file, self._content, stored, result, trends, previous, notices
         )

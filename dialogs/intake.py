@@ -151,10 +151,12 @@ class IntakeDialog(GuidedDialog):
             await dc.context.send_activity(cards.intake_stopped_text(self._messages))
             return await dc.end_dialog()
         outcome = evaluate_intake(theme, answers, self._content)
-        partnership = self._partnerships.get(state["partnership"]) if state["partnership"] else None
+        partnership = (
+            await self._partnerships.get(state["partnership"]) if state["partnership"] else None
+        )
         name = partnership.name if partnership else None
         now = self._clock()
-        stored = self._intakes.add(
+        stored = await self._intakes.add(
             StoredIntake(
                 id=None,
                 partnership_id=partnership.id if partnership else None,

@@ -181,10 +181,10 @@ class PartnershipDialog(GuidedDialog):
                 return Dialog.end_of_turn  # the form is still in the chat, with their input
             state["index"] = FIELDS.index(invalid.fields[0])
             return await self.reprompt(dc)
-        stored = self._partnerships.add(partnership)
+        stored = await self._partnerships.add(partnership)
         appraisal = dc.active_dialog.state.get("appraisal")
         if appraisal and self._appraisals is not None and stored.id is not None:
-            self._appraisals.attach(appraisal, stored.id)
+            await self._appraisals.attach(appraisal, stored.id)
         recommendation = recommend(stored, self._register)
         card = cards.partnership_registered_card(
             stored, self._register, self._content, recommendation

@@ -1,11 +1,13 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from bot.domain.content import Content, load_content
+from tests.postgres import fresh_schema
 
 FIXTURE_CONTENT = Path(__file__).parent / "fixtures" / "content"
 
@@ -21,3 +23,10 @@ def content_dir(tmp_path: Path) -> Path:
 @pytest.fixture(scope="session")
 def fixture_content() -> Content:
     return load_content(FIXTURE_CONTENT)
+
+
+@pytest.fixture
+def postgres_url() -> Iterator[str]:
+    """An empty PostgreSQL schema for this test (see tests/postgres.py)."""
+    with fresh_schema() as url:
+        yield url

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import asyncio
 import io
 import json
 from datetime import UTC, datetime
@@ -83,17 +84,17 @@ def test_eval_prints_both_rankers_side_by_side(tmp_path: Path, capsys):
     assert top1.split() == ["top-1", "accuracy", "100.0%", "(1/1)", "0.0%", "(0/1)"]
 
 
-def test_feedback_report_lists_answers_and_unanswered_questions(tmp_path: Path, capsys):
+async def test_feedback_report_lists_answers_and_unanswered_questions(tmp_path: Path, capsys):
     url = f"sqlite:///{tmp_path}/bot.db"
     database = open_database(url)
     repository = FeedbackRepository(database)
     at = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
-    repository.record("not_helpful", "jur-2", None, at)
-    repository.record("helpful", "jur-2", None, at)
-    repository.record("unanswered", None, "hoe laat is de lunch", at)
-    repository.record("unanswered", None, "hoe laat is de lunch", at)
-    database.close()
-    assert main([*FIXTURE, "feedback", "report", "--database", url]) == 0
+    await repository.record("not_helpful", "jur-2", None, at)
+    await repository.record("helpful", "jur-2", None, at)
+    await repository.record("unanswered", None, "hoe laat is de lunch", at)
+    await repository.record("unanswered", None, "hoe laat is de lunch", at)
+    await database.close()
+    assert await asyncio.to_thread(main, [*FIXTURE, "feedback", "report", "--database", url]) == 0
     out = capsys.readouterr().out.splitlines()
     assert out[0] == "Feedback: helpful 1, not_helpful 1, unanswered 2, unclear 0"
     assert out[3].split() == [
@@ -193,7 +194,7 @@ def test_eval_situations_rejects_unknown_teams_and_items(tmp_path: Path, capsys)
     ]
 
 
-def test_tickets_list_filters_by_team_status_and_routing(tmp_path: Path, capsys):
+async def test_tickets_list_filters_by_team_status_and_routing(tmp_path: Path, capsys):
     from dataclasses import replace
 
     from bot.domain.tickets import Ticket, TicketStatus
@@ -203,13 +204,17 @@ def test_tickets_list_filters_by_team_status_and_routing(tmp_path: Path, capsys)
     database = open_database(url)
     tickets = TicketRepository(database)
     at = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
-    jur = tickets.add(Ticket(None, "JUR", "Mag dit?", "aad-anna", "Anna", at, at, routed=True))
-    tickets.add(Ticket(None, "IBC", "Bewaartermijn?", "aad-anna", "Anna", at, at))
-    tickets.record(jur, replace(jur, status=TicketStatus.PICKED_UP), "pick_up", None, None, None)
-    tickets.bind("JUR", "19:jur", "team-1", {}, None, at)
-    tickets.unbind_team_id("team-1", "bot_removed", at)
-    database.close()
-    assert main([*FIXTURE, "tickets", "list", "--database", url]) == 0
+    jur = await tickets.add(
+        Ticket(None, "JUR", "Mag dit?", "aad-anna", "Anna", at, at, routed=True)
+    )
+    await tickets.add(Ticket(None, "IBC", "Bewaartermijn?", "aad-anna", "Anna", at, at))
+    await tickets.record(
+        jur, replace(jur, status=TicketStatus.PICKED_UP), "pick_up", None, None, None
+    )
+    await tickets.bind("JUR", "19:jur", "team-1", {}, None, at)
+    await tickets.unbind_team_id("team-1", "bot_removed", at)
+    await database.close()
+    assert await asyncio.to_thread(main, [*FIXTURE, "tickets", "list", "--database", url]) == 0
     assert capsys.readouterr().out.splitlines() == [
         "Tickets (2):",
         "  #1 JUR opgepakt, 2026-11-23: Mag dit?",
@@ -217,9 +222,14 @@ def test_tickets_list_filters_by_team_status_and_routing(tmp_path: Path, capsys)
         "Channels unbound by Teams or by hand:",
         "  JUR: bot_removed on 2026-11-23",
     ]
-    assert main([*FIXTURE, "tickets", "list", "--unrouted", "--json", "--database", url]) == 0
+    assert (
+        await asyncio.to_thread(
+            main, [*FIXTURE, "tickets", "list", "--unrouted", "--json", "--database", url]
+        )
+        == 0
+    )
     [row] = json.loads(capsys.readouterr().out)
     assert (row["team"], row["status"], row["asker"]) == ("IBC", "nieuw", "Anna")
-    assert main([*FIXTURE, "tickets", "list", "--team", "JUR", "--status", "nieuw",
-                 "--database", url]) == 0  # fmt: skip
+    new_at_jur = [*FIXTURE, "tickets", "list", "--team", "JUR", "--status", "nieuw"]
+    assert await asyncio.to_thread(main, [*new_at_jur, "--database", url]) == 0
     assert capsys.readouterr().out.splitlines()[0] == "Tickets (0):"

@@ -31,15 +31,15 @@ CELLS = [
 
 
 @pytest.fixture
-def database_url(tmp_path: Path) -> str:
+async def database_url(tmp_path: Path) -> str:
     """Two partnerships (one archived); the first completed a moment and has two appraisals."""
     url = f"sqlite:///{tmp_path}/export.db"
     content = load_content()
     register = content.register
-    with open_database(url) as db:
+    async with open_database(url) as db:
         partnerships = PartnershipRepository(db)
         fields = {"form": "wgr", "mandated": "false", "phase": "implementeren"}
-        energy = partnerships.add(
+        energy = await partnerships.add(
             new_partnership(
                 {**fields, "name": "Regionale Energiestrategie", "first_evaluation": "2026-11-30"},
                 ANNA,
@@ -47,17 +47,17 @@ def database_url(tmp_path: Path) -> str:
                 register,
             )
         )
-        old = partnerships.add(
+        old = await partnerships.add(
             new_partnership({**fields, "name": "Oud Netwerk"}, ANNA, NOW, register)
         )
-        partnerships.update(replace(old, archived=True), NOW)
+        await partnerships.update(replace(old, archived=True), NOW)
         energy = replace(energy, importance="zeer_belangrijk")
         changed, event = complete_moment(energy, register, ANNA.id, NOW, "Waardering")
-        partnerships.update(changed, NOW, event)
+        await partnerships.update(changed, NOW, event)
         appraisals = AppraisalRepository(db)
         ratings: tuple[tuple[int, RatingKey], ...] = ((1, "zorg"), (20, "sterk"))
         for day, rating in ratings:
-            appraisals.add(
+            await appraisals.add(
                 Appraisal(
                     id=None,
                     partnership_id=energy.id,

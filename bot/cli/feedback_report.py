@@ -6,26 +6,26 @@ from bot.domain.content import Content
 from bot.store.feedback import FeedbackRepository
 
 
-def format_feedback(
+async def format_feedback(
     feedback: FeedbackRepository,
     content: Content,
     answered_tickets: list[tuple[str, str]] | None = None,
 ) -> str:
     """`answered_tickets`: (checklist item, question) of questions an expert team answered."""
-    counts = feedback.counts()
+    counts = await feedback.counts()
     lines = [
         "Feedback: " + ", ".join(f"{kind} {counts.get(kind, 0)}" for kind in _KINDS),
         "",
         "Per answer (most 'niet nuttig' first):",
     ]
-    summary = feedback.summary()
+    summary = await feedback.summary()
     lines += [
         f"  {row.entry_id:<18} nuttig {row.helpful:>4}  niet nuttig {row.not_helpful:>4}  "
         f"{_title(row.entry_id, content)}"
         for row in summary
     ] or ["  (none yet)"]
     lines += ["", "Questions the bot could not answer (add phrasings for these):"]
-    unanswered = feedback.unanswered()
+    unanswered = await feedback.unanswered()
     lines += [
         f"  {row.count:>4}x {row.kind:<10} last {row.last_seen:%Y-%m-%d}  "
         + (repr(row.question) if row.question else "(question text not stored)")

@@ -4,6 +4,8 @@ feedback report | reminders | tickets list | register export | manifest build`."
 from __future__ import annotations
 
 import argparse
+import asyncio
+import inspect
 import json
 import os
 import sys
@@ -45,7 +47,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(issue, file=sys.stderr)
         print(f"{len(error.issues)} problem(s) in the content.", file=sys.stderr)
         return 1
-    command: int = args.run(args, content)
+    outcome = args.run(args, content)
+    # Commands that use the database are coroutines: one event loop for the whole command.
+    command: int = asyncio.run(outcome) if inspect.iscoroutine(outcome) else outcome
     return command
 
 
@@ -128,14 +132,15 @@ def _check(args: argparse.Namespace, content: Content) -> int:
     return 0
 
 
-def _feedback_report(args: argparse.Namespace, content: Content) -> int:
+async def _feedback_report(args: argparse.Namespace, content: Content) -> int:
     url = args.database or Settings.from_env().database_url
     database = open_database(url)
     try:
-        answered = [(t.item_id or "", t.question) for t in TicketRepository(database).answered()]
-        print(format_feedback(FeedbackRepository(database), content, answered))
+        tickets = await TicketRepository(database).answered()
+        answered = [(t.item_id or "", t.question) for t in tickets]
+        print(await format_feedback(FeedbackRepository(database), content, answered))
     finally:
-        database.close()
+        await database.close()
     return 0
 
 

@@ -8,6 +8,7 @@ import csv
 import io
 import json
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -50,12 +51,9 @@ def add_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[
     export.set_defaults(run=export_register)
 
 
-def export_register(args: argparse.Namespace, content: Content) -> int:
-    database = open_database(args.database or Settings.from_env().database_url)
-    try:
-        register = _Register(database, include_archived=args.all)
-    finally:
-        database.close()
+async def export_register(args: argparse.Namespace, content: Content) -> int:
+    async with open_database(args.database or Settings.from_env().database_url) as database:
+        register = await _Register.read(database, include_archived=args.all)
     listed = register.partnerships
     cells = _cell_keys(content, register.appraisals)
     if args.format == "csv":
@@ -70,22 +68,28 @@ def export_register(args: argparse.Namespace, content: Content) -> int:
     return 0
 
 
-def register_csv(database: Database, content: Content) -> str:
+async def register_csv(database: Database, content: Content) -> str:
     """The CSV of every active partnership (the council's overview, downloaded in Teams)."""
-    register = _Register(database, include_archived=False)
+    register = await _Register.read(database, include_archived=False)
     cells = _cell_keys(content, register.appraisals)
     return export_csv(register.partnerships, register.appraisals, cells)
 
 
+@dataclass(frozen=True)
 class _Register:
     """Everything the exports need, read in one go."""
 
-    def __init__(self, database: Database, *, include_archived: bool) -> None:
-        partnerships = PartnershipRepository(database)
-        self.partnerships = partnerships.every(include_archived=include_archived)
-        ids = [p.id for p in self.partnerships if p.id is not None]
-        self.appraisals = AppraisalRepository(database).for_partnerships(ids)
-        self.events = {id_: partnerships.events(id_) for id_ in ids}
+    partnerships: list[Partnership]
+    appraisals: dict[int, list[Appraisal]]
+    events: dict[int, list[EvaluationEvent]]
+
+    @classmethod
+    async def read(cls, database: Database, *, include_archived: bool) -> _Register:
+        repository = PartnershipRepository(database)
+        partnerships = await repository.every(include_archived=include_archived)
+        ids = [p.id for p in partnerships if p.id is not None]
+        appraisals = await AppraisalRepository(database).for_partnerships(ids)
+        return cls(partnerships, appraisals, {id_: await repository.events(id_) for id_ in ids})
 
 
 def export_json(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import asyncio
 import os
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
@@ -36,7 +35,7 @@ def add_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[
     status.set_defaults(run=reminders_status)
 
 
-def run_reminders(args: argparse.Namespace, content: Content) -> int:
+async def run_reminders(args: argparse.Namespace, content: Content) -> int:
     services = _services(args)
     now = _moment(args.now, services.settings)
 
@@ -67,34 +66,34 @@ def run_reminders(args: argparse.Namespace, content: Content) -> int:
             print(f"  {line}")
 
     try:
-        asyncio.run(run())
+        await run()
     finally:
-        services.database.close()
+        await services.database.close()
     return 0
 
 
-def reminders_status(args: argparse.Namespace, content: Content) -> int:
+async def reminders_status(args: argparse.Namespace, content: Content) -> int:
     services = _services(args)
     try:
-        counts = services.reminders.status_counts()
+        counts = await services.reminders.status_counts()
         print("Reminders: " + ", ".join(f"{status} {count}" for status, count in counts.items()))
-        undelivered = services.reminders.undelivered()
+        undelivered = await services.reminders.undelivered()
         print(f"Undelivered ({len(undelivered)}):")
         for record in undelivered:
-            partnership = services.partnerships.get(record.partnership_id)
+            partnership = await services.partnerships.get(record.partnership_id)
             name = partnership.name if partnership else f"#{record.partnership_id}"
             print(
                 f"  {name}: moment {record.due}, {record.lead_days} days ahead, {record.last_error}"
             )
         today = datetime.now(UTC).date()
-        upcoming = services.partnerships.upcoming(today + timedelta(days=60))
-        reachable = services.references.reachable(p.account_holder.id for p in upcoming)
+        upcoming = await services.partnerships.upcoming(today + timedelta(days=60))
+        reachable = await services.references.reachable(p.account_holder.id for p in upcoming)
         without = [p for p in upcoming if p.account_holder.id not in reachable]
         print(f"Account holders without reach, next 60 days ({len(without)}):")
         for partnership in without:
             print(f"  {partnership.name}: {partnership.account_holder.name or '?'}")
     finally:
-        services.database.close()
+        await services.database.close()
     return 0
 
 

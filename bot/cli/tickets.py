@@ -28,15 +28,15 @@ def add_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[
     listing.set_defaults(run=list_tickets)
 
 
-def list_tickets(args: argparse.Namespace, content: Content) -> int:
+async def list_tickets(args: argparse.Namespace, content: Content) -> int:
     url = args.database or Settings.from_env().database_url
     database = open_database(url)
     try:
         repository = TicketRepository(database)
-        found = repository.find(team=args.team, status=args.status, unrouted=args.unrouted)
-        ended = [b for b in repository.bindings() if not b.active]
+        found = await repository.find(team=args.team, status=args.status, unrouted=args.unrouted)
+        ended = [b for b in await repository.bindings() if not b.active]
     finally:
-        database.close()
+        await database.close()
     if args.json:
         rows = [
             {

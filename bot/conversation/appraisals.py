@@ -59,7 +59,7 @@ class AppraisalActions:
         if not self.available:
             await context.send_activity(self._content.messages.say("appraisal_not_available"))
             return
-        mine = self._partnerships.mine(sender(context).id)
+        mine = await self._partnerships.mine(sender(context).id)
         await send_card(context, appraisal_cards.appraisal_list_card(self._content.messages, mine))
 
     async def on_start(self, context: TurnContext, action: CardAction) -> None:
@@ -77,19 +77,19 @@ class AppraisalActions:
         )
 
     async def on_show(self, context: TurnContext, action: CardAction) -> None:
-        appraisal = self._allowed(context, action)
+        appraisal = await self._allowed(context, action)
         if appraisal is None or self._content.appraisal is None:
             await context.send_activity(self._content.messages.say("appraisal_unknown"))
             return
         file = self._content.appraisal
-        previous = self._previous(appraisal)
+        previous = await self._previous(appraisal)
         result = outcome(appraisal.ratings, appraisal.waters, file)
         trends = trend(appraisal, previous, file)
         card = appraisal_cards.result_card(file, self._content, appraisal, result, trends, previous)
         await send_card(context, card)
 
     async def on_markdown(self, context: TurnContext, action: CardAction) -> None:
-        appraisal = self._allowed(context, action)
+        appraisal = await self._allowed(context, action)
         if appraisal is None:
             await context.send_activity(self._content.messages.say("appraisal_unknown"))
             return
@@ -108,7 +108,7 @@ class AppraisalActions:
         if payload.phase not in {phase.key for phase in register.phases}:
             await context.send_activity(cards.unknown_item_text(self._content.messages))
             return None
-        self._partnerships.update(replace(partnership, phase=payload.phase), self._clock())
+        await self._partnerships.update(replace(partnership, phase=payload.phase), self._clock())
         done = self._content.messages.say(
             "appraisal_phase_moved_back",
             name=partnership.name,
@@ -131,7 +131,7 @@ class AppraisalActions:
             return
         importance = chosen or None
         changed = replace(partnership, importance=importance)
-        self._partnerships.update(changed, self._clock())
+        await self._partnerships.update(changed, self._clock())
         messages = self._content.messages
         if importance is None:
             done = messages.say("appraisal_importance_cleared", name=partnership.name)
@@ -150,37 +150,39 @@ class AppraisalActions:
     async def on_register(self, context: TurnContext, action: CardAction) -> None:
         """Register the partnership of an appraisal that had none: the registration form; the
         appraisal is linked to the new partnership once registered."""
-        appraisal = self._allowed(context, action)
+        appraisal = await self._allowed(context, action)
         if appraisal is None or appraisal.partnership_id is not None:
             await context.send_activity(self._content.messages.say("appraisal_unknown"))
             return
         options = {"mode": "steps", "appraisal": appraisal.id, "name": appraisal.partnership_name}
         await self._guided.begin(context, PARTNERSHIP_DIALOG, options)
 
-    def _allowed(self, context: TurnContext, action: CardAction) -> Appraisal | None:
+    async def _allowed(self, context: TurnContext, action: CardAction) -> Appraisal | None:
         """The appraisal of the button, when this person filled it in or may change its
         partnership."""
         payload = action.payload
         assert isinstance(payload, AppraisalRef)
-        appraisal = self._appraisals.get(payload.appraisal)
+        appraisal = await self._appraisals.get(payload.appraisal)
         if appraisal is None:
             return None
         person = sender(context).id
         if appraisal.user_id == person:
             return appraisal
         partnership = (
-            self._partnerships.get(appraisal.partnership_id) if appraisal.partnership_id else None
+            await self._partnerships.get(appraisal.partnership_id)
+            if appraisal.partnership_id
+            else None
         )
         if partnership is not None and self._guard.may_change(context, partnership):
             return appraisal
         return None
 
-    def _previous(self, appraisal: Appraisal) -> Appraisal | None:
+    async def _previous(self, appraisal: Appraisal) -> Appraisal | None:
         if appraisal.partnership_id is None:
             return None
         older = [
             a
-            for a in self._appraisals.for_partnership(appraisal.partnership_id)
+            for a in await self._appraisals.for_partnership(appraisal.partnership_id)
             if (a.completed_at, a.id or 0) < (appraisal.completed_at, appraisal.id or 0)
         ]
         return older[0] if older else None

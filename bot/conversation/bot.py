@@ -148,7 +148,7 @@ class SamenwerkwijzerBot(TeamsActivityHandler):  # type: ignore[misc]
         )
 
     async def on_turn(self, turn_context: TurnContext) -> None:
-        self._remember_reference(turn_context)
+        await self._remember_reference(turn_context)
         await super().on_turn(turn_context)
         await self._conversation_state.save_changes(turn_context)
         await self._user_state.save_changes(turn_context)
@@ -170,9 +170,9 @@ class SamenwerkwijzerBot(TeamsActivityHandler):  # type: ignore[misc]
         )
         return InvokeResponse(status=200, body=messaging_extension_response(results))
 
-    def _remember_reference(self, turn_context: TurnContext) -> None:
+    async def _remember_reference(self, turn_context: TurnContext) -> None:
         """Where to reach this user or conversation later (reminders, the digest)."""
-        lifecycle.follow(turn_context.activity, self._references, self._clock())
+        await lifecycle.follow(turn_context.activity, self._references, self._clock())
 
     async def on_installation_update_remove(self, turn_context: TurnContext) -> None:
         """The app was removed: bot.teams.lifecycle already stopped reaching them; from a
@@ -181,15 +181,15 @@ class SamenwerkwijzerBot(TeamsActivityHandler):  # type: ignore[misc]
         if kind == "channel":  # from a team: its bound channels are unbound
             team_id = team_of(turn_context.activity)
             if team_id:
-                self.channels.team_gone(team_id, "bot_removed")
-            self.channels.channel_gone(channel_of(turn_context.activity), "bot_removed")
+                await self.channels.team_gone(team_id, "bot_removed")
+            await self.channels.channel_gone(channel_of(turn_context.activity), "bot_removed")
 
     async def on_teams_channel_deleted(
         self, channel_info: Any, team_info: Any, turn_context: TurnContext
     ) -> None:
         """A bound channel is gone: its team's questions are kept for the administrators."""
         if channel_info is not None and channel_info.id:
-            self.channels.channel_gone(str(channel_info.id), "channel_deleted")
+            await self.channels.channel_gone(str(channel_info.id), "channel_deleted")
 
     async def on_teams_members_removed_dispatch(
         self, members_removed: list[ChannelAccount], team_info: Any, turn_context: TurnContext
@@ -198,15 +198,15 @@ class SamenwerkwijzerBot(TeamsActivityHandler):  # type: ignore[misc]
         bot_id = turn_context.activity.recipient.id
         removed = any(member.id == bot_id for member in members_removed)
         if removed and team_info is not None and team_info.id:
-            self.channels.team_gone(str(team_info.id), "bot_removed")
+            await self.channels.team_gone(str(team_info.id), "bot_removed")
 
     async def on_teams_team_deleted(self, team_info: Any, turn_context: TurnContext) -> None:
         if team_info is not None and team_info.id:
-            self.channels.team_gone(str(team_info.id), "team_deleted")
+            await self.channels.team_gone(str(team_info.id), "team_deleted")
 
     async def on_teams_team_archived(self, team_info: Any, turn_context: TurnContext) -> None:
         if team_info is not None and team_info.id:
-            self.channels.team_gone(str(team_info.id), "team_archived")
+            await self.channels.team_gone(str(team_info.id), "team_archived")
 
     async def on_teams_members_added_dispatch(
         self, members_added: list[ChannelAccount], team_info: Any, turn_context: TurnContext

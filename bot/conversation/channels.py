@@ -63,7 +63,7 @@ class ChannelBindings:
             )
         elif parsed.command is Command.BIND_CHANNEL:
             await self._bind(context, expert)
-        elif self._tickets.unbind(expert.code, "unbound", self._clock()):
+        elif await self._tickets.unbind(expert.code, "unbound", self._clock()):
             await context.send_activity(self._messages.say("ticket_unbound", team=expert.name))
         else:
             await context.send_activity(self._messages.say("ticket_not_bound", team=expert.name))
@@ -93,14 +93,14 @@ class ChannelBindings:
         reference.pop("activityId", None)  # tickets start threads, not replies to this one
         reference["conversation"] = {**reference.get("conversation", {}), "id": channel}
         now = self._clock()
-        before = [b for b in self._tickets.bindings() if b.team == expert.code]
+        before = [b for b in await self._tickets.bindings() if b.team == expert.code]
         moved = bool(before) and before[0].channel_id != channel
-        self._tickets.bind(expert.code, channel, team_of(activity), reference, sender(context).id,
-                           now)  # fmt: skip
-        waiting = self._tickets.find(team=expert.code, unrouted=True)
+        by = sender(context).id
+        await self._tickets.bind(expert.code, channel, team_of(activity), reference, by, now)
+        waiting = await self._tickets.find(team=expert.code, unrouted=True)
         if moved:  # open tickets whose card is in the team's old channel: posted here anew
             waiting += [
-                t for t in self._tickets.open_tickets() if t.team == expert.code and t.routed
+                t for t in await self._tickets.open_tickets() if t.team == expert.code and t.routed
             ]
         for ticket in waiting:
             after = replace(
@@ -108,7 +108,7 @@ class ChannelBindings:
                 channel_activity_id=None,
             )  # fmt: skip
             try:
-                self._tickets.record(ticket, after, "routed", None, None, None,
+                await self._tickets.record(ticket, after, "routed", None, None, None,
                                      [Notice("channel_post", team=expert.code)])  # fmt: skip
             except StaleTicket:
                 continue
@@ -118,7 +118,7 @@ class ChannelBindings:
             await self._deliver(now, None)
 
     async def _list(self, context: TurnContext) -> None:
-        bindings = self._tickets.bindings()
+        bindings = await self._tickets.bindings()
         active = [(b.team, b.channel_id) for b in bindings if b.active]
         ended = [
             (b.team, b.unbound_reason or "", self._content.messages.date(b.unbound_at.date()))
@@ -129,12 +129,12 @@ class ChannelBindings:
 
     # --- Teams tells that a channel or team is gone ----------------------------------------
 
-    def channel_gone(self, channel_id: str, reason: str) -> None:
-        teams = self._tickets.unbind_channel(channel_id, reason, self._clock())
+    async def channel_gone(self, channel_id: str, reason: str) -> None:
+        teams = await self._tickets.unbind_channel(channel_id, reason, self._clock())
         if teams:
             log.warning("bound channel gone", extra={"teams": teams, "reason": reason})
 
-    def team_gone(self, team_id: str, reason: str) -> None:
-        teams = self._tickets.unbind_team_id(team_id, reason, self._clock())
+    async def team_gone(self, team_id: str, reason: str) -> None:
+        teams = await self._tickets.unbind_team_id(team_id, reason, self._clock())
         if teams:
             log.warning("bound team gone", extra={"teams": teams, "reason": reason})

@@ -48,7 +48,7 @@ class EvaluationActions:
             await context.send_activity(cards.partnership_not_allowed_text(self._content.messages))
         elif action in (Action.REMINDERS_OFF, Action.REMINDERS_ON):
             wanted = action is Action.REMINDERS_ON
-            self._partnerships.update(replace(partnership, reminders=wanted), self._clock())
+            await self._partnerships.update(replace(partnership, reminders=wanted), self._clock())
             reply = cards.reminders_on_text if wanted else cards.reminders_off_text
             await context.send_activity(reply(self._content.messages, partnership.name))
         elif parse_date(str(value.get("due") or "")) != partnership.next_evaluation:
@@ -68,7 +68,7 @@ class EvaluationActions:
         changed, event = complete_moment(
             partnership, self._content.register, sender(context).id, self._clock(), note
         )
-        self._partnerships.update(changed, self._clock(), event)
+        await self._partnerships.update(changed, self._clock(), event)
         done = cards.evaluation_done_text(
             self._content.messages, partnership.name, changed.next_evaluation
         )
@@ -88,7 +88,7 @@ class EvaluationActions:
         reason = str(value.get("reason") or "").strip() or None
         event = self._event(partnership, "postponed", due, new_date, reason, context)
         changed = replace(partnership, next_evaluation=new_date)
-        self._partnerships.update(changed, self._clock(), event)
+        await self._partnerships.update(changed, self._clock(), event)
         done = cards.evaluation_postponed_text(self._content.messages, partnership.name, new_date)
         await context.send_activity(done)
         return cards.used_card(self._content.messages, done)

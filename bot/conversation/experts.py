@@ -81,11 +81,11 @@ class Experts:
         await self._send_form(context, typed, entry)
 
     async def _send_form(self, context: TurnContext, question: str, entry: str | None) -> None:
-        await send_card(context, self._form(context, question, entry))
+        await send_card(context, await self._form(context, question, entry))
 
-    def _form(self, context: TurnContext, question: str, entry: str | None) -> Card:
+    async def _form(self, context: TurnContext, question: str, entry: str | None) -> Card:
         person = sender(context)
-        mine = [(p.id or 0, p.name) for p in self._partnerships.mine(person.id)]
+        mine = [(p.id or 0, p.name) for p in await self._partnerships.mine(person.id)]
         item = entry if entry in self._content.items else None
         return ticket_form_card(
             self._messages,
@@ -121,7 +121,7 @@ class Experts:
             await context.send_activity(self._messages.say("ticket_unknown_team"))
             return None
         person = sender(context)
-        mine = {str(p.id): p.id for p in self._partnerships.mine(person.id)}
+        mine = {str(p.id): p.id for p in await self._partnerships.mine(person.id)}
         now = self._clock()
         item = payload.item if payload.item in self._content.items else None
         ticket = Ticket(
@@ -137,8 +137,10 @@ class Experts:
             open_since=now,
         )
         expert = self._content.experts[team]
-        bound = self._tickets.binding(team) is not None
-        stored = self._tickets.add(ticket, [Notice("channel_post", team=team)] if bound else [])
+        bound = await self._tickets.binding(team) is not None
+        stored = await self._tickets.add(
+            ticket, [Notice("channel_post", team=team)] if bound else []
+        )
         log.info("ticket asked", extra={"ticket": stored.id, "team": team, "routed": bound})
         if bound:  # posted first: the confirmation then tells what happened
             await self._deliver(now, stored.id)

@@ -28,7 +28,7 @@ class PartnershipGuard:
 
     async def active(self, context: TurnContext, partnership_id: int | None) -> Partnership | None:
         """The partnership if it exists and is not archived; otherwise says so, and None."""
-        partnership = self._partnerships.get(partnership_id) if partnership_id else None
+        partnership = await self._partnerships.get(partnership_id) if partnership_id else None
         if partnership is None or partnership.archived:
             name = partnership.name if partnership else None
             await context.send_activity(cards.stale_partnership_text(self._messages, name))

@@ -51,9 +51,9 @@ class PartnershipActions:
 
     async def show_mine(self, context: TurnContext) -> None:
         person = sender(context)
-        mine = self._partnerships.mine(person.id)
+        mine = await self._partnerships.mine(person.id)
         await send_card(context, cards.partnerships_list_card(mine, self._content))
-        offered = self._partnerships.offered_to(person.id)
+        offered = await self._partnerships.offered_to(person.id)
         if offered:
             await send_card(context, cards.handover_offers_card(self._content.messages, offered))
 
@@ -66,7 +66,7 @@ class PartnershipActions:
 
     async def on_partnership(self, context: TurnContext, action: CardAction) -> None:
         assert isinstance(action.payload, PartnershipRef)
-        partnership = self._partnerships.get(action.payload.id)
+        partnership = await self._partnerships.get(action.payload.id)
         if partnership is None or (
             partnership.archived and action.action is not Action.PARTNERSHIP_OPEN
         ):
@@ -100,7 +100,7 @@ class PartnershipActions:
         partnership = await self._guard.changeable(context, partnership_id)
         if partnership is None:
             return None
-        self._partnerships.update(replace(partnership, archived=True), self._clock())
+        await self._partnerships.update(replace(partnership, archived=True), self._clock())
         done = cards.partnership_archived_text(self._content.messages, partnership.name)
         await context.send_activity(done)
         return cards.used_card(self._content.messages, done)
@@ -135,7 +135,7 @@ class PartnershipActions:
             evaluation_kind=kind,
             next_evaluation=next_evaluation,
         )
-        self._partnerships.update(changed, now)
+        await self._partnerships.update(changed, now)
         await self._open(context, changed)
 
     async def _hand_over(
@@ -146,9 +146,9 @@ class PartnershipActions:
         picked = str(value.get("account_holder_id") or "").strip()
         typed = str(value.get("account_holder_name") or "").strip()
         if picked:
-            candidates = [Person(picked, self._name_of(picked) or typed)]
+            candidates = [Person(picked, await self._name_of(picked) or typed)]
         elif typed:
-            candidates = self._colleagues_named(typed)
+            candidates = await self._colleagues_named(typed)
         else:
             await context.send_activity(cards.handover_missing_text(self._content.messages))
             return
@@ -161,7 +161,7 @@ class PartnershipActions:
             )
         else:
             new_holder = candidates[0]
-            self._partnerships.request_handover(
+            await self._partnerships.request_handover(
                 partnership.id or 0, sender(context), new_holder, self._clock()
             )
             to = new_holder.name or self._content.messages.say("handover_colleague")
@@ -169,43 +169,46 @@ class PartnershipActions:
                 cards.partnership_handover_text(self._content.messages, partnership.name, to)
             )
 
-    def _colleagues_named(self, typed: str) -> list[Person]:
+    async def _colleagues_named(self, typed: str) -> list[Person]:
         """Colleagues the bot knows (account holders, people with the app) by Entra object id."""
-        people = [*self._partnerships.people_named(typed), *self._references.people_named(typed)]
+        people = [
+            *await self._partnerships.people_named(typed),
+            *await self._references.people_named(typed),
+        ]
         return list({person.id: person for person in people}.values())
 
-    def _name_of(self, person_id: str) -> str:
+    async def _name_of(self, person_id: str) -> str:
         """The Teams name of someone with the app, as their personal chat reference has it."""
-        user = (self._references.personal(person_id) or {}).get("user") or {}
+        user = (await self._references.personal(person_id) or {}).get("user") or {}
         return str(user.get("name") or "") if isinstance(user, dict) else ""
 
     async def _accept(self, context: TurnContext, partnership: Partnership) -> None:
         """Only the person the hand-over was asked for (by Entra object id) may accept it."""
         person = sender(context)
-        offered = {p.id for p in self._partnerships.offered_to(person.id)}
+        offered = {p.id for p in await self._partnerships.offered_to(person.id)}
         if partnership.id not in offered:
             await context.send_activity(cards.partnership_not_allowed_text(self._content.messages))
             return
-        self._partnerships.take_over(partnership, person, self._clock())
+        await self._partnerships.take_over(partnership, person, self._clock())
         await context.send_activity(cards.taken_over_text(self._content.messages, partnership.name))
 
     async def _open(self, context: TurnContext, partnership: Partnership) -> None:
         register = self._content.register
-        intakes = self._intakes.for_partnership(partnership.id or 0)
+        intakes = await self._intakes.for_partnership(partnership.id or 0)
         points = open_points(intakes, self._content)
         may_change = partnership.may_change(sender(context).id, self._administrators)
-        reachable = partnership.account_holder.id in self._references.reachable(
+        reachable = partnership.account_holder.id in await self._references.reachable(
             [partnership.account_holder.id]
         )
         evaluation = cards.evaluation_section(
             partnership,
             self._content,
-            self._partnerships.events(partnership.id or 0),
+            await self._partnerships.events(partnership.id or 0),
             reachable,
             self._calendar_url(partnership.id or 0),
         )
         if self._appraisals is not None and self._content.appraisal is not None:
-            latest = self._appraisals.latest(partnership.id or 0)
+            latest = await self._appraisals.latest(partnership.id or 0)
             evaluation += appraisal_cards.partnership_section(
                 self._content.messages, partnership, latest, register, may_change
             )
@@ -228,10 +231,10 @@ class PartnershipActions:
         await send_card(context, card)
 
     async def _send_markdown(self, context: TurnContext, intake_id: int) -> None:
-        intake = self._intakes.get(intake_id)
+        intake = await self._intakes.get(intake_id)
         person = sender(context).id
         partnership = (
-            self._partnerships.get(intake.partnership_id)
+            await self._partnerships.get(intake.partnership_id)
             if intake and intake.partnership_id
             else None
         )

@@ -36,7 +36,7 @@ class PhaseActions:
 
     async def on_command(self, context: TurnContext) -> None:
         """'fase': the one partnership's phase, a choice among several, or the phases."""
-        mine = self._partnerships.mine(sender(context).id)
+        mine = await self._partnerships.mine(sender(context).id)
         if not mine:
             await send_card(context, phase_cards.phases_card(self._content))
         elif len(mine) == 1:
@@ -75,7 +75,7 @@ class PhaseActions:
             await context.send_activity(messages.say("phase_decision_needed"))
             return None
         moved = replace(partnership, phase=following.key)
-        self._partnerships.update(moved, self._clock())
+        await self._partnerships.update(moved, self._clock())
         await context.send_activity(
             messages.say("phase_moved", name=moved.name, phase=following.label)
         )
@@ -100,7 +100,7 @@ class PhaseActions:
         changed = replace(
             partnership, cadence=regime.cadence, evaluation_kind=regime.evaluation_kind
         )
-        self._partnerships.update(changed, self._clock())
+        await self._partnerships.update(changed, self._clock())
         cadence = next(c.label for c in register.cadences if c.key == regime.cadence)
         await context.send_activity(
             self._content.messages.say(

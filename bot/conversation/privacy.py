@@ -61,13 +61,15 @@ class Privacy:
         for state in states:
             await state.load(context)  # botbuilder deletes only what it has loaded
             await state.delete(context)
-        self._partnerships.forget_person(person.id)
-        self._intakes.forget_user(person.id)
+        await self._partnerships.forget_person(person.id)
+        await self._intakes.forget_user(person.id)
         if self._appraisals is not None:
-            self._appraisals.forget_user(person.id)
-        self._references.forget_user(person.id)
-        self._tickets.forget_person(person.id)  # questions and answers stay, without the name
-        held = [p for p in self._partnerships.mine(person.id) if p.account_holder.id == person.id]
+            await self._appraisals.forget_user(person.id)
+        await self._references.forget_user(person.id)
+        await self._tickets.forget_person(person.id)  # questions and answers stay, without the name
+        held = [
+            p for p in await self._partnerships.mine(person.id) if p.account_holder.id == person.id
+        ]
         done = cards.data_deleted_text(self._messages)
         await context.send_activity(done)
         if held:
@@ -90,20 +92,20 @@ class Privacy:
             lines.append(self._messages.say("privacy_stored_options"))
         if await self._running_dialog(context):
             lines.append(self._messages.say("privacy_stored_dialog"))
-        partnerships = self._partnerships.mine(person.id, include_archived=True)
+        partnerships = await self._partnerships.mine(person.id, include_archived=True)
         if partnerships:
             lines.append(self._messages.count("privacy_stored_partnerships", len(partnerships)))
-        if self._references.personal(person.id) is not None:
+        if await self._references.personal(person.id) is not None:
             lines.append(self._messages.say("privacy_stored_reference"))
-        intakes = self._intakes.by_user(person.id)
+        intakes = await self._intakes.by_user(person.id)
         if intakes:
             lines.append(self._messages.count("privacy_stored_intakes", len(intakes)))
         lines += ticket_privacy_lines(
             self._messages,
-            self._tickets.by_asker(person.id),
+            await self._tickets.by_asker(person.id),
             last_question=bool(memory.get("last_question")),
         )
-        appraisals = self._appraisals.by_user(person.id) if self._appraisals else []
+        appraisals = await self._appraisals.by_user(person.id) if self._appraisals else []
         if appraisals:
             lines.append(self._messages.count("appraisal_privacy_stored", len(appraisals)))
         return lines

@@ -80,7 +80,7 @@ class Questions:
             return
         kind: FeedbackKind = "unclear" if result.decision == "clarify" else "unanswered"
         question = text if self._store_question_text else None
-        self._feedback.record(kind, _best(result), question, self._clock())
+        await self._feedback.record(kind, _best(result), question, self._clock())
         if result.decision == "clarify":
             await send_card(context, cards.clarify_card(result, self._content))
         else:
@@ -114,7 +114,7 @@ class Questions:
             await context.send_activity(cards.unknown_item_text(self._content.messages))
             return None
         kind: FeedbackKind = "helpful" if payload.helpful else "not_helpful"
-        self._feedback.record(kind, payload.id, None, self._clock())
+        await self._feedback.record(kind, payload.id, None, self._clock())
         thanks = cards.feedback_thanks(self._content.messages, payload.helpful)
         await context.send_activity(thanks)
         if not payload.helpful:

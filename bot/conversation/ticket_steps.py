@@ -61,11 +61,11 @@ class TicketSteps:
         payload = action.payload
         assert isinstance(payload, TicketRef)
         step = STEPS[action.action]
-        ticket = self._tickets.get(payload.ticket)
+        ticket = await self._tickets.get(payload.ticket)
         if ticket is None:
             await context.send_activity(self._messages.say("ticket_unknown"))
             return None
-        role = self._role(context, ticket)
+        role = await self._role(context, ticket)
         try:
             status = next_status(ticket, step, role)
         except StepRefused as refused:
@@ -78,9 +78,11 @@ class TicketSteps:
         after, note, notices = change
         person = sender(context)
         try:
-            self._tickets.record(ticket, after, step.value, person.id, person.name, note, notices)
+            await self._tickets.record(
+                ticket, after, step.value, person.id, person.name, note, notices
+            )
         except StaleTicket:
-            current = self._tickets.get(ticket.id or 0)
+            current = await self._tickets.get(ticket.id or 0)
             await context.send_activity(
                 wrong_state_text(self._messages, current.status.value)
                 if current
@@ -140,7 +142,7 @@ class TicketSteps:
             old_card = Notice("channel_update", team=ticket.team,
                               activity_id=ticket.channel_activity_id)  # fmt: skip
             notices = [old_card, asker]
-            if self._tickets.binding(target) is not None:
+            if await self._tickets.binding(target) is not None:
                 notices.insert(1, Notice("channel_post", team=target))
             after = replace(
                 after, team=target, picked_up_by=None, picked_up_by_id=None, routed=False,
@@ -158,12 +160,12 @@ class TicketSteps:
         after = replace(after, closed_at=None, open_since=after.updated_at)
         return after, follow_up, [update, Notice("channel_reply", team=ticket.team)]
 
-    def _role(self, context: TurnContext, ticket: Ticket) -> Role:
+    async def _role(self, context: TurnContext, ticket: Ticket) -> Role:
         activity = context.activity
         kind = activity.conversation.conversation_type or "personal"
         channel_team: str | None = None
         if kind != "personal":
-            teams = self._tickets.teams_of_channel(channel_of(activity))
+            teams = await self._tickets.teams_of_channel(channel_of(activity))
             channel_team = ticket.team if ticket.team in teams else ""
         return role_of(ticket, user_id=sender(context).id, channel_team=channel_team)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
@@ -54,7 +54,7 @@ class ReminderRunner:
         digest: DigestPolicy | None,
         calendar_url: Callable[[int], str | None],
         after_claim: Callable[[], None] = lambda: None,  # a test hook: crash here
-        open_tickets: Callable[[], dict[str, int]] | None = None,  # per expert team
+        open_tickets: Callable[[], Awaitable[dict[str, int]]] | None = None,  # per expert team
     ) -> None:
         self._content = content
         self._partnerships = partnerships
@@ -71,7 +71,7 @@ class ReminderRunner:
         """Send what is due at `now`; with `stop` set, end after the reminder being sent."""
         report = RunReport()
         today = now.astimezone(self._policy.zone).date()
-        for partnership in self._partnerships.due_for_reminders(horizon(today, self._policy)):
+        for partnership in await self._partnerships.due_for_reminders(horizon(today, self._policy)):
             if stop is not None and stop.is_set():
                 return report
             planned = due_reminder(partnership, now, self._policy)
@@ -89,11 +89,11 @@ class ReminderRunner:
         today: date,
         report: RunReport,
     ) -> None:
-        reference = self._references.personal(partnership.account_holder.id)
+        reference = await self._references.personal(partnership.account_holder.id)
         if reference is None:  # never installed, or removed: shown as "geen bereik"
             report.unreachable += 1
             return
-        reminder_id = self._reminders.claim(planned, now, LEASE)
+        reminder_id = await self._reminders.claim(planned, now, LEASE)
         if reminder_id is None:
             return
         self._after_claim()
@@ -109,13 +109,13 @@ class ReminderRunner:
         outcome = await self._sender.deliver(reference, card)
         delivery = outcome.delivery
         if delivery is Delivery.SENT:
-            self._reminders.mark_sent(reminder_id, now)
+            await self._reminders.mark_sent(reminder_id, now)
             report.sent += 1
             report.details.append(f"sent: partnership {partnership.id}, {planned.lead_days} days")
             return
         if delivery is Delivery.UNREACHABLE:
-            self._references.deactivate(f"user:{partnership.account_holder.id}", now)
-        self._reminders.mark_undelivered(reminder_id, delivery.value, now)
+            await self._references.deactivate(f"user:{partnership.account_holder.id}", now)
+        await self._reminders.mark_undelivered(reminder_id, delivery.value, now)
         report.undelivered += 1
         report.details.append(
             f"{delivery.value}: partnership {partnership.id} ({'; '.join(outcome.reasons)})"
@@ -130,19 +130,19 @@ class ReminderRunner:
         local_now = now.astimezone(self._policy.zone)
         if (today, local_now.hour) < (post_day, digest.hour):
             return
-        found = self._references.get(f"conversation:{digest.conversation_id}")
+        found = await self._references.get(f"conversation:{digest.conversation_id}")
         if found is None or not found[1]:
             log.warning("digest channel not reachable: add the bot to the team first")
             return
         year, week, _ = today.isocalendar()
         week_key = f"{year}-W{week:02d}"
-        if not self._reminders.claim_digest(week_key, now, LEASE):
+        if not await self._reminders.claim_digest(week_key, now, LEASE):
             return
-        upcoming = self._partnerships.upcoming(today + timedelta(days=DIGEST_DAYS_AHEAD))
-        reachable = self._references.reachable(p.account_holder.id for p in upcoming)
+        upcoming = await self._partnerships.upcoming(today + timedelta(days=DIGEST_DAYS_AHEAD))
+        reachable = await self._references.reachable(p.account_holder.id for p in upcoming)
         undelivered = []
-        for record in self._reminders.undelivered():
-            partnership = self._partnerships.get(record.partnership_id)
+        for record in await self._reminders.undelivered():
+            partnership = await self._partnerships.get(record.partnership_id)
             if partnership is not None:
                 undelivered.append((partnership, record.due))
         card = cards.digest_card(
@@ -150,11 +150,11 @@ class ReminderRunner:
             undelivered,
             today,
             self._content,
-            self._open_tickets() if self._open_tickets else None,
+            await self._open_tickets() if self._open_tickets else None,
         )
         outcome = await self._sender.deliver(found[0], card)
         if outcome.delivery is Delivery.SENT:
-            self._reminders.mark_digest_sent(week_key, now)
+            await self._reminders.mark_digest_sent(week_key, now)
             report.digest = True
         else:
             report.details.append(f"digest {outcome.delivery.value}: {'; '.join(outcome.reasons)}")

@@ -74,14 +74,14 @@ class TicketNotifier:
     async def run(self, now: datetime) -> TicketReport:
         """The background work: retention, reminders due, and every pending notification."""
         report = TicketReport()
-        report.deleted = self._tickets.delete_closed_before(
+        report.deleted = await self._tickets.delete_closed_before(
             retention_cutoff(now, self._retention_days)
         )
-        for ticket in self._tickets.open_tickets():
+        for ticket in await self._tickets.open_tickets():
             if (
                 ticket.routed
                 and reminder_due(ticket, now, self._reminder_working_days, self._zone)
-                and self._tickets.add_reminder(ticket, now)
+                and await self._tickets.add_reminder(ticket, now)
             ):
                 report.reminders_queued += 1
         await self.deliver(now, report=report)
@@ -92,11 +92,11 @@ class TicketNotifier:
     ) -> TicketReport:
         """Send the pending notifications (of one ticket, or all)."""
         report = report or TicketReport()
-        for notification in self._tickets.claim(now, LEASE, ticket_id=ticket_id):
+        for notification in await self._tickets.claim(now, LEASE, ticket_id=ticket_id):
             self.after_claim()
             delivery, why = await self._send(notification)
             if delivery is Delivery.SENT:
-                self._tickets.mark_sent(notification.id, now)
+                await self._tickets.mark_sent(notification.id, now)
                 report.sent += 1
                 report.details.append(f"sent: ticket {notification.ticket_id} {notification.kind}")
             elif (
@@ -104,10 +104,10 @@ class TicketNotifier:
                 and why is None
                 and (notification.attempts < MAX_ATTEMPTS)
             ):
-                self._tickets.release(notification.id)
+                await self._tickets.release(notification.id)
                 report.retried += 1
             else:
-                self._tickets.mark_undelivered(notification.id, why or delivery.value, now)
+                await self._tickets.mark_undelivered(notification.id, why or delivery.value, now)
                 report.undelivered += 1
                 report.details.append(
                     f"{why or delivery.value}: ticket {notification.ticket_id} {notification.kind}"
@@ -117,17 +117,17 @@ class TicketNotifier:
                     "asker",
                     "channel_update",
                 ):
-                    self._tickets.unbind(notification.team or "", "unreachable", now)
+                    await self._tickets.unbind(notification.team or "", "unreachable", now)
         return report
 
     async def _send(self, notification: Notification) -> tuple[Delivery, str | None]:
         """The outcome, and why it cannot be sent at all (then it is not retried)."""
-        ticket = self._tickets.get(notification.ticket_id)
+        ticket = await self._tickets.get(notification.ticket_id)
         if ticket is None:
             return Delivery.FAILED, "ticket deleted"
         if notification.kind == "asker":
             return await self._to_asker(ticket, notification)
-        binding = self._tickets.binding(notification.team or ticket.team)
+        binding = await self._tickets.binding(notification.team or ticket.team)
         if binding is None:
             return Delivery.FAILED, "no bound channel"
         team = binding.team
@@ -135,7 +135,9 @@ class TicketNotifier:
             card = ticket_reminder_card(ticket, self._content, self._reminder_working_days)
             return await self.sender.send_card(binding.reference, card), None
         if notification.kind == "channel_reply":  # in the thread of the ticket card
-            event = self._tickets.event(notification.event_id) if notification.event_id else None
+            event = (
+                await self._tickets.event(notification.event_id) if notification.event_id else None
+            )
             if ticket.channel_activity_id is None or ticket.team != team or event is None:
                 return Delivery.SENT, None  # nothing to reply to: the card shows it all
             card = follow_up_card(self._content.messages, ticket, event.note or "")
@@ -143,11 +145,11 @@ class TicketNotifier:
                 binding.reference, card, reply_to=ticket.channel_activity_id
             )
             return outcome.delivery, None
-        card = self.channel_card(ticket, team)
+        card = await self.channel_card(ticket, team)
         if notification.kind == "channel_post":
             posted = await self.sender.deliver(binding.reference, card)
             if posted.delivery is Delivery.SENT and posted.activity_id and ticket.id is not None:
-                self._tickets.set_card(ticket.id, team, posted.activity_id)
+                await self._tickets.set_card(ticket.id, team, posted.activity_id)
             return posted.delivery, None
         activity_id = notification.activity_id or (
             ticket.channel_activity_id if ticket.team == team else None
@@ -161,10 +163,10 @@ class TicketNotifier:
     ) -> tuple[Delivery, str | None]:
         if ticket.asker_id is None:
             return Delivery.FAILED, "asker forgotten"
-        reference = self._references.personal(ticket.asker_id)
+        reference = await self._references.personal(ticket.asker_id)
         if reference is None:
             return Delivery.UNREACHABLE, "no personal chat"
-        event = self._tickets.event(notification.event_id) if notification.event_id else None
+        event = await self._tickets.event(notification.event_id) if notification.event_id else None
         if event is None:
             return Delivery.FAILED, "event gone"
         shown = replace(
@@ -172,19 +174,23 @@ class TicketNotifier:
         )
         card = asker_update_card(shown, event.step, event.by_name, self._content)
         expert = self._content.experts.get(event.team)
-        if event.step == Step.FORWARD and expert and self._tickets.binding(event.team) is None:
+        if (
+            event.step == Step.FORWARD
+            and expert
+            and await self._tickets.binding(event.team) is None
+        ):
             card = unrouted_card(expert, self._content)  # the new team has no channel yet
         delivery = await self.sender.send_card(reference, card)
         if delivery is Delivery.UNREACHABLE:
-            self._references.deactivate(f"user:{ticket.asker_id}", event.at)
+            await self._references.deactivate(f"user:{ticket.asker_id}", event.at)
         return delivery, None
 
-    def channel_card(self, ticket: Ticket, team: str) -> dict[str, object]:
+    async def channel_card(self, ticket: Ticket, team: str) -> dict[str, object]:
         """The ticket card as `team`'s channel shows it now."""
         partnership = (
-            self._partnerships.get(ticket.partnership_id) if ticket.partnership_id else None
+            await self._partnerships.get(ticket.partnership_id) if ticket.partnership_id else None
         )
-        events = self._tickets.events(ticket.id or 0)
+        events = await self._tickets.events(ticket.id or 0)
         follow_ups = [e.note for e in events if e.step == Step.FOLLOW_UP and e.note]
         forwards = [e for e in events if e.step == Step.FORWARD and e.team == team]
         note = None

@@ -7,7 +7,6 @@ that is not registered has no partnership id; `attach` links it once it is regis
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime
@@ -15,8 +14,8 @@ from typing import Any, get_args
 
 from bot.domain.appraisal import Appraisal, CellRating, Waters
 from bot.domain.appraisal_content import RATINGS
-from bot.store.database import Database, utc_text
-from bot.store.register import _grouped, _new_id, _require_partnership
+from bot.store.database import Database, Row, utc_text
+from bot.store.register import _grouped, _require_partnership
 
 WATERS: tuple[Waters, ...] = get_args(Waters)
 
@@ -25,7 +24,7 @@ class AppraisalRepository:
     def __init__(self, db: Database) -> None:
         self._db = db
 
-    def add(self, appraisal: Appraisal) -> Appraisal:
+    async def add(self, appraisal: Appraisal) -> Appraisal:
         """Store a completed appraisal with its ratings in order; returns it with its id."""
         if appraisal.id is not None:
             raise ValueError("a new appraisal must not have an id yet")
@@ -36,10 +35,10 @@ class AppraisalRepository:
         if appraisal.waters is not None and appraisal.waters not in WATERS:
             raise ValueError(f"unknown waters {appraisal.waters!r}")
         change = appraisal.own_organisation_change
-        with self._db.transaction() as connection:
+        async with self._db.transaction() as transaction:
             if appraisal.partnership_id is not None:
-                _require_partnership(connection, appraisal.partnership_id)
-            cursor = connection.execute(
+                await _require_partnership(transaction, appraisal.partnership_id)
+            appraisal_id = await transaction.insert(
                 "INSERT INTO appraisals (partnership_id, partnership_name, user_id, completed_at,"
                 " opening, waters, own_organisation_change, phase, cooperation, next_steps,"
                 " summary_markdown) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -57,8 +56,7 @@ class AppraisalRepository:
                     appraisal.summary_markdown,
                 ),
             )
-            appraisal_id = _new_id(cursor)
-            connection.executemany(
+            await transaction.executemany(
                 "INSERT INTO appraisal_ratings (appraisal_id, position, cell, rating, note)"
                 " VALUES (?, ?, ?, ?, ?)",
                 [
@@ -68,59 +66,59 @@ class AppraisalRepository:
             )
         return replace(appraisal, id=appraisal_id)
 
-    def get(self, appraisal_id: int) -> Appraisal | None:
-        found = self._select("a.id = ?", (appraisal_id,))
+    async def get(self, appraisal_id: int) -> Appraisal | None:
+        found = await self._select("a.id = ?", (appraisal_id,))
         return found[0] if found else None
 
-    def for_partnership(self, partnership_id: int) -> list[Appraisal]:
+    async def for_partnership(self, partnership_id: int) -> list[Appraisal]:
         """Newest first."""
-        return self._select("a.partnership_id = ?", (partnership_id,))
+        return await self._select("a.partnership_id = ?", (partnership_id,))
 
-    def for_partnerships(self, partnership_ids: Sequence[int]) -> dict[int, list[Appraisal]]:
+    async def for_partnerships(self, partnership_ids: Sequence[int]) -> dict[int, list[Appraisal]]:
         """Partnership id -> its appraisals, newest first (for the export)."""
         if not partnership_ids:
             return {}
         result: dict[int, list[Appraisal]] = {id_: [] for id_ in partnership_ids}
-        for appraisal in self._select("a.partnership_id IS NOT NULL", ()):
+        for appraisal in await self._select("a.partnership_id IS NOT NULL", ()):
             if appraisal.partnership_id in result:
                 result[appraisal.partnership_id].append(appraisal)
         return result
 
-    def latest(self, partnership_id: int) -> Appraisal | None:
-        found = self.for_partnership(partnership_id)
+    async def latest(self, partnership_id: int) -> Appraisal | None:
+        found = await self.for_partnership(partnership_id)
         return found[0] if found else None
 
-    def by_user(self, user_id: str) -> list[Appraisal]:
+    async def by_user(self, user_id: str) -> list[Appraisal]:
         """Newest first."""
-        return self._select("a.user_id = ?", (user_id,))
+        return await self._select("a.user_id = ?", (user_id,))
 
-    def attach(self, appraisal_id: int, partnership_id: int) -> bool:
+    async def attach(self, appraisal_id: int, partnership_id: int) -> bool:
         """Link an appraisal of a not yet registered partnership to it, once registered;
         False when there is no such appraisal or it belongs to a partnership already."""
-        with self._db.transaction() as connection:
-            _require_partnership(connection, partnership_id)
-            changed = connection.execute(
+        async with self._db.transaction() as transaction:
+            await _require_partnership(transaction, partnership_id)
+            changed = await transaction.execute(
                 "UPDATE appraisals SET partnership_id = ? WHERE id = ? AND partnership_id IS NULL",
                 (partnership_id, appraisal_id),
-            ).rowcount
+            )
         return bool(changed)
 
-    def forget_user(self, user_id: str) -> int:
+    async def forget_user(self, user_id: str) -> int:
         """Remove the person from their appraisals (the ratings stay); returns the count."""
-        return self._db.execute(
+        return await self._db.execute(
             "UPDATE appraisals SET user_id = NULL WHERE user_id = ?", (user_id,)
         )
 
-    def _select(self, where: str, parameters: Sequence[Any]) -> list[Appraisal]:
+    async def _select(self, where: str, parameters: Sequence[Any]) -> list[Appraisal]:
         """Appraisals matching `where` (on alias `a`) with their ratings, newest first."""
-        with self._db.transaction() as connection:
-            rows = connection.execute(
+        async with self._db.transaction() as transaction:
+            rows = await transaction.query(
                 f"SELECT a.* FROM appraisals a WHERE {where}"
                 " ORDER BY a.completed_at DESC, a.id DESC",
                 parameters,
-            ).fetchall()
-            ratings = _grouped(
-                connection,
+            )
+            ratings = await _grouped(
+                transaction,
                 "SELECT r.appraisal_id, r.cell, r.rating, r.note FROM appraisal_ratings r"
                 f" JOIN appraisals a ON a.id = r.appraisal_id WHERE {where}"
                 " ORDER BY r.appraisal_id, r.position",
@@ -129,7 +127,7 @@ class AppraisalRepository:
         return [_appraisal(row, ratings[row["id"]]) for row in rows]
 
 
-def _appraisal(row: sqlite3.Row, ratings: list[tuple[str, Any, str | None]]) -> Appraisal:
+def _appraisal(row: Row, ratings: list[tuple[str, Any, str | None]]) -> Appraisal:
     change = row["own_organisation_change"]
     return Appraisal(
         id=row["id"],

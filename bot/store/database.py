@@ -1,149 +1,159 @@
-"""One SQLite connection with explicit transactions and versioned migrations."""
+"""The database behind every repository: SQLite (embedded default) or PostgreSQL.
+
+Repositories write one SQL text for both backends, with `?` placeholders; the few places
+where the dialects differ go through `Dialect`. Calls are coroutines: on PostgreSQL they wait
+on the network without blocking the event loop, on SQLite they run at once (a local file).
+"""
 
 from __future__ import annotations
 
-import sqlite3
-import threading
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+import re
+from abc import ABC, abstractmethod
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import AbstractAsyncContextManager
+from dataclasses import dataclass
 from datetime import UTC, datetime
-from pathlib import Path
 from types import TracebackType
-from typing import Any
-
-from bot.store.migrations import MIGRATIONS
+from typing import Any, Protocol
 
 SQLITE_PREFIX = "sqlite:///"
-MEMORY = ":memory:"
+POSTGRES_PREFIXES = ("postgresql://", "postgres://")
+SUPPORTED = "sqlite:///path/to/file.db or postgresql://user@host:port/database"
 
 
-def open_database(url: str) -> Database:
-    """Open `sqlite:///relative.db`, `sqlite:////absolute.db` or `sqlite:///:memory:`, migrated."""
-    path = _sqlite_path(url)
-    if path != MEMORY:
-        Path(path).parent.mkdir(parents=True, exist_ok=True)
-    connection = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
-    database = Database(connection, wal=path != MEMORY)
-    try:
-        database.migrate()
-    except BaseException:
-        database.close()
-        raise
-    return database
+class Row(Protocol):
+    """A result row, read by column position or name."""
+
+    def __getitem__(self, key: int | str, /) -> Any: ...
+
+    def __len__(self) -> int: ...
+
+    def __iter__(self) -> Iterator[Any]: ...
 
 
-def _sqlite_path(url: str) -> str:
-    if not url.startswith(SQLITE_PREFIX):
-        # Name only the scheme: a PostgreSQL URL carries a password.
-        scheme = f"scheme {url.partition('://')[0]!r}" if "://" in url else "no scheme"
-        raise ValueError(
-            f"unsupported database URL ({scheme}): the supported form is "
-            "sqlite:///path/to/file.db; postgresql is not supported yet"
-        )
-    path = url.removeprefix(SQLITE_PREFIX)
-    if not path:
-        raise ValueError(
-            "database URL has no path: the supported form is sqlite:///path/to/file.db"
-        )
-    return path
+class Transaction(Protocol):
+    """Statements inside one transaction (`Database.transaction`)."""
+
+    async def query(self, sql: str, parameters: Sequence[Any] = ()) -> list[Row]: ...
+
+    async def one(self, sql: str, parameters: Sequence[Any] = ()) -> Row | None: ...
+
+    async def execute(self, sql: str, parameters: Sequence[Any] = ()) -> int:
+        """Returns the number of rows changed."""
+        ...
+
+    async def insert(self, sql: str, parameters: Sequence[Any] = ()) -> int:
+        """An `INSERT` of one row into a table with an `id` column; returns the new id."""
+        ...
+
+    async def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None: ...
 
 
-class Database:
-    """Wraps one connection; safe to share between threads, calls are synchronous."""
+@dataclass(frozen=True)
+class Dialect:
+    """The SQL fragments that differ between SQLite and PostgreSQL."""
 
-    def __init__(self, connection: sqlite3.Connection, *, wal: bool = False) -> None:
-        self._connection = connection
-        self._lock = threading.RLock()
-        connection.row_factory = sqlite3.Row
-        connection.execute("PRAGMA busy_timeout = 5000")
-        connection.execute("PRAGMA foreign_keys = ON")
-        if wal:
-            connection.execute("PRAGMA journal_mode = WAL")
-            # In WAL mode NORMAL never corrupts the file; a power cut may lose the last
-            # commits. It saves an fsync on every commit, which a chat turn would wait for.
-            connection.execute("PRAGMA synchronous = NORMAL")
+    name: str
+    contains_function: str  # position of a substring, 0 when absent: instr or strpos
+    skip_locked: str  # after a SELECT that claims rows: skip those another process holds
 
-    @contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
-        """`BEGIN IMMEDIATE` (takes the write lock up front), `COMMIT`, or `ROLLBACK` on error."""
-        with self._lock:
-            self._connection.execute("BEGIN IMMEDIATE")
-            try:
-                yield self._connection
-            except BaseException:
-                self._connection.execute("ROLLBACK")
-                raise
-            self._connection.execute("COMMIT")
+    def contains(self, haystack: str, needle: str) -> str:
+        return f"{self.contains_function}({haystack}, {needle}) > 0"
 
-    def execute(self, sql: str, parameters: Sequence[Any] = ()) -> int:
-        """Run one statement in its own transaction; returns the number of rows changed."""
-        with self._lock:
-            return self._connection.execute(sql, parameters).rowcount
+    def json_text(self, column: str, *path: str) -> str:
+        """The text at `path` in a JSON text column."""
+        if self.name == "postgresql":
+            return f"({column}::jsonb #>> '{{{','.join(path)}}}')"
+        return f"json_extract({column}, '$.{'.'.join(path)}')"
 
-    def query(self, sql: str, parameters: Sequence[Any] = ()) -> list[sqlite3.Row]:
-        with self._lock:
-            return self._connection.execute(sql, parameters).fetchall()
 
-    def ping(self) -> bool:
+SQLITE = Dialect("sqlite", contains_function="instr", skip_locked="")
+POSTGRESQL = Dialect(
+    "postgresql", contains_function="strpos", skip_locked=" FOR UPDATE SKIP LOCKED"
+)
+
+
+class Database(ABC):
+    """One database, shared by the repositories of one process and one event loop."""
+
+    dialect: Dialect
+
+    @abstractmethod
+    def transaction(self) -> AbstractAsyncContextManager[Transaction]:
+        """Commits when the block ends, rolls back when it raises. On SQLite it takes the
+        write lock up front; on PostgreSQL it runs at READ COMMITTED: statements that must
+        not race use conditional updates or claims with `dialect.skip_locked`."""
+
+    @abstractmethod
+    def conversation_turn(self, key: str) -> AbstractAsyncContextManager[None]:
+        """Held for a whole turn of one conversation, across every process on this database."""
+
+    async def query(self, sql: str, parameters: Sequence[Any] = ()) -> list[Row]:
+        async with self.transaction() as transaction:
+            return await transaction.query(sql, parameters)
+
+    async def one(self, sql: str, parameters: Sequence[Any] = ()) -> Row | None:
+        async with self.transaction() as transaction:
+            return await transaction.one(sql, parameters)
+
+    async def execute(self, sql: str, parameters: Sequence[Any] = ()) -> int:
+        """One statement in its own transaction; returns the number of rows changed."""
+        async with self.transaction() as transaction:
+            return await transaction.execute(sql, parameters)
+
+    async def ping(self) -> bool:
         try:
-            return bool(self.query("SELECT 1")[0][0] == 1)
-        except sqlite3.Error:
+            row = await self.one("SELECT 1")
+        except Exception:  # any driver error means: not ready
             return False
+        return row is not None and row[0] == 1
 
-    @property
-    def schema_version(self) -> int:
-        rows = self.query("SELECT coalesce(max(version), 0) FROM schema_version")
-        return int(rows[0][0])
+    async def schema_version(self) -> int:
+        row = await self.one("SELECT coalesce(max(version), 0) FROM schema_version")
+        return int(row[0]) if row is not None else 0
 
-    def migrate(self) -> int:
-        """Apply the missing migrations in one transaction; returns the schema version."""
-        with self.transaction() as connection:
-            connection.execute(
-                "CREATE TABLE IF NOT EXISTS schema_version"
-                " (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)"
-            )
-            current = connection.execute(
-                "SELECT coalesce(max(version), 0) FROM schema_version"
-            ).fetchone()[0]
-            if current > len(MIGRATIONS):
-                raise RuntimeError(
-                    f"database schema version {current} is newer than this code "
-                    f"({len(MIGRATIONS)})"
-                )
-            for version in range(current + 1, len(MIGRATIONS) + 1):
-                for statement in _statements(MIGRATIONS[version - 1]):
-                    connection.execute(statement)
-                connection.execute(
-                    "INSERT INTO schema_version (version, applied_at) VALUES (?, ?)",
-                    (version, datetime.now(UTC).isoformat()),
-                )
-        return len(MIGRATIONS)
+    @abstractmethod
+    async def close(self) -> None: ...
 
-    def close(self) -> None:
-        with self._lock:
-            self._connection.close()
-
-    def __enter__(self) -> Database:
+    async def __aenter__(self) -> Database:
         return self
 
-    def __exit__(
+    async def __aexit__(
         self,
         exc_type: type[BaseException] | None,
         exc: BaseException | None,
         traceback: TracebackType | None,
     ) -> None:
-        self.close()
+        await self.close()
 
 
-def _statements(script: str) -> Iterator[str]:
-    """Split a script into statements (`executescript` would commit the open transaction)."""
-    pending = ""
-    for part in script.split(";"):
-        pending += part + ";"
-        if sqlite3.complete_statement(pending):
-            if pending.strip(" \t\n;"):
-                yield pending.strip()
-            pending = ""
+def open_database(url: str, *, timeout_seconds: float = 5.0, pool_size: int = 10) -> Database:
+    """Open and migrate the database at `url` (see SUPPORTED); `ValueError` on a bad URL.
+
+    `timeout_seconds` bounds waiting for a connection and every statement (PostgreSQL).
+    """
+    if url.startswith(SQLITE_PREFIX):
+        from bot.store.sqlite import open_sqlite
+
+        path = url.removeprefix(SQLITE_PREFIX)
+        if not path:
+            raise ValueError(f"database URL has no path: the supported forms are {SUPPORTED}")
+        return open_sqlite(path)
+    if url.startswith(POSTGRES_PREFIXES):
+        from bot.store.postgres import open_postgres
+
+        return open_postgres(url, timeout_seconds=timeout_seconds, pool_size=pool_size)
+    # Name only the scheme: a URL may carry a password.
+    scheme = f"scheme {url.partition('://')[0]!r}" if "://" in url else "no scheme"
+    raise ValueError(f"unsupported database URL ({scheme}): the supported forms are {SUPPORTED}")
+
+
+_PASSWORD = re.compile(r"(://[^:/@]*):[^@]*@")
+
+
+def redacted(url: str) -> str:
+    """The URL without its password, for logs and errors."""
+    return _PASSWORD.sub(r"\1:***@", url)
 
 
 def utc_text(at: datetime, what: str) -> str:

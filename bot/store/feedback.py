@@ -34,31 +34,32 @@ class FeedbackRepository:
     def __init__(self, db: Database) -> None:
         self._db = db
 
-    def record(
+    async def record(
         self, kind: FeedbackKind, entry_id: str | None, question: str | None, at: datetime
     ) -> None:
         if kind not in FEEDBACK_KINDS:
             raise ValueError(f"unknown feedback kind {kind!r}")
-        self._db.execute(
+        await self._db.execute(
             "INSERT INTO feedback (created_at, kind, entry_id, question) VALUES (?, ?, ?, ?)",
             (utc_text(at, "feedback time"), kind, entry_id, question),
         )
 
-    def summary(self) -> list[EntryFeedback]:
+    async def summary(self) -> list[EntryFeedback]:
         """Ratings per entry, the most 'not helpful' first."""
-        rows = self._db.query(
-            "SELECT entry_id, sum(kind = 'helpful'), sum(kind = 'not_helpful') AS not_helpful"
+        rows = await self._db.query(
+            "SELECT entry_id, count(*) FILTER (WHERE kind = 'helpful'),"
+            " count(*) FILTER (WHERE kind = 'not_helpful') AS not_helpful"
             " FROM feedback"
             " WHERE kind IN ('helpful', 'not_helpful') AND entry_id IS NOT NULL"
             " GROUP BY entry_id ORDER BY not_helpful DESC, entry_id"
         )
         return [EntryFeedback(row[0], row[1], row[2]) for row in rows]
 
-    def unanswered(self, limit: int = 50) -> list[UnansweredQuestion]:
+    async def unanswered(self, limit: int = 50) -> list[UnansweredQuestion]:
         """Unanswered and unclear questions, the most frequent first, then the most recent."""
         if limit < 1:
             raise ValueError("limit must be at least 1")
-        rows = self._db.query(
+        rows = await self._db.query(
             "SELECT kind, question, count(*) AS n, max(created_at) AS last_seen"
             " FROM feedback WHERE kind IN ('unanswered', 'unclear')"
             " GROUP BY kind, question"  # all NULL questions of a kind form one group
@@ -71,7 +72,7 @@ class FeedbackRepository:
             for row in rows
         ]
 
-    def counts(self) -> dict[str, int]:
+    async def counts(self) -> dict[str, int]:
         """Total per kind, every kind present."""
-        rows = self._db.query("SELECT kind, count(*) FROM feedback GROUP BY kind")
+        rows = await self._db.query("SELECT kind, count(*) FROM feedback GROUP BY kind")
         return {kind: 0 for kind in FEEDBACK_KINDS} | {row[0]: row[1] for row in rows}

@@ -37,7 +37,7 @@ class ReferenceRepository:
     def __init__(self, db: Database) -> None:
         self._db = db
 
-    def save(
+    async def save(
         self,
         key: str,
         kind: str,
@@ -55,7 +55,7 @@ class ReferenceRepository:
             raise TypeError("a conversation reference must be a dict")
         data = json.dumps(reference, ensure_ascii=False, allow_nan=False)
         active = "1" if activate else "conversation_references.active"
-        self._db.execute(
+        await self._db.execute(
             "INSERT INTO conversation_references (key, kind, user_id, reference, active,"
             " updated_at) VALUES (?, ?, ?, ?, 1, ?)"
             " ON CONFLICT (key) DO UPDATE SET kind = excluded.kind, user_id = excluded.user_id,"
@@ -64,17 +64,18 @@ class ReferenceRepository:
             (key, kind, user_id, data, utc_text(at, "reference update time")),
         )
 
-    def personal(self, user_id: str) -> dict[str, Any] | None:
+    async def personal(self, user_id: str) -> dict[str, Any] | None:
         """The person's personal chat, if the bot can reach them there."""
-        found = self.get(personal_key(user_id))
+        found = await self.get(personal_key(user_id))
         return found[0] if found is not None and found[1] else None
 
-    def people_named(self, typed: str) -> list[Person]:
+    async def people_named(self, typed: str) -> list[Person]:
         """People who have the app in their personal chat and whose name contains `typed`."""
         wanted = typed.strip().lower()
-        rows = self._db.query(
+        rows = await self._db.query(
             "SELECT user_id, reference FROM conversation_references"
-            " WHERE kind = 'personal' AND active = 1 AND instr(lower(reference), ?) > 0",
+            " WHERE kind = 'personal' AND active = 1"
+            f" AND {self._db.dialect.contains('lower(reference)', '?')}",
             (wanted,),
         )
         people = []
@@ -85,9 +86,9 @@ class ReferenceRepository:
                 people.append(Person(row["user_id"], name))
         return people
 
-    def get(self, key: str) -> tuple[dict[str, Any], bool] | None:
+    async def get(self, key: str) -> tuple[dict[str, Any], bool] | None:
         """(reference, active), or None if there is none."""
-        rows = self._db.query(
+        rows = await self._db.query(
             "SELECT reference, active FROM conversation_references WHERE key = ?", (key,)
         )
         if not rows:
@@ -95,39 +96,40 @@ class ReferenceRepository:
         reference: dict[str, Any] = json.loads(rows[0]["reference"])
         return reference, bool(rows[0]["active"])
 
-    def deactivate(self, key: str, at: datetime) -> None:
+    async def deactivate(self, key: str, at: datetime) -> None:
         """Teams refused to deliver there; an unknown key is left alone."""
-        self._db.execute(
+        await self._db.execute(
             "UPDATE conversation_references SET active = 0, updated_at = ? WHERE key = ?",
             (utc_text(at, "reference update time"), key),
         )
 
-    def deactivate_conversation(self, conversation_id: str, at: datetime) -> int:
+    async def deactivate_conversation(self, conversation_id: str, at: datetime) -> int:
         """Every reference into this conversation, whatever its key (an event may name the
         person by another id than the message the reference came from)."""
-        return self._db.execute(
+        return await self._db.execute(
             "UPDATE conversation_references SET active = 0, updated_at = ?"
-            " WHERE active = 1 AND json_extract(reference, '$.conversation.id') = ?",
+            " WHERE active = 1 AND"
+            f" {self._db.dialect.json_text('reference', 'conversation', 'id')} = ?",
             (utc_text(at, "reference update time"), conversation_id),
         )
 
-    def activate(self, key: str, at: datetime) -> int:
+    async def activate(self, key: str, at: datetime) -> int:
         """The bot is back there; returns the number changed (0 for an unknown key)."""
-        return self._db.execute(
+        return await self._db.execute(
             "UPDATE conversation_references SET active = 1, updated_at = ?"
             " WHERE key = ? AND active = 0",
             (utc_text(at, "reference update time"), key),
         )
 
-    def set_team_active(self, team_id: str, active: bool, at: datetime) -> int:
+    async def set_team_active(self, team_id: str, active: bool, at: datetime) -> int:
         """Every channel of the team (and the team's own conversation) on or off; returns
         the number changed."""
         if not team_id:
             raise ValueError("team id must not be empty")
-        return self._db.execute(
+        return await self._db.execute(
             "UPDATE conversation_references SET active = ?, updated_at = ?"
             " WHERE kind = 'channel' AND active != ?"
-            " AND (key = ? OR json_extract(reference, '$.teamId') = ?)",
+            f" AND (key = ? OR {self._db.dialect.json_text('reference', 'teamId')} = ?)",
             (
                 int(active),
                 utc_text(at, "reference update time"),
@@ -137,13 +139,13 @@ class ReferenceRepository:
             ),
         )
 
-    def reachable(self, user_ids: Iterable[str]) -> set[str]:
+    async def reachable(self, user_ids: Iterable[str]) -> set[str]:
         """Those of the people with an active personal reference."""
         wanted = list(dict.fromkeys(user_ids))
         found: set[str] = set()
         for start in range(0, len(wanted), _BATCH):
             batch = wanted[start : start + _BATCH]
-            rows = self._db.query(
+            rows = await self._db.query(
                 "SELECT user_id FROM conversation_references"
                 " WHERE kind = 'personal' AND active = 1"
                 f" AND user_id IN ({', '.join('?' * len(batch))})",
@@ -152,11 +154,11 @@ class ReferenceRepository:
             found.update(row[0] for row in rows)
         return found
 
-    def forget_user(self, user_id: str) -> int:
+    async def forget_user(self, user_id: str) -> int:
         """Delete the person's personal reference; returns the number deleted."""
         if not user_id:
             raise ValueError("user id must not be empty")
-        return self._db.execute(
+        return await self._db.execute(
             "DELETE FROM conversation_references WHERE kind = 'personal' AND user_id = ?",
             (user_id,),
         )

@@ -11,7 +11,6 @@ evaluation events stay with their partnership, without the person who gave them.
 
 from __future__ import annotations
 
-import sqlite3
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
@@ -21,7 +20,7 @@ from typing import Any, get_args
 from bot.domain.intake import ANSWERS, ItemAnswer, StoredIntake
 from bot.domain.register import Partnership, Person
 from bot.domain.schedule import EvaluationEvent, EventKind
-from bot.store.database import Database, utc_text
+from bot.store.database import Database, Row, Transaction, utc_text
 
 FORGOTTEN_NAME = "verwijderd"  # shown where a creator asked to be forgotten
 EVENT_KINDS: tuple[EventKind, ...] = get_args(EventKind)
@@ -44,14 +43,14 @@ _MUTABLE_COLUMNS = (
 )
 _INSERT_COLUMNS = (*_MUTABLE_COLUMNS, "created_by_id", "created_by_name", "created_at")
 # Next evaluation first (none last), then by name.
-_OVERVIEW_ORDER = "p.next_evaluation IS NULL, p.next_evaluation, p.name COLLATE NOCASE, p.id"
+_OVERVIEW_ORDER = "p.next_evaluation IS NULL, p.next_evaluation, lower(p.name), p.id"
 
 
 class PartnershipRepository:
     def __init__(self, db: Database) -> None:
         self._db = db
 
-    def add(self, partnership: Partnership) -> Partnership:
+    async def add(self, partnership: Partnership) -> Partnership:
         """Store a new partnership; returns it with its id."""
         if partnership.id is not None:
             raise ValueError("a new partnership must not have an id yet")
@@ -63,36 +62,37 @@ class PartnershipRepository:
             created_at,
             created_at,  # updated_at
         )
-        with self._db.transaction() as connection:
-            cursor = connection.execute(
+        async with self._db.transaction() as transaction:
+            partnership_id = await transaction.insert(
                 f"INSERT INTO partnerships ({', '.join(_INSERT_COLUMNS)}, updated_at)"
                 f" VALUES ({', '.join('?' * len(values))})",
                 values,
             )
-            partnership_id = _new_id(cursor)
-            _insert_partners_and_flags(connection, partnership_id, partnership)
+            await _insert_partners_and_flags(transaction, partnership_id, partnership)
         return replace(partnership, id=partnership_id)
 
-    def get(self, partnership_id: int) -> Partnership | None:
-        found = self._select("p.id = ?", (partnership_id,))
+    async def get(self, partnership_id: int) -> Partnership | None:
+        found = await self._select("p.id = ?", (partnership_id,))
         return found[0] if found else None
 
-    def mine(self, person_id: str, *, include_archived: bool = False) -> list[Partnership]:
+    async def mine(self, person_id: str, *, include_archived: bool = False) -> list[Partnership]:
         """Where the person is account holder or creator; next evaluation first (none last)."""
         _require_person_id(person_id)
         where = "(p.account_holder_id = ? OR p.created_by_id = ?)"
         if not include_archived:
             where += " AND p.archived = 0"
-        return self._select(where, (person_id, person_id))
+        return await self._select(where, (person_id, person_id))
 
-    def due_for_reminders(self, until: date, *, limit: int | None = None) -> list[Partnership]:
+    async def due_for_reminders(
+        self, until: date, *, limit: int | None = None
+    ) -> list[Partnership]:
         """Not archived, reminders on, next evaluation on or before `until` (overdue included).
 
         Earliest moment first, then by id; served by the index partnerships_reminders_due.
         """
         if limit is not None and limit < 1:
             raise ValueError("limit must be at least 1")
-        return self._select(
+        return await self._select(
             "p.archived = 0 AND p.reminders = 1"
             " AND p.next_evaluation IS NOT NULL AND p.next_evaluation <= ?",
             (until.isoformat(),),
@@ -100,17 +100,17 @@ class PartnershipRepository:
             limit=limit,
         )
 
-    def every(self, *, include_archived: bool = False) -> list[Partnership]:
+    async def every(self, *, include_archived: bool = False) -> list[Partnership]:
         """Every partnership (archived ones too when asked), by name: the register export."""
         where = "1 = 1" if include_archived else "p.archived = 0"
-        return self._select(where, (), order="p.name COLLATE NOCASE, p.id")
+        return await self._select(where, (), order="lower(p.name), p.id")
 
-    def upcoming(self, until: date) -> list[Partnership]:
+    async def upcoming(self, until: date) -> list[Partnership]:
         """Not archived, next evaluation on or before `until` (overdue included), reminders
         on or off: the weekly digest. Earliest moment first, then by name."""
-        return self._select("p.archived = 0 AND p.next_evaluation <= ?", (until.isoformat(),))
+        return await self._select("p.archived = 0 AND p.next_evaluation <= ?", (until.isoformat(),))
 
-    def update(
+    async def update(
         self, partnership: Partnership, at: datetime, event: EvaluationEvent | None = None
     ) -> None:
         """Rewrite every mutable field (not the creator or creation time); `KeyError` if unknown.
@@ -122,69 +122,70 @@ class PartnershipRepository:
             raise ValueError("a partnership without an id cannot be updated")
         updated_at = utc_text(at, "partnership update time")
         assignments = ", ".join(f"{column} = ?" for column in _MUTABLE_COLUMNS)
-        with self._db.transaction() as connection:
+        async with self._db.transaction() as transaction:
             if event is not None:
-                _insert_event(connection, event)
-            changed = connection.execute(
+                await _insert_event(transaction, event)
+            changed = await transaction.execute(
                 f"UPDATE partnerships SET {assignments}, updated_at = ? WHERE id = ?",
                 (*_mutable_values(partnership), updated_at, partnership.id),
-            ).rowcount
+            )
             if changed == 0:
                 raise KeyError(f"unknown partnership {partnership.id}")
             for table in ("partnership_partners", "partnership_flags"):
-                connection.execute(
+                await transaction.execute(
                     f"DELETE FROM {table} WHERE partnership_id = ?", (partnership.id,)
                 )
-            _insert_partners_and_flags(connection, partnership.id, partnership)
+            await _insert_partners_and_flags(transaction, partnership.id, partnership)
 
-    def request_handover(
+    async def request_handover(
         self, partnership_id: int, requested_by: Person, new_holder: Person, at: datetime
     ) -> None:
         """Record that `requested_by` asks to hand the partnership over to `new_holder`."""
         if not new_holder.id.strip():
             raise ValueError("the new account holder must not be empty")
         requested_at = utc_text(at, "hand-over request time")
-        with self._db.transaction() as connection:
-            _require_partnership(connection, partnership_id)
-            connection.execute(
+        async with self._db.transaction() as transaction:
+            await _require_partnership(transaction, partnership_id)
+            await transaction.execute(
                 "INSERT INTO partnership_handovers"
                 " (partnership_id, requested_by_id, new_holder_id, new_holder, requested_at)"
                 " VALUES (?, ?, ?, ?, ?)",
                 (partnership_id, requested_by.id, new_holder.id, new_holder.name, requested_at),
             )
 
-    def offered_to(self, person_id: str) -> list[Partnership]:
+    async def offered_to(self, person_id: str) -> list[Partnership]:
         """Active partnerships someone asked to hand over to this person (Entra object id)."""
-        return self._select(
+        return await self._select(
             "p.archived = 0 AND p.id IN (SELECT partnership_id FROM partnership_handovers"
             " WHERE new_holder_id = ?)",
             (person_id,),
         )
 
-    def people_named(self, typed: str) -> list[Person]:
+    async def people_named(self, typed: str) -> list[Person]:
         """Account holders whose name contains `typed` (case ignored), for a typed hand-over."""
-        rows = self._db.query(
+        rows = await self._db.query(
             "SELECT DISTINCT account_holder_id, account_holder_name FROM partnerships"
-            " WHERE account_holder_id != '' AND instr(lower(account_holder_name), lower(?)) > 0",
+            " WHERE account_holder_id != ''"
+            f" AND {self._db.dialect.contains('lower(account_holder_name)', 'lower(?)')}",
             (typed.strip(),),
         )
         return [Person(row[0], row[1]) for row in rows]
 
-    def take_over(self, partnership: Partnership, new_holder: Person, at: datetime) -> None:
+    async def take_over(self, partnership: Partnership, new_holder: Person, at: datetime) -> None:
         """The new account holder accepted: record them and close the hand-over requests."""
-        self.update(replace(partnership, account_holder=new_holder), at)
-        self._db.execute(
+        await self.update(replace(partnership, account_holder=new_holder), at)
+        await self._db.execute(
             "DELETE FROM partnership_handovers WHERE partnership_id = ?", (partnership.id,)
         )
 
-    def add_event(self, event: EvaluationEvent) -> None:
+    async def add_event(self, event: EvaluationEvent) -> None:
         """Record that an evaluation moment was completed or postponed; `KeyError` if unknown."""
-        with self._db.transaction() as connection:
-            _insert_event(connection, event)
+        async with self._db.transaction() as transaction:
+            await _insert_event(transaction, event)
 
-    def events(self, partnership_id: int) -> list[EvaluationEvent]:
+    async def events(self, partnership_id: int) -> list[EvaluationEvent]:
         """The partnership's completed and postponed moments, oldest first."""
-        rows = self._db.query(
+        rows = await self._db.query(
             "SELECT partnership_id, kind, due, new_due, reason, by_id, at, evaluation_kind"
             " FROM evaluation_events WHERE partnership_id = ? ORDER BY at, id",
             (partnership_id,),
@@ -203,9 +204,9 @@ class PartnershipRepository:
             for row in rows
         ]
 
-    def handovers(self, partnership_id: int) -> list[tuple[str, Person, datetime]]:
+    async def handovers(self, partnership_id: int) -> list[tuple[str, Person, datetime]]:
         """(requested_by_id, new holder, requested_at), oldest first."""
-        rows = self._db.query(
+        rows = await self._db.query(
             "SELECT requested_by_id, new_holder_id, new_holder, requested_at"
             " FROM partnership_handovers WHERE partnership_id = ? ORDER BY requested_at, id",
             (partnership_id,),
@@ -214,28 +215,28 @@ class PartnershipRepository:
             (row[0], Person(row[1] or "", row[2]), datetime.fromisoformat(row[3])) for row in rows
         ]
 
-    def forget_person(self, person_id: str) -> int:
+    async def forget_person(self, person_id: str) -> int:
         """Erase the person as creator (not as account holder) and from evaluation events, and
         drop their hand-over requests.
 
         Returns the number of rows changed. An account holder must hand over first.
         """
         _require_person_id(person_id)
-        with self._db.transaction() as connection:
-            creators = connection.execute(
+        async with self._db.transaction() as transaction:
+            creators = await transaction.execute(
                 "UPDATE partnerships SET created_by_id = '', created_by_name = ?"
                 " WHERE created_by_id = ? AND account_holder_id <> ?",
                 (FORGOTTEN_NAME, person_id, person_id),
-            ).rowcount
-            requests = connection.execute(
+            )
+            requests = await transaction.execute(
                 "DELETE FROM partnership_handovers WHERE requested_by_id = ?", (person_id,)
-            ).rowcount
-            events = connection.execute(
+            )
+            events = await transaction.execute(
                 "UPDATE evaluation_events SET by_id = '' WHERE by_id = ?", (person_id,)
-            ).rowcount
+            )
         return creators + requests + events
 
-    def _select(
+    async def _select(
         self,
         where: str,
         parameters: Sequence[Any],
@@ -245,19 +246,21 @@ class PartnershipRepository:
     ) -> list[Partnership]:
         """Partnerships matching `where` (on alias `p`) in `order`, at most `limit`, with
         their partners and flags."""
-        chosen = f"FROM partnerships p WHERE {where} ORDER BY {order} LIMIT ?"
-        bound = (*parameters, -1 if limit is None else limit)  # LIMIT -1: no limit
-        with self._db.transaction() as connection:
-            rows = connection.execute(f"SELECT p.* {chosen}", bound).fetchall()
-            partners = _grouped(
-                connection,
+        chosen = f"FROM partnerships p WHERE {where} ORDER BY {order}"
+        bound = tuple(parameters)
+        if limit is not None:
+            chosen, bound = f"{chosen} LIMIT ?", (*bound, limit)
+        async with self._db.transaction() as transaction:
+            rows = await transaction.query(f"SELECT p.* {chosen}", bound)
+            partners = await _grouped(
+                transaction,
                 "SELECT partnership_id, name FROM partnership_partners"
                 f" WHERE partnership_id IN (SELECT p.id {chosen})"
                 " ORDER BY partnership_id, position",
                 bound,
             )
-            flags = _grouped(
-                connection,
+            flags = await _grouped(
+                transaction,
                 "SELECT partnership_id, flag FROM partnership_flags"
                 f" WHERE partnership_id IN (SELECT p.id {chosen})",
                 bound,
@@ -272,7 +275,7 @@ class IntakeRepository:
     def __init__(self, db: Database) -> None:
         self._db = db
 
-    def add(self, intake: StoredIntake) -> StoredIntake:
+    async def add(self, intake: StoredIntake) -> StoredIntake:
         """Store a completed intake with its answers in order; returns it with its id."""
         if intake.id is not None:
             raise ValueError("a new intake must not have an id yet")
@@ -280,10 +283,10 @@ class IntakeRepository:
         for answer in intake.answers:
             if answer.answer is not None and answer.answer not in ANSWERS:
                 raise ValueError(f"unknown answer {answer.answer!r} for {answer.item_id}")
-        with self._db.transaction() as connection:
+        async with self._db.transaction() as transaction:
             if intake.partnership_id is not None:
-                _require_partnership(connection, intake.partnership_id)
-            cursor = connection.execute(
+                await _require_partnership(transaction, intake.partnership_id)
+            intake_id = await transaction.insert(
                 "INSERT INTO intakes"
                 " (partnership_id, theme, user_id, completed_at, summary_markdown)"
                 " VALUES (?, ?, ?, ?, ?)",
@@ -295,8 +298,7 @@ class IntakeRepository:
                     intake.summary_markdown,
                 ),
             )
-            intake_id = _new_id(cursor)
-            connection.executemany(
+            await transaction.executemany(
                 "INSERT INTO intake_answers (intake_id, position, item_id, answer, note)"
                 " VALUES (?, ?, ?, ?, ?)",
                 [
@@ -306,34 +308,36 @@ class IntakeRepository:
             )
         return replace(intake, id=intake_id)
 
-    def get(self, intake_id: int) -> StoredIntake | None:
-        found = self._select("i.id = ?", (intake_id,))
+    async def get(self, intake_id: int) -> StoredIntake | None:
+        found = await self._select("i.id = ?", (intake_id,))
         return found[0] if found else None
 
-    def for_partnership(self, partnership_id: int) -> list[StoredIntake]:
+    async def for_partnership(self, partnership_id: int) -> list[StoredIntake]:
         """Newest first."""
-        return self._select("i.partnership_id = ?", (partnership_id,))
+        return await self._select("i.partnership_id = ?", (partnership_id,))
 
-    def by_user(self, user_id: str) -> list[StoredIntake]:
+    async def by_user(self, user_id: str) -> list[StoredIntake]:
         """Newest first."""
-        return self._select("i.user_id = ?", (user_id,))
+        return await self._select("i.user_id = ?", (user_id,))
 
-    def forget_user(self, user_id: str) -> int:
+    async def forget_user(self, user_id: str) -> int:
         """Remove the person from their intakes (the answers stay); returns the intakes changed.
 
         A forgotten intake reads back with `user_id` "".
         """
-        return self._db.execute("UPDATE intakes SET user_id = NULL WHERE user_id = ?", (user_id,))
+        return await self._db.execute(
+            "UPDATE intakes SET user_id = NULL WHERE user_id = ?", (user_id,)
+        )
 
-    def _select(self, where: str, parameters: Sequence[Any]) -> list[StoredIntake]:
+    async def _select(self, where: str, parameters: Sequence[Any]) -> list[StoredIntake]:
         """Intakes matching `where` (on alias `i`) with their answers, newest first."""
-        with self._db.transaction() as connection:
-            rows = connection.execute(
+        async with self._db.transaction() as transaction:
+            rows = await transaction.query(
                 f"SELECT i.* FROM intakes i WHERE {where} ORDER BY i.completed_at DESC, i.id DESC",
                 parameters,
-            ).fetchall()
-            answers = _grouped(
-                connection,
+            )
+            answers = await _grouped(
+                transaction,
                 "SELECT a.intake_id, a.item_id, a.answer, a.note FROM intake_answers a"
                 f" JOIN intakes i ON i.id = a.intake_id WHERE {where}"
                 " ORDER BY a.intake_id, a.position",
@@ -372,20 +376,20 @@ def _mutable_values(partnership: Partnership) -> tuple[object, ...]:
     )
 
 
-def _insert_partners_and_flags(
-    connection: sqlite3.Connection, partnership_id: int, partnership: Partnership
+async def _insert_partners_and_flags(
+    transaction: Transaction, partnership_id: int, partnership: Partnership
 ) -> None:
-    connection.executemany(
+    await transaction.executemany(
         "INSERT INTO partnership_partners (partnership_id, position, name) VALUES (?, ?, ?)",
         [(partnership_id, position, name) for position, name in enumerate(partnership.partners)],
     )
-    connection.executemany(
+    await transaction.executemany(
         "INSERT INTO partnership_flags (partnership_id, flag) VALUES (?, ?)",
         [(partnership_id, flag) for flag in sorted(partnership.flags)],
     )
 
 
-def _partnership(row: sqlite3.Row, partners: tuple[str, ...], flags: frozenset[str]) -> Partnership:
+def _partnership(row: Row, partners: tuple[str, ...], flags: frozenset[str]) -> Partnership:
     next_evaluation = row["next_evaluation"]
     return Partnership(
         id=row["id"],
@@ -408,21 +412,18 @@ def _partnership(row: sqlite3.Row, partners: tuple[str, ...], flags: frozenset[s
     )
 
 
-def _grouped(
-    connection: sqlite3.Connection, sql: str, parameters: Sequence[Any]
+async def _grouped(
+    transaction: Transaction, sql: str, parameters: Sequence[Any]
 ) -> defaultdict[int, list[Any]]:
     """Rows of (owner id, *values) as {owner id: [value, or tuple of values, ...]}."""
-    cursor = connection.cursor()
-    cursor.row_factory = None  # plain tuples: far cheaper than sqlite3.Row for many rows
     grouped: defaultdict[int, list[Any]] = defaultdict(list)
-    for owner, *values in cursor.execute(sql, parameters):
+    for owner, *values in await transaction.query(sql, parameters):
         grouped[owner].append(values[0] if len(values) == 1 else tuple(values))
     return grouped
 
 
-def _require_partnership(connection: sqlite3.Connection, partnership_id: int) -> None:
-    found = connection.execute("SELECT 1 FROM partnerships WHERE id = ?", (partnership_id,))
-    if found.fetchone() is None:
+async def _require_partnership(transaction: Transaction, partnership_id: int) -> None:
+    if await transaction.one("SELECT 1 FROM partnerships WHERE id = ?", (partnership_id,)) is None:
         raise KeyError(f"unknown partnership {partnership_id}")
 
 
@@ -432,13 +433,13 @@ def _require_person_id(person_id: str) -> None:
         raise ValueError("person id must not be empty")
 
 
-def _insert_event(connection: sqlite3.Connection, event: EvaluationEvent) -> None:
+async def _insert_event(transaction: Transaction, event: EvaluationEvent) -> None:
     if event.kind not in EVENT_KINDS:
         raise ValueError(f"unknown evaluation event kind {event.kind!r}")
     at = utc_text(event.at, "evaluation event time")
     new_due = None if event.new_due is None else event.new_due.isoformat()
-    _require_partnership(connection, event.partnership_id)
-    connection.execute(
+    await _require_partnership(transaction, event.partnership_id)
+    await transaction.execute(
         "INSERT INTO evaluation_events"
         " (partnership_id, kind, due, new_due, reason, by_id, at, evaluation_kind)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -453,8 +454,3 @@ def _insert_event(connection: sqlite3.Connection, event: EvaluationEvent) -> Non
             event.moment_kind,
         ),
     )
-
-
-def _new_id(cursor: sqlite3.Cursor) -> int:
-    assert cursor.lastrowid is not None  # always set after a one-row INSERT
-    return cursor.lastrowid

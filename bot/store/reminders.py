@@ -2,8 +2,8 @@
 
 A sender claims a reminder before sending it and marks it sent (or undelivered) after. A
 claim holds a lease: while the lease runs nobody else may send that reminder; once it has
-run out (the sender died between claim and mark) the next claim takes it over. Claims run
-in one `BEGIN IMMEDIATE` transaction, so two processes on one database file never both win.
+run out (the sender died between claim and mark) the next claim takes it over. Claims are
+one conditional upsert, so two processes on one database never both win.
 
 A reminder is unique by (partnership, due date, lead days). Once a reminder with fewer lead
 days of the same moment has gone out, the earlier ones are no longer claimed: a missed
@@ -13,21 +13,26 @@ reminder is not sent after a later one.
 from __future__ import annotations
 
 import re
-import sqlite3
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Literal, get_args
 
 from bot.domain.schedule import PlannedReminder
-from bot.store.database import Database, utc_text
+from bot.store.database import Database, Row, utc_text
 
 ReminderStatus = Literal["claimed", "sent", "undelivered"]
 REMINDER_STATUSES: tuple[ReminderStatus, ...] = get_args(ReminderStatus)
 WEEK = re.compile(r"\d{4}-W(0[1-9]|[1-4]\d|5[0-3])")  # ISO week, e.g. 2027-W09
 
-# A row the next claim may take over: claimed, and its sender's lease has run out (or was
-# given up with `release`). The parameter is the claim time.
-_EXPIRED = "status = 'claimed' AND (lease_until IS NULL OR lease_until < ?)"
+
+def _expired(table: str) -> str:
+    """A row of `table` the next claim may take over: claimed, and its sender's lease has run
+    out (or was given up with `release`). The parameter is the claim time. Qualified: in an
+    upsert PostgreSQL refuses a bare column, which could be the table's or `excluded`'s."""
+    return (
+        f"{table}.status = 'claimed'"
+        f" AND ({table}.lease_until IS NULL OR {table}.lease_until < ?)"
+    )
 
 
 @dataclass(frozen=True)
@@ -47,7 +52,7 @@ class ReminderRepository:
     def __init__(self, db: Database) -> None:
         self._db = db
 
-    def claim(self, reminder: PlannedReminder, now: datetime, lease: timedelta) -> int | None:
+    async def claim(self, reminder: PlannedReminder, now: datetime, lease: timedelta) -> int | None:
         """The reminder's id if this caller may send it now, else None.
 
         None when it was sent or given up already, when another sender holds a live lease
@@ -55,91 +60,102 @@ class ReminderRepository:
         """
         now_text, lease_until = _lease(now, lease)
         send_at = utc_text(reminder.send_at, "reminder send time")
-        with self._db.transaction() as connection:
-            later_sent = connection.execute(
-                "SELECT 1 FROM reminders WHERE partnership_id = ? AND due = ?"
-                " AND lead_days < ? AND status = 'sent'",
-                (reminder.partnership_id, reminder.due.isoformat(), reminder.lead_days),
-            ).fetchone()
-            if later_sent is not None:
+        moment = (reminder.partnership_id, reminder.due.isoformat())
+        async with self._db.transaction() as transaction:
+            known = await transaction.query(
+                "SELECT id, lead_days, status FROM reminders"
+                " WHERE partnership_id = ? AND due = ? AND lead_days <= ?",
+                (*moment, reminder.lead_days),
+            )
+            if any(
+                row["lead_days"] < reminder.lead_days and row["status"] == "sent" for row in known
+            ):
                 return None
-            claimed = connection.execute(
-                "INSERT INTO reminders"
-                " (partnership_id, due, lead_days, send_at, status, lease_until, attempts)"
-                " VALUES (?, ?, ?, ?, 'claimed', ?, 1)"
-                " ON CONFLICT (partnership_id, due, lead_days) DO UPDATE SET"
-                f" lease_until = excluded.lease_until, attempts = attempts + 1 WHERE {_EXPIRED}"
-                " RETURNING id",
-                (
-                    reminder.partnership_id,
-                    reminder.due.isoformat(),
-                    reminder.lead_days,
-                    send_at,
-                    lease_until,
-                    now_text,
-                ),
-            ).fetchall()
+            existing = [row["id"] for row in known if row["lead_days"] == reminder.lead_days]
+            if existing:
+                # A takeover updates the row: an upsert would draw (and waste) a new id from
+                # PostgreSQL's identity sequence on every refused claim.
+                claimed = await transaction.query(
+                    "UPDATE reminders SET lease_until = ?, attempts = attempts + 1"
+                    f" WHERE id = ? AND {_expired('reminders')} RETURNING id",
+                    (lease_until, existing[0], now_text),
+                )
+            else:
+                # Another sender may insert it meanwhile: then the upsert takes it over only
+                # if that claim has expired already, so that never both win.
+                claimed = await transaction.query(
+                    "INSERT INTO reminders"
+                    " (partnership_id, due, lead_days, send_at, status, lease_until, attempts)"
+                    " VALUES (?, ?, ?, ?, 'claimed', ?, 1)"
+                    " ON CONFLICT (partnership_id, due, lead_days) DO UPDATE SET"
+                    " lease_until = excluded.lease_until, attempts = reminders.attempts + 1"
+                    f" WHERE {_expired('reminders')}"
+                    " RETURNING id",
+                    (*moment, reminder.lead_days, send_at, lease_until, now_text),
+                )
         return int(claimed[0][0]) if claimed else None
 
-    def mark_sent(self, reminder_id: int, at: datetime) -> None:
-        self._settle(reminder_id, "sent", None, at)
+    async def mark_sent(self, reminder_id: int, at: datetime) -> None:
+        await self._settle(reminder_id, "sent", None, at)
 
-    def mark_undelivered(self, reminder_id: int, error: str, at: datetime) -> None:
+    async def mark_undelivered(self, reminder_id: int, error: str, at: datetime) -> None:
         """Given up: it is not claimed again, and shows in the digest."""
-        self._settle(reminder_id, "undelivered", error, at)
+        await self._settle(reminder_id, "undelivered", error, at)
 
-    def release(self, reminder_id: int) -> None:
+    async def release(self, reminder_id: int) -> None:
         """The send failed in a way worth retrying: the next claim takes it over at once.
 
         The lease is cleared rather than set to a clock time, so that it is free for any
         caller's clock; the attempts so far are kept.
         """
-        changed = self._db.execute(
+        changed = await self._db.execute(
             "UPDATE reminders SET lease_until = NULL WHERE id = ? AND status = 'claimed'",
             (reminder_id,),
         )
         if changed == 0:
             raise KeyError(f"no claimed reminder {reminder_id}")
 
-    def undelivered(self) -> list[ReminderRecord]:
+    async def undelivered(self) -> list[ReminderRecord]:
         """Reminders given up, earliest moment first."""
-        return self._select("status = 'undelivered'", (), order="due, partnership_id, send_at")
+        return await self._select(
+            "status = 'undelivered'", (), order="due, partnership_id, send_at"
+        )
 
-    def for_partnership(self, partnership_id: int) -> list[ReminderRecord]:
+    async def for_partnership(self, partnership_id: int) -> list[ReminderRecord]:
         """In the order they were (to be) sent."""
-        return self._select("partnership_id = ?", (partnership_id,), order="send_at")
+        return await self._select("partnership_id = ?", (partnership_id,), order="send_at")
 
-    def status_counts(self) -> dict[str, int]:
+    async def status_counts(self) -> dict[str, int]:
         """Reminders per status, every status present."""
-        rows = self._db.query("SELECT status, count(*) FROM reminders GROUP BY status")
+        rows = await self._db.query("SELECT status, count(*) FROM reminders GROUP BY status")
         return {status: 0 for status in REMINDER_STATUSES} | {row[0]: row[1] for row in rows}
 
-    def claim_digest(self, week: str, now: datetime, lease: timedelta) -> bool:
+    async def claim_digest(self, week: str, now: datetime, lease: timedelta) -> bool:
         """True if this caller may post the digest of `week` (e.g. "2027-W09") now."""
         if not WEEK.fullmatch(week):
             raise ValueError(f"week must look like 2027-W09, not {week!r}")
         now_text, lease_until = _lease(now, lease)
-        with self._db.transaction() as connection:
-            claimed = connection.execute(
+        async with self._db.transaction() as transaction:
+            claimed = await transaction.query(
                 "INSERT INTO digests (week, status, lease_until) VALUES (?, 'claimed', ?)"
                 " ON CONFLICT (week) DO UPDATE SET lease_until = excluded.lease_until"
-                f" WHERE {_EXPIRED} RETURNING week",
+                f" WHERE {_expired('digests')} RETURNING week",
                 (week, lease_until, now_text),
-            ).fetchall()
+            )
         return bool(claimed)
 
-    def mark_digest_sent(self, week: str, at: datetime) -> None:
-        changed = self._db.execute(
+    async def mark_digest_sent(self, week: str, at: datetime) -> None:
+        changed = await self._db.execute(
             "UPDATE digests SET status = 'sent', lease_until = NULL, sent_at = ? WHERE week = ?",
             (utc_text(at, "digest send time"), week),
         )
         if changed == 0:
             raise KeyError(f"no digest claimed for {week}")
 
-    def _settle(
+    async def _settle(
         self, reminder_id: int, status: ReminderStatus, error: str | None, at: datetime
     ) -> None:
-        changed = self._db.execute(
+        changed = await self._db.execute(
             "UPDATE reminders SET status = ?, last_error = ?, lease_until = NULL, sent_at = ?"
             " WHERE id = ?",
             (status, error, utc_text(at, "reminder outcome time"), reminder_id),
@@ -147,10 +163,10 @@ class ReminderRepository:
         if changed == 0:
             raise KeyError(f"unknown reminder {reminder_id}")
 
-    def _select(
+    async def _select(
         self, where: str, parameters: tuple[object, ...], order: str
     ) -> list[ReminderRecord]:
-        rows = self._db.query(
+        rows = await self._db.query(
             "SELECT id, partnership_id, due, lead_days, send_at, status, attempts, last_error,"
             f" sent_at FROM reminders WHERE {where} ORDER BY {order}, id",
             parameters,
@@ -165,7 +181,7 @@ def _lease(now: datetime, lease: timedelta) -> tuple[str, str]:
     return utc_text(now, "claim time"), utc_text(now + lease, "claim time")
 
 
-def _record(row: sqlite3.Row) -> ReminderRecord:
+def _record(row: Row) -> ReminderRecord:
     sent_at = row["sent_at"]
     return ReminderRecord(
         id=row["id"],

@@ -29,7 +29,7 @@ class SqlStateStorage(Storage):  # type: ignore[misc]
         wanted = list(dict.fromkeys(keys))
         if not wanted:
             return {}
-        rows = self._db.query(
+        rows = await self._db.query(
             f"SELECT key, etag, data FROM state WHERE key IN ({', '.join('?' * len(wanted))})",
             wanted,
         )
@@ -44,27 +44,28 @@ class SqlStateStorage(Storage):  # type: ignore[misc]
         if not batch:
             return
         now = datetime.now(UTC).isoformat()
-        with self._db.transaction() as connection:
+        async with self._db.transaction() as transaction:
             for key, expected, data in batch:
-                if expected not in (None, ANY_ETAG):
-                    row = connection.execute(
-                        "SELECT etag FROM state WHERE key = ?", (key,)
-                    ).fetchone()
-                    if row is None or row["etag"] != expected:
-                        raise KeyError(
-                            f"etag conflict: state for '{key}' changed since it was read"
-                        )
-                connection.execute(
-                    "INSERT INTO state (key, etag, data, updated_at) VALUES (?, ?, ?, ?)"
-                    " ON CONFLICT (key) DO UPDATE SET"
-                    " etag = excluded.etag, data = excluded.data, updated_at = excluded.updated_at",
-                    (key, uuid.uuid4().hex, data, now),
-                )
+                etag = uuid.uuid4().hex
+                if expected in (None, ANY_ETAG):
+                    await transaction.execute(
+                        "INSERT INTO state (key, etag, data, updated_at) VALUES (?, ?, ?, ?)"
+                        " ON CONFLICT (key) DO UPDATE SET etag = excluded.etag,"
+                        " data = excluded.data, updated_at = excluded.updated_at",
+                        (key, etag, data, now),
+                    )
+                elif not await transaction.execute(
+                    # Conditional, so that two instances writing at once cannot both win.
+                    "UPDATE state SET etag = ?, data = ?, updated_at = ?"
+                    " WHERE key = ? AND etag = ?",
+                    (etag, data, now, key, expected),
+                ):
+                    raise KeyError(f"etag conflict: state for '{key}' changed since it was read")
 
     async def delete(self, keys: Iterable[str]) -> None:
         unique = list(dict.fromkeys(keys))
         if unique:
-            self._db.execute(
+            await self._db.execute(
                 f"DELETE FROM state WHERE key IN ({', '.join('?' * len(unique))})", unique
             )
 

@@ -13,14 +13,13 @@ stay for the team); closed tickets are deleted after the retention period.
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any, Literal
 
 from bot.domain.tickets import OPEN, Ticket, TicketStatus
-from bot.store.database import Database, utc_text
+from bot.store.database import Database, Row, Transaction, utc_text
 
 NotificationKind = Literal[
     "asker", "channel_post", "channel_update", "channel_reply", "channel_reminder"
@@ -29,11 +28,12 @@ NotificationKind = Literal[
 _CLAIMABLE = (
     "(status = 'pending' OR (status = 'claimed' AND (lease_until IS NULL OR lease_until < ?)))"
 )
-_TICKET_COLUMNS = (
-    "id, team, question, asker_id, asker_name, item_id, partnership_id, status,"
+_STORED_COLUMNS = (
+    "team, question, asker_id, asker_name, item_id, partnership_id, status,"
     " picked_up_by_id, picked_up_by, answer, routed, channel_activity_id, created_at,"
     " updated_at, open_since, closed_at"
 )
+_TICKET_COLUMNS = f"id, {_STORED_COLUMNS}"
 
 
 class StaleTicket(Exception):
@@ -93,7 +93,7 @@ class TicketRepository:
 
     # --- channel bindings -----------------------------------------------------------------
 
-    def bind(
+    async def bind(
         self,
         team: str,
         channel_id: str,
@@ -103,7 +103,7 @@ class TicketRepository:
         at: datetime,
     ) -> None:
         """Bind `team` to the channel (replacing an earlier binding of that team)."""
-        self._db.execute(
+        await self._db.execute(
             "INSERT INTO channel_bindings (team, channel_id, team_id, reference, bound_by_id,"
             " bound_at, active) VALUES (?, ?, ?, ?, ?, ?, 1) ON CONFLICT (team) DO UPDATE SET"
             " channel_id = excluded.channel_id, team_id = excluded.team_id,"
@@ -119,41 +119,43 @@ class TicketRepository:
             ),
         )
 
-    def binding(self, team: str) -> Binding | None:
+    async def binding(self, team: str) -> Binding | None:
         """The team's active binding."""
-        found = self._bindings("team = ? AND active = 1", (team,))
+        found = await self._bindings("team = ? AND active = 1", (team,))
         return found[0] if found else None
 
-    def teams_of_channel(self, channel_id: str) -> list[str]:
+    async def teams_of_channel(self, channel_id: str) -> list[str]:
         """The teams bound (actively) to this channel."""
-        return [b.team for b in self._bindings("channel_id = ? AND active = 1", (channel_id,))]
+        return [
+            b.team for b in await self._bindings("channel_id = ? AND active = 1", (channel_id,))
+        ]
 
-    def bindings(self) -> list[Binding]:
+    async def bindings(self) -> list[Binding]:
         """Every binding, also those Teams ended (inactive, with the reason)."""
-        return self._bindings("1 = 1", ())
+        return await self._bindings("1 = 1", ())
 
-    def unbind(self, team: str, reason: str, at: datetime) -> bool:
-        return bool(self._unbind("team = ?", (team,), reason, at))
+    async def unbind(self, team: str, reason: str, at: datetime) -> bool:
+        return bool(await self._unbind("team = ?", (team,), reason, at))
 
-    def unbind_channel(self, channel_id: str, reason: str, at: datetime) -> list[str]:
-        return self._unbind("channel_id = ?", (channel_id,), reason, at)
+    async def unbind_channel(self, channel_id: str, reason: str, at: datetime) -> list[str]:
+        return await self._unbind("channel_id = ?", (channel_id,), reason, at)
 
-    def unbind_team_id(self, team_id: str, reason: str, at: datetime) -> list[str]:
+    async def unbind_team_id(self, team_id: str, reason: str, at: datetime) -> list[str]:
         """The Teams team (not the expert team) is gone or removed the bot."""
-        return self._unbind("team_id = ?", (team_id,), reason, at)
+        return await self._unbind("team_id = ?", (team_id,), reason, at)
 
-    def _unbind(
+    async def _unbind(
         self, where: str, parameters: tuple[str, ...], reason: str, at: datetime
     ) -> list[str]:
-        rows = self._db.query(
+        rows = await self._db.query(
             f"UPDATE channel_bindings SET active = 0, unbound_reason = ?, unbound_at = ?"
             f" WHERE {where} AND active = 1 RETURNING team",
             (reason, utc_text(at, "unbinding time"), *parameters),
         )
         return sorted(row[0] for row in rows)
 
-    def _bindings(self, where: str, parameters: Sequence[Any]) -> list[Binding]:
-        rows = self._db.query(
+    async def _bindings(self, where: str, parameters: Sequence[Any]) -> list[Binding]:
+        rows = await self._db.query(
             "SELECT team, channel_id, team_id, reference, bound_by_id, bound_at, active,"
             f" unbound_reason, unbound_at FROM channel_bindings WHERE {where} ORDER BY team",
             parameters,
@@ -175,23 +177,22 @@ class TicketRepository:
 
     # --- tickets ----------------------------------------------------------------------------
 
-    def add(self, ticket: Ticket, notices: Sequence[Notice] = ()) -> Ticket:
+    async def add(self, ticket: Ticket, notices: Sequence[Notice] = ()) -> Ticket:
         """Store a new ticket with its 'asked' event and the notifications it causes."""
-        with self._db.transaction() as connection:
-            cursor = connection.execute(
-                f"INSERT INTO tickets ({_TICKET_COLUMNS}) VALUES"
-                " (NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        async with self._db.transaction() as transaction:
+            ticket_id = await transaction.insert(
+                f"INSERT INTO tickets ({_STORED_COLUMNS}) VALUES"
+                " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 _values(ticket),
             )
-            ticket_id = int(cursor.lastrowid or 0)
-            event_id = _insert_event(
-                connection, ticket_id, "asked", ticket.asker_id, ticket.asker_name, ticket.team,
+            event_id = await _insert_event(
+                transaction, ticket_id, "asked", ticket.asker_id, ticket.asker_name, ticket.team,
                 None, ticket.created_at,
             )  # fmt: skip
-            _insert_notices(connection, ticket_id, event_id, notices, ticket.created_at)
+            await _insert_notices(transaction, ticket_id, event_id, notices, ticket.created_at)
         return replace(ticket, id=ticket_id)
 
-    def record(
+    async def record(
         self,
         before: Ticket,
         after: Ticket,
@@ -207,8 +208,8 @@ class TicketRepository:
         """
         if before.id is None or after.id != before.id:
             raise ValueError("record needs the same stored ticket before and after")
-        with self._db.transaction() as connection:
-            changed = connection.execute(
+        async with self._db.transaction() as transaction:
+            changed = await transaction.execute(
                 "UPDATE tickets SET team = ?, question = ?, asker_id = ?, asker_name = ?,"
                 " item_id = ?, partnership_id = ?, status = ?, picked_up_by_id = ?,"
                 " picked_up_by = ?, answer = ?, routed = ?, channel_activity_id = ?,"
@@ -221,27 +222,27 @@ class TicketRepository:
                     before.team,
                     utc_text(before.updated_at, "ticket time"),
                 ),
-            ).rowcount
+            )
             if changed != 1:
                 raise StaleTicket(before.id)
-            event_id = _insert_event(
-                connection, before.id, step, by_id, by_name, after.team, note, after.updated_at
+            event_id = await _insert_event(
+                transaction, before.id, step, by_id, by_name, after.team, note, after.updated_at
             )
-            _insert_notices(connection, before.id, event_id, notices, after.updated_at)
+            await _insert_notices(transaction, before.id, event_id, notices, after.updated_at)
         return event_id
 
-    def set_card(self, ticket_id: int, team: str, activity_id: str) -> None:
+    async def set_card(self, ticket_id: int, team: str, activity_id: str) -> None:
         """The ticket card now in `team`'s channel (only while the ticket is still there)."""
-        self._db.execute(
+        await self._db.execute(
             "UPDATE tickets SET channel_activity_id = ?, routed = 1 WHERE id = ? AND team = ?",
             (activity_id, ticket_id, team),
         )
 
-    def get(self, ticket_id: int) -> Ticket | None:
-        found = self._select("id = ?", (ticket_id,))
+    async def get(self, ticket_id: int) -> Ticket | None:
+        found = await self._select("id = ?", (ticket_id,))
         return found[0] if found else None
 
-    def find(
+    async def find(
         self, *, team: str | None = None, status: str | None = None, unrouted: bool = False
     ) -> list[Ticket]:
         where, parameters = ["1 = 1"], []
@@ -253,26 +254,26 @@ class TicketRepository:
             parameters.append(status)
         if unrouted:
             where.append("routed = 0 AND status != 'gesloten'")
-        return self._select(" AND ".join(where), parameters)
+        return await self._select(" AND ".join(where), parameters)
 
-    def open_tickets(self) -> list[Ticket]:
-        return self._select(_open_where(), ())
+    async def open_tickets(self) -> list[Ticket]:
+        return await self._select(_open_where(), ())
 
-    def open_counts(self) -> dict[str, int]:
-        rows = self._db.query(
+    async def open_counts(self) -> dict[str, int]:
+        rows = await self._db.query(
             f"SELECT team, count(*) FROM tickets WHERE {_open_where()} GROUP BY team ORDER BY team"
         )
         return {row[0]: int(row[1]) for row in rows}
 
-    def by_asker(self, user_id: str) -> list[Ticket]:
-        return self._select("asker_id = ?", (user_id,))
+    async def by_asker(self, user_id: str) -> list[Ticket]:
+        return await self._select("asker_id = ?", (user_id,))
 
-    def answered(self) -> list[Ticket]:
+    async def answered(self) -> list[Ticket]:
         """Tickets that got an answer and matched a checklist item: phrasing candidates."""
-        return self._select("answer IS NOT NULL AND item_id IS NOT NULL", ())
+        return await self._select("answer IS NOT NULL AND item_id IS NOT NULL", ())
 
-    def events(self, ticket_id: int) -> list[TicketEvent]:
-        rows = self._db.query(
+    async def events(self, ticket_id: int) -> list[TicketEvent]:
+        rows = await self._db.query(
             "SELECT id, ticket_id, step, by_id, by_name, team, note, at FROM ticket_events"
             " WHERE ticket_id = ? ORDER BY id",
             (ticket_id,),
@@ -291,68 +292,79 @@ class TicketRepository:
             for row in rows
         ]
 
-    def event(self, event_id: int) -> TicketEvent | None:
-        rows = self._db.query("SELECT ticket_id FROM ticket_events WHERE id = ?", (event_id,))
+    async def event(self, event_id: int) -> TicketEvent | None:
+        rows = await self._db.query("SELECT ticket_id FROM ticket_events WHERE id = ?", (event_id,))
         if not rows:
             return None
-        return next(e for e in self.events(int(rows[0][0])) if e.id == event_id)
+        return next(e for e in await self.events(int(rows[0][0])) if e.id == event_id)
 
-    def forget_person(self, user_id: str) -> int:
+    async def forget_person(self, user_id: str) -> int:
         """Remove the person's id and name from tickets and their history; returns the number
         of tickets they asked. Questions and answers stay for the teams, anonymised."""
         if not user_id:
             raise ValueError("user id must not be empty")
-        with self._db.transaction() as connection:
-            connection.execute(
+        async with self._db.transaction() as transaction:
+            await transaction.execute(
                 "DELETE FROM ticket_notifications WHERE kind = 'asker' AND status = 'pending'"
                 " AND ticket_id IN (SELECT id FROM tickets WHERE asker_id = ?)",
                 (user_id,),
             )
-            asked = connection.execute(
+            asked = await transaction.execute(
                 "UPDATE tickets SET asker_id = NULL, asker_name = NULL WHERE asker_id = ?",
                 (user_id,),
-            ).rowcount
-            connection.execute(
+            )
+            await transaction.execute(
                 "UPDATE tickets SET picked_up_by_id = NULL, picked_up_by = NULL"
                 " WHERE picked_up_by_id = ?",
                 (user_id,),
             )
-            connection.execute(
+            await transaction.execute(
                 "UPDATE ticket_events SET by_id = NULL, by_name = NULL WHERE by_id = ?",
                 (user_id,),
             )
         return int(asked)
 
-    def delete_closed_before(self, cutoff: datetime) -> int:
+    async def delete_closed_before(self, cutoff: datetime) -> int:
         """Delete tickets closed before `cutoff` with their history; returns how many."""
-        return self._db.execute(
+        return await self._db.execute(
             "DELETE FROM tickets WHERE status = 'gesloten' AND closed_at < ?",
             (utc_text(cutoff, "retention cutoff"),),
         )
 
-    def _select(self, where: str, parameters: Sequence[Any]) -> list[Ticket]:
-        rows = self._db.query(
+    async def _select(self, where: str, parameters: Sequence[Any]) -> list[Ticket]:
+        rows = await self._db.query(
             f"SELECT {_TICKET_COLUMNS} FROM tickets WHERE {where} ORDER BY id", parameters
         )
         return [_ticket(row) for row in rows]
 
     # --- notifications ------------------------------------------------------------------------
 
-    def add_reminder(self, ticket: Ticket, at: datetime) -> bool:
+    async def add_reminder(self, ticket: Ticket, at: datetime) -> bool:
         """Queue the one reminder of an open ticket in its team's channel; False if queued
         before."""
         if ticket.id is None:
             raise ValueError("the ticket is not stored")
         return bool(
-            self._db.execute(
-                "INSERT OR IGNORE INTO ticket_notifications"
+            await self._db.execute(
+                # INSERT ... SELECT: a reminder queued before proposes no row, so that it
+                # draws no id from PostgreSQL's identity sequence (ON CONFLICT would).
+                "INSERT INTO ticket_notifications"
                 " (ticket_id, kind, team, activity_id, created_at)"
-                " VALUES (?, 'channel_reminder', ?, ?, ?)",
-                (ticket.id, ticket.team, ticket.channel_activity_id, utc_text(at, "queue time")),
+                " SELECT ?, 'channel_reminder', ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM"
+                " ticket_notifications WHERE ticket_id = ? AND team = ?"
+                " AND kind = 'channel_reminder') ON CONFLICT DO NOTHING",
+                (
+                    ticket.id,
+                    ticket.team,
+                    ticket.channel_activity_id,
+                    utc_text(at, "queue time"),
+                    ticket.id,
+                    ticket.team,
+                ),
             )
         )
 
-    def claim(
+    async def claim(
         self, now: datetime, lease: timedelta, *, ticket_id: int | None = None
     ) -> list[Notification]:
         """The notifications this caller may send now (pending, or with an expired lease),
@@ -362,40 +374,43 @@ class TicketRepository:
         now_text = utc_text(now, "claim time")
         lease_until = utc_text(now + lease, "claim time")
         only = "" if ticket_id is None else " AND ticket_id = ?"
-        with self._db.transaction() as connection:
-            rows = connection.execute(
+        async with self._db.transaction() as transaction:
+            rows = await transaction.query(
                 "UPDATE ticket_notifications SET status = 'claimed', lease_until = ?,"
-                f" attempts = attempts + 1 WHERE {_CLAIMABLE}{only}"
+                " attempts = attempts + 1 WHERE id IN (SELECT id FROM ticket_notifications"
+                f" WHERE {_CLAIMABLE}{only}{self._db.dialect.skip_locked})"
                 " RETURNING id, ticket_id, event_id, kind, team, activity_id, status, attempts,"
                 " last_error",
                 (lease_until, now_text, *(() if ticket_id is None else (ticket_id,))),
-            ).fetchall()
+            )
         return sorted((_notification(row) for row in rows), key=lambda n: n.id)
 
-    def mark_sent(self, notification_id: int, at: datetime) -> None:
-        self._settle(notification_id, "sent", None, at)
+    async def mark_sent(self, notification_id: int, at: datetime) -> None:
+        await self._settle(notification_id, "sent", None, at)
 
-    def mark_undelivered(self, notification_id: int, error: str, at: datetime) -> None:
-        self._settle(notification_id, "undelivered", error, at)
+    async def mark_undelivered(self, notification_id: int, error: str, at: datetime) -> None:
+        await self._settle(notification_id, "undelivered", error, at)
 
-    def release(self, notification_id: int) -> None:
+    async def release(self, notification_id: int) -> None:
         """Worth retrying: the next claim takes it over at once."""
-        self._db.execute(
+        await self._db.execute(
             "UPDATE ticket_notifications SET lease_until = NULL"
             " WHERE id = ? AND status = 'claimed'",
             (notification_id,),
         )
 
-    def notifications(self, ticket_id: int) -> list[Notification]:
-        rows = self._db.query(
+    async def notifications(self, ticket_id: int) -> list[Notification]:
+        rows = await self._db.query(
             "SELECT id, ticket_id, event_id, kind, team, activity_id, status, attempts, last_error"
             " FROM ticket_notifications WHERE ticket_id = ? ORDER BY id",
             (ticket_id,),
         )
         return [_notification(row) for row in rows]
 
-    def _settle(self, notification_id: int, status: str, error: str | None, at: datetime) -> None:
-        changed = self._db.execute(
+    async def _settle(
+        self, notification_id: int, status: str, error: str | None, at: datetime
+    ) -> None:
+        changed = await self._db.execute(
             "UPDATE ticket_notifications SET status = ?, last_error = ?, lease_until = NULL,"
             " sent_at = ? WHERE id = ?",
             (status, error, utc_text(at, "notification time"), notification_id),
@@ -430,7 +445,7 @@ def _values(ticket: Ticket) -> tuple[object, ...]:
     )
 
 
-def _ticket(row: sqlite3.Row) -> Ticket:
+def _ticket(row: Row) -> Ticket:
     return Ticket(
         id=row["id"],
         team=row["team"],
@@ -452,8 +467,8 @@ def _ticket(row: sqlite3.Row) -> Ticket:
     )
 
 
-def _insert_event(
-    connection: sqlite3.Connection,
+async def _insert_event(
+    transaction: Transaction,
     ticket_id: int,
     step: str,
     by_id: str | None,
@@ -462,23 +477,22 @@ def _insert_event(
     note: str | None,
     at: datetime,
 ) -> int:
-    cursor = connection.execute(
+    return await transaction.insert(
         "INSERT INTO ticket_events (ticket_id, step, by_id, by_name, team, note, at)"
         " VALUES (?, ?, ?, ?, ?, ?, ?)",
         (ticket_id, step, by_id, by_name, team, note, utc_text(at, "event time")),
     )
-    return int(cursor.lastrowid or 0)
 
 
-def _insert_notices(
-    connection: sqlite3.Connection,
+async def _insert_notices(
+    transaction: Transaction,
     ticket_id: int,
     event_id: int,
     notices: Sequence[Notice],
     at: datetime,
 ) -> None:
     for notice in notices:
-        connection.execute(
+        await transaction.execute(
             "INSERT INTO ticket_notifications"
             " (ticket_id, event_id, kind, team, activity_id, created_at) VALUES (?, ?, ?, ?, ?, ?)",
             (ticket_id, event_id, notice.kind, notice.team, notice.activity_id,
@@ -486,7 +500,7 @@ def _insert_notices(
         )  # fmt: skip
 
 
-def _notification(row: sqlite3.Row) -> Notification:
+def _notification(row: Row) -> Notification:
     return Notification(
         id=row["id"],
         ticket_id=row["ticket_id"],

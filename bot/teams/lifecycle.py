@@ -28,7 +28,7 @@ REFERENCE_KINDS = ("personal", "channel", "groupChat")  # the conversation types
 class ReferenceRepository(Protocol):
     """What this module needs of the store (bot.store.references implements it)."""
 
-    def save(
+    async def save(
         self,
         key: str,
         kind: str,
@@ -39,13 +39,13 @@ class ReferenceRepository(Protocol):
         activate: bool = True,
     ) -> None: ...
 
-    def deactivate(self, key: str, at: datetime) -> None: ...
+    async def deactivate(self, key: str, at: datetime) -> None: ...
 
-    def deactivate_conversation(self, conversation_id: str, at: datetime) -> int: ...
+    async def deactivate_conversation(self, conversation_id: str, at: datetime) -> int: ...
 
-    def activate(self, key: str, at: datetime) -> int: ...
+    async def activate(self, key: str, at: datetime) -> int: ...
 
-    def set_team_active(self, team_id: str, active: bool, at: datetime) -> int: ...
+    async def set_team_active(self, team_id: str, active: bool, at: datetime) -> int: ...
 
 
 log = logging.getLogger(__name__)
@@ -107,7 +107,7 @@ def decide(activity: Activity) -> Change:
     return Change.REFRESH  # other members, channels created or renamed, a team renamed
 
 
-def follow(activity: Activity, references: ReferenceRepository, now: datetime) -> Change:
+async def follow(activity: Activity, references: ReferenceRepository, now: datetime) -> Change:
     """Apply what the activity means to the stored references; returns the decision."""
     change = decide(activity)
     if change is Change.IGNORE:
@@ -117,22 +117,22 @@ def follow(activity: Activity, references: ReferenceRepository, now: datetime) -
         log.info("activity from a conversation of unknown kind: references unchanged")
         return Change.IGNORE
     if change in (Change.DEACTIVATE, Change.TEAM_GONE):
-        references.deactivate(where.key, now)
+        await references.deactivate(where.key, now)
         if activity.conversation.id:  # an event without the aadObjectId the message had
-            references.deactivate_conversation(
+            await references.deactivate_conversation(
                 _channel_conversation(activity.conversation.id, where.kind), now
             )
         if where.team_id:  # the bot left the team, or the team went: none of its channels
-            references.set_team_active(where.team_id, False, now)
+            await references.set_team_active(where.team_id, False, now)
     elif change in (Change.CHANNEL_GONE, Change.CHANNEL_BACK):
         if where.channel_id:
             key = _conversation_key(where.channel_id)
             if change is Change.CHANNEL_GONE:
-                references.deactivate(key, now)
+                await references.deactivate(key, now)
             else:
-                references.activate(key, now)
+                await references.activate(key, now)
     else:
-        references.save(
+        await references.save(
             where.key,
             where.kind,
             where.user_id,
@@ -142,7 +142,7 @@ def follow(activity: Activity, references: ReferenceRepository, now: datetime) -
         )
         team_back = change is Change.TEAM_BACK or _is_bot_added(activity)
         if team_back and where.team_id:
-            references.set_team_active(where.team_id, True, now)
+            await references.set_team_active(where.team_id, True, now)
     log.info("conversation reference %s", change.value, extra={"kind": where.kind})
     return change
 

@@ -93,16 +93,16 @@ async def test_start_evaluatie_on_a_reminder_runs_a_typed_appraisal_that_closes_
     assert "Dit is de eerste waardering" in text
     assert "Governance" in text and "Maak samen duidelijke afspraken" in text
     services = bot.app[SERVICES]
-    stored = services.partnerships.get(partnership_id)
+    stored = await services.partnerships.get(partnership_id)
     assert (stored.next_evaluation, stored.phase) == (date(2027, 11, 30), "institutionaliseren")
-    [event] = services.partnerships.events(partnership_id)
+    [event] = await services.partnerships.events(partnership_id)
     assert (event.kind, event.due, event.new_due, event.moment_kind) == (
         "completed",
         date(2026, 11, 30),
         date(2027, 11, 30),
         "jaarlijks",
     )
-    [appraisal] = AppraisalRepository(services.database).for_partnership(partnership_id)
+    [appraisal] = await AppraisalRepository(services.database).for_partnership(partnership_id)
     assert [r.rating for r in appraisal.ratings] == [
         "sterk", "aandacht", "zorg",
         "voldoende", "voldoende", "zorg",
@@ -166,8 +166,10 @@ async def test_evaluatie_lists_ones_partnerships_and_a_new_one_is_offered_regist
     [registered] = await _say(bot, connector, teams, "standaard")
     assert "Netwerk Jeugdzorg is geregistreerd" in texts(registered.card)
     services = bot.app[SERVICES]
-    [mine] = [p for p in services.partnerships.mine("aad-anna") if p.name == "Netwerk Jeugdzorg"]
-    [appraisal] = AppraisalRepository(services.database).for_partnership(mine.id)
+    [mine] = [
+        p for p in await services.partnerships.mine("aad-anna") if p.name == "Netwerk Jeugdzorg"
+    ]
+    [appraisal] = await AppraisalRepository(services.database).for_partnership(mine.id)
     assert appraisal.partnership_name == "Netwerk Jeugdzorg"
 
 
@@ -182,12 +184,12 @@ async def test_a_phase_answered_before_the_registered_one_changes_only_when_conf
         bot, connector, teams, ["voldoende"] * 9, ["rustig", "nee", "onderhandelen", "zakelijk"]
     )
     services = bot.app[SERVICES]
-    assert services.partnerships.get(partnership_id).phase == "implementeren"
+    assert (await services.partnerships.get(partnership_id)).phase == "implementeren"
     yes = find_action(question.card, "Ja, fase terugzetten")
     await post(bot, teams.click(yes["data"]))
     [done] = connector.take()
     assert "is nu Onderhandelen" in done.activity["text"]
-    assert services.partnerships.get(partnership_id).phase == "onderhandelen"
+    assert (await services.partnerships.get(partnership_id)).phase == "onderhandelen"
 
 
 async def test_someone_else_cannot_appraise_or_read_anothers_appraisal(bot, connector):
@@ -223,8 +225,8 @@ async def test_typed_stop_with_answers_asks_and_ja_stop_throws_the_appraisal_awa
     [stopped] = connector.take()
     assert "niets bewaard" in stopped.activity["text"]
     services = bot.app[SERVICES]
-    assert AppraisalRepository(services.database).for_partnership(partnership_id) == []
-    assert services.partnerships.get(partnership_id).next_evaluation == date(2026, 11, 30)
+    assert await AppraisalRepository(services.database).for_partnership(partnership_id) == []
+    assert (await services.partnerships.get(partnership_id)).next_evaluation == date(2026, 11, 30)
 
 
 async def test_an_appraisal_asked_for_during_an_intake_starts_once_that_is_stopped(bot, connector):
@@ -258,8 +260,8 @@ async def test_privacy_counts_ones_appraisals_and_delete_forgets_who_filled_them
     await post(bot, teams.click({"action": "confirm", "confirm": "delete_my_data"}))
     connector.take()
     appraisals = AppraisalRepository(bot.app[SERVICES].database)
-    assert appraisals.by_user("aad-anna") == []
-    [kept] = appraisals.for_partnership(partnership_id)
+    assert await appraisals.by_user("aad-anna") == []
+    [kept] = await appraisals.for_partnership(partnership_id)
     assert kept.user_id == ""
 
 
@@ -283,7 +285,7 @@ async def test_three_forms_through_the_chat_complete_the_appraisal(bot, connecto
     assert "Waardering van Regionale Energiestrategie" in texts(form.card)
     assert _grid_words(form.card) == ["Voldoende"] * 9
     assert [card_id for card_id, _ in connector.updated] == ["form-1", "form-2", "form-3"]
-    stored = bot.app[SERVICES].partnerships.get(partnership_id)
+    stored = await bot.app[SERVICES].partnerships.get(partnership_id)
     assert (stored.phase, stored.next_evaluation) == ("evalueren", date(2027, 11, 30))
 
 
@@ -297,10 +299,14 @@ async def test_the_account_holder_sets_the_importance_for_council_and_college(bo
     await post(bot, teams.click({**save["data"], "importance": "zeer_belangrijk"}))
     [done] = connector.take()  # with the evaluation regime this importance proposes
     assert "politiek zeer belangrijk voor raad en college" in texts(done.card)
-    assert bot.app[SERVICES].partnerships.get(partnership_id).importance == "zeer_belangrijk"
+    assert (
+        await bot.app[SERVICES].partnerships.get(partnership_id)
+    ).importance == "zeer_belangrijk"
     await post(bot, teams.click({**save["data"], "importance": "heel_erg"}))
     [refused] = connector.take()
-    assert bot.app[SERVICES].partnerships.get(partnership_id).importance == "zeer_belangrijk"
+    assert (
+        await bot.app[SERVICES].partnerships.get(partnership_id)
+    ).importance == "zeer_belangrijk"
     assert refused.card is None
 
 

@@ -152,7 +152,9 @@ async def test_feedback_and_unanswered_questions_are_stored_without_identity(
         "id": answer.card["actions"][0]["data"]["id"],
     }
     await _say(bot, connector, teams, "hoe laat gaat de kantine open")
-    rows = bot.app[DATABASE].query("SELECT kind, entry_id, question FROM feedback ORDER BY id")
+    rows = await bot.app[DATABASE].query(
+        "SELECT kind, entry_id, question FROM feedback ORDER BY id"
+    )
     assert [tuple(row) for row in rows] == [
         ("not_helpful", "jur-2", None),
         ("unanswered", rows[1][1], None),
@@ -164,7 +166,7 @@ async def test_question_text_is_stored_only_when_the_organisation_enables_it(con
     try:
         teams = Teams(connector.url)
         await post(client, teams.message("hoe laat gaat de kantine open"))
-        rows = client.app[DATABASE].query("SELECT question FROM feedback")
+        rows = await client.app[DATABASE].query("SELECT question FROM feedback")
         assert [tuple(row) for row in rows] == [("hoe laat gaat de kantine open",)]
     finally:
         await client.close()

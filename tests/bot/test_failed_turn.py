@@ -20,9 +20,9 @@ from tests.bot.conftest import Teams, post
 STEPS = {"action": "intake_start", "theme": "juridisch", "mode": "steps"}
 
 
-def _intake_state(client: Any, teams: Teams) -> dict[str, Any]:
+async def _intake_state(client: Any, teams: Teams) -> dict[str, Any]:
     """The running intake as stored in the database (not as cached in memory)."""
-    [row] = client.app[DATABASE].query(
+    [row] = await client.app[DATABASE].query(
         "SELECT data FROM state WHERE key = ?", (f"msteams/conversations/{teams.conversation_id}",)
     )
     [frame] = json.loads(row["data"])["dialogs"]["stack"]
@@ -44,7 +44,7 @@ async def test_a_turn_failing_mid_intake_keeps_the_intake(
     await post(bot, teams.click(STEPS))
     await post(bot, teams.message("ja"))
     assert "Vraag 2 van 8" in texts(connector.take()[-1].card)
-    before = _intake_state(bot, teams)
+    before = await _intake_state(bot, teams)
     assert (before["index"], before["answers"]) == (1, {"jur-1": "ja"})
 
     if failure == "connector answers 500":
@@ -62,13 +62,13 @@ async def test_a_turn_failing_mid_intake_keeps_the_intake(
     code = _code(apology)
     [record] = [r for r in caplog.records if r.getMessage().startswith("turn failed")]
     assert code in record.getMessage()
-    assert _intake_state(bot, teams) == before  # nothing lost, nothing half-saved
+    assert await _intake_state(bot, teams) == before  # nothing lost, nothing half-saved
     monkeypatch.undo()
 
     await post(bot, teams.message("nee"))  # the user answers the question again
     [third] = connector.take()
     assert "Vraag 3 van 8" in texts(third.card)
-    after = _intake_state(bot, teams)
+    after = await _intake_state(bot, teams)
     assert (after["index"], after["answers"]) == (2, {"jur-1": "ja", "jur-2": "nee"})
 
 

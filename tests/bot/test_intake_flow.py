@@ -110,11 +110,11 @@ async def test_account_holder_changes_phase_and_date_and_archives(bot, connector
     await post(bot, teams.click({"action": "partnership_archive", "id": partnership_id}))
     [question] = connector.take()
     assert "Weet je zeker" in texts(question.card)
-    assert not bot.app[SERVICES].partnerships.get(partnership_id).archived
+    assert not (await bot.app[SERVICES].partnerships.get(partnership_id)).archived
     await post(bot, teams.click(find_action(question.card, "Ja, archiveren")["data"]))
     [archived] = connector.take()
     assert "gearchiveerd" in archived.activity["text"]
-    assert bot.app[SERVICES].partnerships.get(partnership_id).archived
+    assert (await bot.app[SERVICES].partnerships.get(partnership_id)).archived
     [listing] = await _say(bot, connector, teams, "mijn samenwerkingen")
     assert "Netwerk Zorg" not in texts(listing.card)
 
@@ -231,7 +231,7 @@ async def test_a_hand_over_is_accepted_by_the_person_it_names(bot, connector):
     await post(bot, anna.click(_handover_to(partnership_id, "bram")))
     [asked] = connector.take()
     assert "Ik heb Bram de Vries gevraagd" in asked.activity["text"]
-    [(_, new_holder, _)] = bot.app[SERVICES].partnerships.handovers(partnership_id)
+    [(_, new_holder, _)] = await bot.app[SERVICES].partnerships.handovers(partnership_id)
     assert (new_holder.id, new_holder.name) == ("aad-bram", "Bram de Vries")
     listing = bram.message("mijn samenwerkingen")
     listing["from"] = bram_account
@@ -248,7 +248,7 @@ async def test_a_hand_over_is_accepted_by_the_person_it_names(bot, connector):
     await post(bot, clicked)
     [done] = connector.take()
     assert "Jij bent nu accounthouder van 'Netwerk Zorg'" in done.activity["text"]
-    stored = bot.app[SERVICES].partnerships.get(partnership_id)
+    stored = await bot.app[SERVICES].partnerships.get(partnership_id)
     assert (stored.account_holder.id, stored.account_holder.name) == ("aad-bram", "Bram de Vries")
 
 
@@ -294,10 +294,10 @@ async def test_a_hand_over_to_a_typed_name_that_fits_two_colleagues_asks_which_o
     await _colleague_with_the_app(bot, connector, "aad-bram-2", "Bram Jansen")
     await post(bot, anna.click(_handover_to(partnership_id, "Bram")))
     [choice] = connector.take()
-    assert bot.app[SERVICES].partnerships.handovers(partnership_id) == []
+    assert await bot.app[SERVICES].partnerships.handovers(partnership_id) == []
     await post(bot, anna.click(find_action(choice.card, "Keuze 2")["data"]))
     connector.take()
-    [(_, new_holder, _)] = bot.app[SERVICES].partnerships.handovers(partnership_id)
+    [(_, new_holder, _)] = await bot.app[SERVICES].partnerships.handovers(partnership_id)
     assert new_holder.id == "aad-bram-2"
 
 
@@ -309,5 +309,5 @@ async def test_a_hand_over_picked_in_the_people_picker_is_stored_by_entra_object
     await post(bot, anna.click(picked))
     [asked] = connector.take()
     assert "gevraagd accounthouder" in asked.activity["text"]
-    [(_, new_holder, _)] = bot.app[SERVICES].partnerships.handovers(partnership_id)
+    [(_, new_holder, _)] = await bot.app[SERVICES].partnerships.handovers(partnership_id)
     assert new_holder.id == "aad-carla"

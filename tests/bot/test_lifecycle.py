@@ -31,8 +31,8 @@ PERSONAL_KEY = f"user:{USER_AAD_ID}"
 GROUP_KEY = f"conversation:{GROUP_CHAT_ID}"
 
 
-def _active(client: Any, key: str) -> bool | None:
-    found = client.app[SERVICES].references.get(key)
+async def _active(client: Any, key: str) -> bool | None:
+    found = await client.app[SERVICES].references.get(key)
     return None if found is None else found[1]
 
 
@@ -67,17 +67,17 @@ async def test_removing_the_bot_deactivates_in_either_order(
     bot, connector, added, removed, key, order
 ):
     await _replay(bot, connector, added)
-    assert _active(bot, key) is True
+    assert await _active(bot, key) is True
     uninstall = replay("uninstalled from personal chat", connector.url)
     removal = replay(removed, connector.url)
     uninstall.update(conversation=removal["conversation"], channelData=removal["channelData"])
     events = [removal, uninstall] if order == "conversationUpdate first" else [uninstall, removal]
     for event in events:
         assert await post(bot, event) in (200, 201)
-        assert _active(bot, key) is False
+        assert await _active(bot, key) is False
     connector.take()
     await _replay(bot, connector, added)  # re-installed: reachable again
-    assert _active(bot, key) is True
+    assert await _active(bot, key) is True
 
 
 async def test_removed_from_the_team_no_digest_is_posted(settings, connector):
@@ -86,10 +86,13 @@ async def test_removed_from_the_team_no_digest_is_posted(settings, connector):
     try:
         await _replay(client, connector, "bot added to team")
         assert await post(client, _channel_message(connector)) == 201
-        assert (_active(client, TEAM_KEY), _active(client, CHANNEL_KEY)) == (True, True)
+        assert (await _active(client, TEAM_KEY), await _active(client, CHANNEL_KEY)) == (True, True)
         await _replay(client, connector, "bot removed from team")
         await _replay(client, connector, "member removed from team")  # later news: no change
-        assert (_active(client, TEAM_KEY), _active(client, CHANNEL_KEY)) == (False, False)
+        assert (await _active(client, TEAM_KEY), await _active(client, CHANNEL_KEY)) == (
+            False,
+            False,
+        )
         connector.take()
         services: Services = client.app[SERVICES]
         runner = dataclasses.replace(
@@ -98,7 +101,7 @@ async def test_removed_from_the_team_no_digest_is_posted(settings, connector):
         report = await runner.run(MONDAY_MORNING)
         assert (report.digest, connector.take(), connector.refused) == (False, [], [])
         await _replay(client, connector, "bot added to team")  # back: every channel again
-        assert _active(client, CHANNEL_KEY) is True
+        assert await _active(client, CHANNEL_KEY) is True
         report = await runner.run(MONDAY_MORNING)
         [posted] = connector.take()
         assert (report.digest, posted.conversation_id, posted.reply_to) == (
@@ -117,7 +120,7 @@ async def test_uninstalled_personal_chat_gets_no_reminder_attempt(bot, connector
     await _replay(bot, connector, "uninstalled from personal chat")
     await _replay(bot, connector, "reaction added")  # a late reaction: still gone
     await _replay(bot, connector, "message edited")
-    assert services.references.personal(USER_AAD_ID) is None
+    assert await services.references.personal(USER_AAD_ID) is None
     assert connector.take() == []
 
 
@@ -132,27 +135,27 @@ async def test_a_deleted_or_archived_team_is_unreachable_until_it_is_back(
     await post(bot, _channel_message(connector))
     connector.take()
     await _replay(bot, connector, gone)
-    assert (_active(bot, TEAM_KEY), _active(bot, CHANNEL_KEY)) == (False, False)
+    assert (await _active(bot, TEAM_KEY), await _active(bot, CHANNEL_KEY)) == (False, False)
     await _replay(bot, connector, "team renamed")  # does not prove the bot is back
     await _replay(bot, connector, "member added to team")
-    assert (_active(bot, TEAM_KEY), _active(bot, CHANNEL_KEY)) == (False, False)
+    assert (await _active(bot, TEAM_KEY), await _active(bot, CHANNEL_KEY)) == (False, False)
     await _replay(bot, connector, back)
-    assert (_active(bot, TEAM_KEY), _active(bot, CHANNEL_KEY)) == (True, True)
+    assert (await _active(bot, TEAM_KEY), await _active(bot, CHANNEL_KEY)) == (True, True)
     assert connector.take() == []
 
 
 async def test_a_team_deleted_before_the_bot_saw_it_is_stored_inactive(bot, connector):
     await _replay(bot, connector, "team hard deleted")
-    assert _active(bot, TEAM_KEY) is None  # not stored, and certainly not active
+    assert await _active(bot, TEAM_KEY) is None  # not stored, and certainly not active
 
 
 async def test_a_deleted_channel_is_unreachable_until_restored(bot, connector):
     await _replay(bot, connector, "bot added to team")
     await post(bot, _channel_message(connector))
     await _replay(bot, connector, "channel deleted")
-    assert (_active(bot, TEAM_KEY), _active(bot, CHANNEL_KEY)) == (True, False)
+    assert (await _active(bot, TEAM_KEY), await _active(bot, CHANNEL_KEY)) == (True, False)
     await _replay(bot, connector, "channel restored")
-    assert _active(bot, CHANNEL_KEY) is True
+    assert await _active(bot, CHANNEL_KEY) is True
 
 
 @pytest.mark.parametrize(
@@ -235,4 +238,4 @@ async def test_a_removal_naming_the_user_without_entra_id_still_reaches_the_refe
     removal = replay("bot removed from personal chat", connector.url)
     del removal["from"]["aadObjectId"]
     assert await post(bot, removal) == 201
-    assert _active(bot, PERSONAL_KEY) is False
+    assert await _active(bot, PERSONAL_KEY) is False

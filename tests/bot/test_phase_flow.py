@@ -42,8 +42,8 @@ async def _register(
     return int(find_action(registered.card, "Bekijk de samenwerking")["data"]["id"])
 
 
-def _stored(client: Any, partnership_id: int) -> Any:
-    return client.app[SERVICES].partnerships.get(partnership_id)
+async def _stored(client: Any, partnership_id: int) -> Any:
+    return await client.app[SERVICES].partnerships.get(partnership_id)
 
 
 async def test_fase_with_one_partnership_shows_its_phase_and_moves_it_to_the_next(bot, connector):
@@ -66,7 +66,7 @@ async def test_fase_with_one_partnership_shows_its_phase_and_moves_it_to_the_nex
     assert (
         done.activity["text"] == "Regionale Energiestrategie is nu in de fase Institutionaliseren."
     )
-    assert _stored(bot, partnership_id).phase == "institutionaliseren"
+    assert (await _stored(bot, partnership_id)).phase == "institutionaliseren"
     [(card_id, updated)] = connector.updated
     assert card_id == "phase-card"
     assert "fase Institutionaliseren" in texts(updated)
@@ -74,7 +74,7 @@ async def test_fase_with_one_partnership_shows_its_phase_and_moves_it_to_the_nex
     await post(bot, teams.click(move["data"]))  # the same button on another copy of the card
     [stale] = connector.take()
     assert "is al in de fase Institutionaliseren" in stale.activity["text"]
-    assert _stored(bot, partnership_id).phase == "institutionaliseren"
+    assert (await _stored(bot, partnership_id)).phase == "institutionaliseren"
 
 
 async def test_after_onderzoeken_the_next_phase_waits_for_the_formal_decision(bot, connector):
@@ -92,11 +92,11 @@ async def test_after_onderzoeken_the_next_phase_waits_for_the_formal_decision(bo
     await post(bot, teams.click(undecided))
     [refused] = connector.take()
     assert "eindigt met een formeel besluit" in refused.activity["text"]
-    assert _stored(bot, partnership_id).phase == "overwegen"
+    assert (await _stored(bot, partnership_id)).phase == "overwegen"
 
     await post(bot, teams.click(decided["data"]))
     connector.take()
-    assert _stored(bot, partnership_id).phase == "onderhandelen"
+    assert (await _stored(bot, partnership_id)).phase == "onderhandelen"
 
 
 async def test_fase_asks_which_partnership_when_there_are_several(bot, connector):
@@ -138,7 +138,7 @@ async def test_a_colleague_sees_the_phase_without_the_button_and_cannot_move_it(
     await post(bot, bert.click(move) | bert_from)
     [refused] = connector.take()
     assert refused.card is None
-    assert _stored(bot, partnership_id).phase == "implementeren"
+    assert (await _stored(bot, partnership_id)).phase == "implementeren"
 
 
 async def test_governancecyclus_names_the_tool_for_each_step(bot, connector):
@@ -200,7 +200,7 @@ async def test_politiek_zeer_belangrijk_proposes_the_regime_and_applies_it(bot, 
     await post(bot, teams.click(apply["data"]))
     [done] = connector.take()
     assert "Elk jaar" in done.activity["text"]
-    stored = _stored(bot, partnership_id)
+    stored = await _stored(bot, partnership_id)
     assert (stored.cadence, stored.evaluation_kind, stored.importance) == (
         "jaarlijks",
         "jaarlijks",

@@ -72,14 +72,14 @@ async def test_afgerond_sets_the_next_moment_and_verzetten_a_new_date(bot, conne
     await post(bot, teams.click(done["data"]))
     [confirmation] = connector.take()
     assert "30 november 2027" in confirmation.activity["text"]
-    stored = bot.app[SERVICES].partnerships.get(partnership_id)
+    stored = await bot.app[SERVICES].partnerships.get(partnership_id)
     assert stored.next_evaluation == date(2027, 11, 30)
     postpone = {"action": "evaluation_postpone", "id": partnership_id, "due": "2027-11-30",
                 "new_date": "2028-01-15", "reason": "Nieuwe wethouder"}  # fmt: skip
     await post(bot, teams.click(postpone))
     [moved] = connector.take()
     assert "15 januari 2028" in moved.activity["text"]
-    events = bot.app[SERVICES].partnerships.events(partnership_id)
+    events = await bot.app[SERVICES].partnerships.events(partnership_id)
     assert [(e.kind, e.due, e.new_due, e.reason) for e in events] == [
         ("completed", date(2026, 11, 30), date(2027, 11, 30), None),
         ("postponed", date(2027, 11, 30), date(2028, 1, 15), "Nieuwe wethouder"),
@@ -122,8 +122,8 @@ async def test_removed_app_makes_the_partnership_unreachable(settings, connector
         report = await _runner(client).run(MONDAY_MORNING)
         assert (connector.refused, report.undelivered) == ([403], 1)
         services = client.app[SERVICES]
-        assert services.references.personal("aad-anna") is None
-        [record] = services.reminders.undelivered()
+        assert await services.references.personal("aad-anna") is None
+        [record] = await services.reminders.undelivered()
         assert record.partnership_id == partnership_id
         [posted] = connector.take()  # only the digest reached Teams
         assert posted.conversation_id == channel.conversation_id
@@ -206,10 +206,10 @@ async def test_uninstalling_the_app_stops_reaching_the_user(bot, connector):
     teams = Teams(connector.url)
     await post(bot, teams.message("help"))
     references = bot.app[SERVICES].references
-    assert references.personal("aad-anna") is not None
+    assert await references.personal("aad-anna") is not None
     removal = teams.activity("installationUpdate", action="remove")
     assert await post(bot, removal) == 201
-    assert references.personal("aad-anna") is None
+    assert await references.personal("aad-anna") is None
 
 
 @pytest.mark.parametrize(

@@ -40,7 +40,7 @@ async def test_a_typed_question_during_a_yes_no_step_is_answered_and_the_step_re
     assert "Vraag 1 van 8" in texts(again.card)
     await _say(bot, connector, teams, "ja")
     await _say(bot, connector, teams, "stop")
-    [stored] = IntakeRepository(bot.app[SERVICES].database).by_user("aad-anna")
+    [stored] = await IntakeRepository(bot.app[SERVICES].database).by_user("aad-anna")
     assert [(a.item_id, a.answer, a.note) for a in stored.answers if a.answer] == [
         ("jur-1", "ja", None)
     ]
@@ -57,7 +57,9 @@ async def test_typed_text_while_the_registration_form_waits_is_answered_and_the_
     assert [d.id for d in await _dialog_stack(bot, teams)] == ["partnership"]
     await post(bot, teams.click(REGISTRATION))
     connector.take()
-    assert [p.name for p in bot.app[SERVICES].partnerships.mine("aad-anna")] == ["Netwerk Zorg"]
+    assert [p.name for p in await bot.app[SERVICES].partnerships.mine("aad-anna")] == [
+        "Netwerk Zorg"
+    ]
     assert await _dialog_stack(bot, teams) == []
 
 
@@ -135,7 +137,7 @@ async def test_feedback_card_is_updated_in_place_and_a_second_click_is_already_h
     await post(bot, teams.click(helpful) | {"replyToId": card_id})
     [again] = connector.take()
     assert again.activity["text"] == "Dit is al afgehandeld."
-    feedback = bot.app[SERVICES].database.query("SELECT kind FROM feedback")
+    feedback = await bot.app[SERVICES].database.query("SELECT kind FROM feedback")
     assert [row[0] for row in feedback] == ["helpful"]
 
 
@@ -145,7 +147,7 @@ async def test_changing_the_kind_of_evaluation_is_saved(bot, connector):
     update = {"action": "partnership_update", "id": partnership_id, "evaluation_kind": "volledig"}
     await post(bot, teams.click(update))
     connector.take()
-    stored = bot.app[SERVICES].partnerships.get(partnership_id)
+    stored = await bot.app[SERVICES].partnerships.get(partnership_id)
     assert stored is not None and stored.evaluation_kind == "volledig"
 
 
@@ -157,7 +159,7 @@ async def test_cancel_on_a_confirmation_keeps_everything(bot, connector):
     await post(bot, teams.click(find_action(question.card, "Annuleren")["data"]))
     [reply] = connector.take()
     assert reply.activity["text"] == "Oké, ik laat alles zoals het was."
-    stored = bot.app[SERVICES].partnerships.get(partnership_id)
+    stored = await bot.app[SERVICES].partnerships.get(partnership_id)
     assert stored is not None and not stored.archived
 
 
@@ -199,7 +201,7 @@ async def test_small_talk_gets_a_short_reply_and_is_not_counted_as_unanswered(bo
     reply, themes = await _say(bot, connector, teams, "weet niet")
     assert "Waar wil je het over hebben?" in reply.activity["text"]
     assert "Juridisch" in texts(themes.card)
-    counts = bot.app[SERVICES].database.query("SELECT count(*) FROM feedback")
+    counts = await bot.app[SERVICES].database.query("SELECT count(*) FROM feedback")
     assert counts[0][0] == 0
 
 

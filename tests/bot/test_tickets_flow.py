@@ -28,8 +28,8 @@ def services(client: Any) -> Services:
     return found
 
 
-def ticket_of(client: Any, ticket_id: int) -> Ticket:
-    found = services(client).tickets.get(ticket_id)
+async def ticket_of(client: Any, ticket_id: int) -> Ticket:
+    found = await services(client).tickets.get(ticket_id)
     assert found is not None
     return found
 
@@ -70,7 +70,7 @@ async def ask(
     [form] = connector.take()
     submit = find_action(form.card, "Vraag versturen")
     await post(client, anna.click({**submit["data"], "question": question, "team": team}))
-    tickets = services(client).tickets.find()
+    tickets = await services(client).tickets.find()
     return tickets[-1].id or 0
 
 
@@ -132,7 +132,7 @@ async def test_a_question_goes_to_the_channel_of_the_team_chosen(bot, connector)
     second = await ask(bot, connector, anna, "Welke bewaartermijn geldt?", "IBC")
     ibc_card = channel_card(connector, ibc)
     assert "Welke bewaartermijn geldt?" in texts(ibc_card)
-    stored = services(bot).tickets.find()
+    stored = await services(bot).tickets.find()
     assert [(t.team, t.status, t.routed, t.asker_id) for t in stored] == [
         ("JUR", TicketStatus.NEW, True, "aad-anna"),
         ("IBC", TicketStatus.NEW, True, "aad-anna"),
@@ -148,7 +148,7 @@ async def test_pick_up_forward_answer_follow_up_and_close(bot, connector):
     ticket_id = await ask(bot, connector, anna, "Mag de GR subsidie geven?", "JUR")
     card = channel_card(connector, jur)
     tickets = services(bot).tickets
-    jur_card_id = ticket_of(bot, ticket_id).channel_activity_id
+    jur_card_id = (await ticket_of(bot, ticket_id)).channel_activity_id
 
     await post(bot, click_in(jur, card, "Oppakken"))
     [told] = connector.take()
@@ -165,16 +165,16 @@ async def test_pick_up_forward_answer_follow_up_and_close(bot, connector):
     assert "Doorgestuurd door Juridische Zaken (JUR): Is AVG" in texts(at_ibc.card)
     assert f"Doorgestuurd naar {IBC_NAME}." in texts(last_update(connector, jur_card_id))
     assert last_update(connector, jur_card_id)["actions"] == []
-    ticket = ticket_of(bot, ticket_id)
+    ticket = await ticket_of(bot, ticket_id)
     assert (ticket.team, ticket.status, ticket.picked_up_by) == ("IBC", TicketStatus.NEW, None)
 
     await post(bot, click_in(ibc, at_ibc.card, "Antwoord versturen", CARLA, answer="Ja, mits."))
     [answer] = connector.take()
     assert answer.conversation_id == anna.conversation_id
     assert f"Antwoord van {IBC_NAME}" in texts(answer.card) and "Ja, mits." in texts(answer.card)
-    ibc_card_id = ticket_of(bot, ticket_id).channel_activity_id
+    ibc_card_id = (await ticket_of(bot, ticket_id)).channel_activity_id
     assert "Beantwoord" in texts(last_update(connector, ibc_card_id))
-    ticket = ticket_of(bot, ticket_id)
+    ticket = await ticket_of(bot, ticket_id)
     assert (ticket.status, ticket.answer, ticket.picked_up_by) == (
         TicketStatus.ANSWERED,
         "Ja, mits.",
@@ -193,16 +193,16 @@ async def test_pick_up_forward_answer_follow_up_and_close(bot, connector):
     assert texts(in_thread.card).startswith("Vervolgvraag van Anna:\nEn voor een stichting?")
     reopened = last_update(connector, ibc_card_id)
     assert "En voor een stichting?" in texts(reopened) and "Heropend" in texts(reopened)
-    assert ticket_of(bot, ticket_id).status is TicketStatus.REOPENED
+    assert (await ticket_of(bot, ticket_id)).status is TicketStatus.REOPENED
 
     await post(bot, click_in(ibc, reopened, "Sluiten", CARLA))
     [told] = connector.take()
     assert f"{IBC_NAME} heeft je vraag gesloten" in texts(told.card)
-    assert ticket_of(bot, ticket_id).status is TicketStatus.CLOSED
-    steps = [e.step for e in tickets.events(ticket_id)]
+    assert (await ticket_of(bot, ticket_id)).status is TicketStatus.CLOSED
+    steps = [e.step for e in await tickets.events(ticket_id)]
     assert steps == ["asked", "pick_up", "forward", "answer", "follow_up", "close"]
     # every notification went out once
-    assert {n.status for n in tickets.notifications(ticket_id)} == {"sent"}
+    assert {n.status for n in await tickets.notifications(ticket_id)} == {"sent"}
 
 
 async def test_the_asker_marks_the_answer_solved(bot, connector):
@@ -216,8 +216,8 @@ async def test_the_asker_marks_the_answer_solved(bot, connector):
     await post(bot, anna.click(find_action(answer.card, "Opgelost")["data"]))
     [reply] = connector.take()
     assert reply.activity["text"] == "Fijn dat je verder kunt. Ik heb de vraag gesloten."
-    assert ticket_of(bot, ticket_id).status is TicketStatus.CLOSED
-    assert "Gesloten" in texts(last_update(connector, ticket_of(bot, ticket_id)
+    assert (await ticket_of(bot, ticket_id)).status is TicketStatus.CLOSED
+    assert "Gesloten" in texts(last_update(connector, (await ticket_of(bot, ticket_id))
                                            .channel_activity_id))  # fmt: skip
 
 
@@ -238,9 +238,9 @@ async def test_a_click_from_another_conversation_is_refused(bot, connector):
     unbound = Teams(connector.url, conversation_type="channel")
     await post(bot, click_in(unbound, card, "Sluiten"))
     assert "Alleen" in connector.take()[0].activity["text"]
-    ticket = ticket_of(bot, ticket_id)
+    ticket = await ticket_of(bot, ticket_id)
     assert (ticket.status, ticket.picked_up_by) == (TicketStatus.NEW, None)
-    assert [e.step for e in services(bot).tickets.events(ticket_id)] == ["asked"]
+    assert [e.step for e in await services(bot).tickets.events(ticket_id)] == ["asked"]
 
 
 async def test_a_second_click_on_an_old_card_is_refused(bot, connector):
@@ -254,7 +254,7 @@ async def test_a_second_click_on_an_old_card_is_refused(bot, connector):
     await post(bot, click_in(jur, card, "Oppakken", CARLA))
     [refusal] = connector.take()
     assert refusal.activity["text"] == "Dat kan niet meer: de vraag is intussen opgepakt."
-    assert ticket_of(bot, ticket_id).picked_up_by == "Bram"
+    assert (await ticket_of(bot, ticket_id)).picked_up_by == "Bram"
 
 
 async def test_a_team_without_a_channel_gives_contact_details_and_keeps_the_question(
@@ -271,7 +271,7 @@ async def test_a_team_without_a_channel_gives_contact_details_and_keeps_the_ques
         s for s in connector.take() if s.card is not None and "Vraag #" not in texts(s.card)
     ]
     assert "P&O-advies heeft nog geen kanaal voor vragen" in texts(fallback.card)
-    [ticket] = services(bot).tickets.find(unrouted=True)
+    [ticket] = await services(bot).tickets.find(unrouted=True)
     assert (ticket.team, ticket.routed) == ("P&O", False)
     command = [sys.executable, "-m", "bot", "tickets", "list", "--unrouted", "--json",
                "--database", settings.database_url]  # fmt: skip
@@ -285,7 +285,7 @@ async def test_a_team_without_a_channel_gives_contact_details_and_keeps_the_ques
     await post(bot, as_person(channel.message("koppel dit kanaal aan P&O"), BRAM))
     posted = [s for s in connector.take() if s.card is not None]
     assert "Wie regelt de detachering?" in texts(posted[0].card)
-    assert services(bot).tickets.find(unrouted=True) == []
+    assert await services(bot).tickets.find(unrouted=True) == []
 
 
 async def test_an_old_ticket_gets_one_reminder_in_the_channel(bot, connector):
@@ -326,7 +326,7 @@ async def test_a_restart_between_asking_and_answering_loses_nothing(settings, co
         [answer] = connector.take()
         assert answer.conversation_id == anna.conversation_id
         assert "Ja, dat mag." in texts(answer.card)
-        ticket = ticket_of(second, ticket_id)
+        ticket = await ticket_of(second, ticket_id)
         assert (ticket.status, ticket.answer) == (TicketStatus.ANSWERED, "Ja, dat mag.")
     finally:
         await second.close()
@@ -344,13 +344,13 @@ async def test_a_notification_whose_sender_died_is_sent_once_by_the_next_run(bot
     assert connector.refused == [500] * 4
     [confirmation] = connector.take()
     assert confirmation.conversation_id == anna.conversation_id
-    [ticket] = services(bot).tickets.find()
+    [ticket] = await services(bot).tickets.find()
     ticket_id = ticket.id or 0
-    assert ticket_of(bot, ticket_id).routed is False
+    assert (await ticket_of(bot, ticket_id)).routed is False
     report = await services(bot).ticket_notifier.run(datetime(2026, 11, 23, 11, tzinfo=UTC))
     assert report.sent == 1
     assert [s.conversation_id for s in connector.take()] == [jur.conversation_id]
-    assert ticket_of(bot, ticket_id).routed is True
+    assert (await ticket_of(bot, ticket_id)).routed is True
     assert (
         await services(bot).ticket_notifier.run(datetime(2026, 11, 23, 12, tzinfo=UTC))
     ).sent == 0
@@ -367,7 +367,7 @@ async def test_bindings_are_listed_removed_and_ended_by_teams(bot, connector):
                      "team": {"id": "team-1"}, "tenant": {"id": "tenant-tilburg"}},
     )  # fmt: skip
     assert await post(bot, deleted) == 201
-    assert services(bot).tickets.binding("JUR") is None
+    assert await services(bot).tickets.binding("JUR") is None
     other = await bind(bot, connector, "IBC")
     await post(bot, as_person(other.message("kanalen"), BRAM))
     [listing] = connector.take()
@@ -378,7 +378,7 @@ async def test_bindings_are_listed_removed_and_ended_by_teams(bot, connector):
         .activity["text"]
         .startswith("Informatiebeheer & Control (IBC) is ontkoppeld")
     )
-    assert services(bot).tickets.binding("IBC") is None
+    assert await services(bot).tickets.binding("IBC") is None
 
 
 async def test_binding_outside_a_channel_or_by_a_non_administrator_is_refused(settings, connector):
@@ -412,7 +412,7 @@ async def test_privacy_lists_the_tickets_and_forgetting_removes_the_name(bot, co
     [confirm] = connector.take()
     await post(bot, anna.click(find_action(confirm.card, "Ja")["data"]))
     connector.take()
-    ticket = ticket_of(bot, ticket_id)
+    ticket = await ticket_of(bot, ticket_id)
     assert (ticket.asker_id, ticket.asker_name, ticket.question) == (None, None, "Mag dit?")
 
 
@@ -426,7 +426,7 @@ async def test_closed_tickets_are_deleted_after_the_retention_period(bot, connec
     notifier = services(bot).ticket_notifier
     assert (await notifier.run(datetime(2027, 11, 22, 10, tzinfo=UTC))).deleted == 0
     assert (await notifier.run(datetime(2027, 11, 24, 10, tzinfo=UTC))).deleted == 1
-    assert services(bot).tickets.get(ticket_id) is None
+    assert await services(bot).tickets.get(ticket_id) is None
 
 
 async def test_removing_the_bot_from_the_team_unbinds_its_channels(bot, connector):
@@ -444,9 +444,9 @@ async def test_removing_the_bot_from_the_team_unbinds_its_channels(bot, connecto
                      "tenant": {"id": "tenant-tilburg"}},
     )  # fmt: skip
     assert await post(bot, removed) == 201
-    assert tickets.binding("JUR") is None
-    assert tickets.binding("IBC") is not None  # in another Teams team: left alone
-    [ended] = [b for b in tickets.bindings() if not b.active]
+    assert await tickets.binding("JUR") is None
+    assert await tickets.binding("IBC") is not None  # in another Teams team: left alone
+    [ended] = [b for b in await tickets.bindings() if not b.active]
     assert (ended.team, ended.unbound_reason) == ("JUR", "bot_removed")
 
 
@@ -488,8 +488,8 @@ async def test_uninstalling_the_app_from_the_team_unbinds_the_channel(bot, conne
     jur = await bind(bot, connector, "JUR")
     removal = jur.activity("installationUpdate", action="remove")
     assert await post(bot, removal) == 201
-    assert services(bot).tickets.binding("JUR") is None
-    [ended] = services(bot).tickets.bindings()
+    assert await services(bot).tickets.binding("JUR") is None
+    [ended] = await services(bot).tickets.bindings()
     assert ended.unbound_reason == "bot_removed"
 
 
@@ -533,8 +533,8 @@ async def test_forwarding_to_a_team_without_a_channel_keeps_it_and_tells_the_ask
     await post(bot, click_in(jur, card, "Doorsturen naar dit team", team="P&O", note=""))
     [told] = [s for s in connector.take() if s.conversation_id == anna.conversation_id]
     assert "P&O-advies heeft nog geen kanaal voor vragen" in texts(told.card)
-    assert [t.id for t in services(bot).tickets.find(unrouted=True)] == [ticket_id]
-    assert ticket_of(bot, ticket_id).team == "P&O"
+    assert [t.id for t in await services(bot).tickets.find(unrouted=True)] == [ticket_id]
+    assert (await ticket_of(bot, ticket_id)).team == "P&O"
 
 
 async def test_binding_a_team_to_a_new_channel_posts_its_open_tickets_there(bot, connector):
@@ -549,7 +549,7 @@ async def test_binding_a_team_to_a_new_channel_posts_its_open_tickets_there(bot,
     [posted] = [s for s in sent if s.card is not None]
     assert posted.conversation_id == new.conversation_id and "Mag dit?" in texts(posted.card)
     await post(bot, click_in(new, posted.card, "Oppakken"))
-    assert ticket_of(bot, ticket_id).picked_up_by == "Bram"
+    assert (await ticket_of(bot, ticket_id)).picked_up_by == "Bram"
     await post(bot, click_in(old, posted.card, "Sluiten"))  # the old channel no longer counts
     assert "Alleen" in connector.take()[-1].activity["text"]
 
@@ -559,8 +559,8 @@ async def test_without_administrators_only_an_owner_of_the_team_may_bind(bot, co
     connector.roles[BRAM["id"]] = "user"  # Teams reports Bram as a member, not an owner
     await post(bot, as_person(channel.message("koppel dit kanaal aan JUR"), BRAM))
     assert "eigenaar van dit team" in connector.take()[0].activity["text"]
-    assert services(bot).tickets.binding("JUR") is None
+    assert await services(bot).tickets.binding("JUR") is None
     connector.roles[BRAM["id"]] = "owner"
     await post(bot, as_person(channel.message("koppel dit kanaal aan JUR"), BRAM))
     assert "gekoppeld aan" in connector.take()[0].activity["text"]
-    assert services(bot).tickets.binding("JUR") is not None
+    assert await services(bot).tickets.binding("JUR") is not None

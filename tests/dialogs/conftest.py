@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import AsyncIterator, Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -29,8 +29,8 @@ def content() -> Content:
 
 
 @pytest.fixture
-def database(tmp_path: Path) -> Iterator[Database]:
-    with open_database(f"sqlite:///{tmp_path}/register.db") as database:
+async def database(tmp_path: Path) -> AsyncIterator[Database]:
+    async with open_database(f"sqlite:///{tmp_path}/register.db") as database:
         yield database
 
 

@@ -52,7 +52,7 @@ class AppraisalHarness(DialogHarness):
         )
 
 
-def _partnership(content: Content, database: Database, **values: str) -> int:
+async def _partnership(content: Content, database: Database, **values: str) -> int:
     fields = {
         "name": "Regionale Energiestrategie",
         "form": "wgr",
@@ -63,7 +63,7 @@ def _partnership(content: Content, database: Database, **values: str) -> int:
         **values,
     }
     partnership = new_partnership(fields, ANNA, NOW, content.register)
-    added = PartnershipRepository(database).add(partnership)
+    added = await PartnershipRepository(database).add(partnership)
     assert added.id is not None
     return added.id
 
@@ -93,7 +93,7 @@ async def _answer_all(dialog: AppraisalHarness, closing: tuple[str, ...]) -> lis
 
 
 async def test_typed_answers_only_make_a_result_with_nine_rated_cells(appraisal, content, database):
-    partnership_id = _partnership(content, database)
+    partnership_id = await _partnership(content, database)
     dialog = appraisal(partnership_id)
     [first] = await dialog.say("start")
     assert "Vraag 1 van 14" in card_text(first)
@@ -112,7 +112,7 @@ async def test_typed_answers_only_make_a_result_with_nine_rated_cells(appraisal,
     words = [text.count(word) for word in ("Sterk", "Voldoende", "Aandacht nodig", "Zorgelijk")]
     assert words[0] >= 2 and words[1] >= 2 and words[2] >= 2 and words[3] >= 2
     [appraisal_id] = dialog.results
-    stored = dialog.appraisals.get(appraisal_id)
+    stored = await dialog.appraisals.get(appraisal_id)
     assert stored is not None
     assert [(r.cell, r.rating, r.note) for r in stored.ratings] == [
         ("gemeente.ambitie", "sterk", None),
@@ -138,16 +138,16 @@ async def test_typed_answers_only_make_a_result_with_nine_rated_cells(appraisal,
 async def test_completing_sets_the_next_moment_and_moves_the_phase_forward(
     appraisal, content, database
 ):
-    partnership_id = _partnership(content, database)
+    partnership_id = await _partnership(content, database)
     dialog = appraisal(partnership_id)
     [result] = await _answer_all(dialog, ("rustig", "nee", "institutionaliseren", "1"))
     text = card_text(result)
     assert "Het volgende staat op 30 november 2027" in text
     assert "De fase in het register is nu: Institutionaliseren" in text
-    stored = dialog.partnerships.get(partnership_id)
+    stored = await dialog.partnerships.get(partnership_id)
     assert stored is not None
     assert (stored.next_evaluation, stored.phase) == (date(2027, 11, 30), "institutionaliseren")
-    [event] = dialog.partnerships.events(partnership_id)
+    [event] = await dialog.partnerships.events(partnership_id)
     assert (event.kind, event.due, event.new_due) == (
         "completed",
         date(2026, 11, 30),
@@ -156,7 +156,7 @@ async def test_completing_sets_the_next_moment_and_moves_the_phase_forward(
 
 
 async def test_a_phase_before_the_registered_one_is_only_asked(appraisal, content, database):
-    partnership_id = _partnership(content, database)
+    partnership_id = await _partnership(content, database)
     dialog = appraisal(partnership_id)
     result, question = await _answer_all(dialog, ("rustig", "nee", "onderhandelen", "zakelijk"))
     assert "Wil je de fase terugzetten naar Onderhandelen?" in card_text(question)
@@ -164,24 +164,24 @@ async def test_a_phase_before_the_registered_one_is_only_asked(appraisal, conten
         a["data"] for a in _actions(question.attachments[0].content) if "phase" in a["data"]
     )
     assert phase == {"action": "appraisal_phase", "id": partnership_id, "phase": "onderhandelen"}
-    stored = dialog.partnerships.get(partnership_id)
+    stored = await dialog.partnerships.get(partnership_id)
     assert stored is not None and stored.phase == "implementeren"
 
 
 async def test_a_moment_far_ahead_stays_and_the_appraisal_comes_on_top(
     appraisal, content, database
 ):
-    partnership_id = _partnership(content, database, first_evaluation="2027-06-01")
+    partnership_id = await _partnership(content, database, first_evaluation="2027-06-01")
     dialog = appraisal(partnership_id)
     [result] = await _answer_all(dialog, ("rustig", "nee", "implementeren", "zakelijk"))
     assert "Het evaluatiemoment van 1 juni 2027 blijft staan" in card_text(result)
-    stored = dialog.partnerships.get(partnership_id)
+    stored = await dialog.partnerships.get(partnership_id)
     assert stored is not None and stored.next_evaluation == date(2027, 6, 1)
-    assert dialog.partnerships.events(partnership_id) == []
+    assert await dialog.partnerships.events(partnership_id) == []
 
 
 async def test_a_second_appraisal_shows_the_trend_per_cell(appraisal, content, database):
-    partnership_id = _partnership(content, database)
+    partnership_id = await _partnership(content, database)
     first = appraisal(partnership_id)
     await _answer_all(first, ("rustig", "nee", "implementeren", "zakelijk"))
     second = appraisal(partnership_id)
@@ -202,7 +202,7 @@ async def test_a_second_appraisal_shows_the_trend_per_cell(appraisal, content, d
 
 
 async def test_a_note_alone_is_kept_and_the_rating_asked_again(appraisal, content, database):
-    dialog = appraisal(_partnership(content, database))
+    dialog = appraisal(await _partnership(content, database))
     await dialog.say("start")
     await dialog.say("overslaan")
     [again] = await dialog.say("we hebben nog geen raadsbesluit")
@@ -213,7 +213,7 @@ async def test_a_note_alone_is_kept_and_the_rating_asked_again(appraisal, conten
 
 
 async def test_skip_back_and_help_steer_the_questions(appraisal, content, database):
-    dialog = appraisal(_partnership(content, database))
+    dialog = appraisal(await _partnership(content, database))
     await dialog.say("start")
     await dialog.say("overslaan")
     await dialog.say("overslaan")  # gemeente.ambitie: onbekend
@@ -227,7 +227,7 @@ async def test_skip_back_and_help_steer_the_questions(appraisal, content, databa
 
 
 async def test_a_typed_question_is_answered_and_the_cell_asked_again(appraisal, content, database):
-    dialog = appraisal(_partnership(content, database))
+    dialog = appraisal(await _partnership(content, database))
     await dialog.say("start")
     await dialog.say("overslaan")
     first, answer, again = await dialog.say("wat is governance eigenlijk?")
@@ -237,7 +237,7 @@ async def test_a_typed_question_is_answered_and_the_cell_asked_again(appraisal, 
 
 
 async def test_an_unknown_closing_answer_is_asked_again(appraisal, content, database):
-    dialog = appraisal(_partnership(content, database))
+    dialog = appraisal(await _partnership(content, database))
     await dialog.say("start")
     await dialog.say("overslaan")
     for typed in ["voldoende"] * 9:
@@ -248,11 +248,11 @@ async def test_an_unknown_closing_answer_is_asked_again(appraisal, content, data
 
 
 async def test_stop_with_answers_asks_first_and_without_ends_at_once(appraisal, content, database):
-    dialog = appraisal(_partnership(content, database))
+    dialog = appraisal(await _partnership(content, database))
     await dialog.say("start")
     [stopped] = await dialog.say("stop")
     assert "niets bewaard" in stopped.text and dialog.results == [None]
-    again = appraisal(_partnership(content, database))
+    again = appraisal(await _partnership(content, database))
     await again.say("start")
     await again.say("Het potentieel is groot")
     [confirm] = await again.say("stop")
@@ -277,13 +277,13 @@ async def test_not_registered_asks_the_name_first(appraisal, content, database):
         await dialog.say(typed)
     [result] = await dialog.say("sturen")
     assert "Samenwerking registreren" in card_text(result)
-    stored = dialog.appraisals.get(dialog.results[0])
+    stored = await dialog.appraisals.get(dialog.results[0])
     assert stored is not None
     assert (stored.partnership_id, stored.partnership_name) == (None, "Netwerk Jeugdzorg")
 
 
 async def test_formulier_switches_to_one_form_per_perspective(appraisal, content, database):
-    partnership_id = _partnership(content, database)
+    partnership_id = await _partnership(content, database)
     dialog = appraisal(partnership_id)
     await dialog.say("start")
     [form] = await dialog.say("formulier")
@@ -291,7 +291,7 @@ async def test_formulier_switches_to_one_form_per_perspective(appraisal, content
 
 
 async def test_three_forms_make_the_same_result(appraisal, content, database):
-    partnership_id = _partnership(content, database)
+    partnership_id = await _partnership(content, database)
     dialog = appraisal(partnership_id, mode="form")
     [first] = await dialog.say("start")
     content_ = first.attachments[0].content
@@ -326,7 +326,7 @@ async def test_three_forms_make_the_same_result(appraisal, content, database):
         }
     )
     assert "Waardering van Regionale Energiestrategie" in card_text(result)
-    stored = dialog.appraisals.get(dialog.results[0])
+    stored = await dialog.appraisals.get(dialog.results[0])
     assert stored is not None
     ratings = {r.cell: (r.rating, r.note) for r in stored.ratings}
     assert ratings["gemeente.capaciteit"] == ("zorg", "te weinig uren")
@@ -340,7 +340,7 @@ async def test_three_forms_make_the_same_result(appraisal, content, database):
 
 
 async def test_typed_text_beside_a_waiting_form_shows_the_form_again(appraisal, content, database):
-    dialog = appraisal(_partnership(content, database), mode="form")
+    dialog = appraisal(await _partnership(content, database), mode="form")
     await dialog.say("start")
     [form] = await dialog.say("ik typ liever")
     assert "Deel 1 van 3" in card_text(form)
@@ -348,21 +348,21 @@ async def test_typed_text_beside_a_waiting_form_shows_the_form_again(appraisal, 
 
 async def test_an_appraisal_resumes_after_a_restart(content, tmp_path: Path):
     url = f"sqlite:///{tmp_path}/bot.db"
-    with open_database(url) as first_db:  # closed before the restart
-        partnership_id = _partnership(content, first_db)
+    async with open_database(url) as first_db:  # closed before the restart
+        partnership_id = await _partnership(content, first_db)
         start = (APPRAISAL_DIALOG, {"partnership": partnership_id, "mode": "steps"})
         first = AppraisalHarness(content, first_db, SqlStateStorage(first_db), start)
         await first.say("start")
         await first.say("Potentieel: gedeelde data")
         await first.say("sterk")
-    with open_database(url) as second_db:
+    async with open_database(url) as second_db:
         restarted = AppraisalHarness(content, second_db, SqlStateStorage(second_db), start)
         [third] = await restarted.say("voldoende")
         assert "Vraag 4 van 14" in card_text(third)
         for typed in ["zorg"] * 7 + ["rustig", "nee", "implementeren"]:
             await restarted.say(typed)
         await restarted.say("zakelijk")
-        stored = restarted.appraisals.get(restarted.results[0])
+        stored = await restarted.appraisals.get(restarted.results[0])
     assert stored is not None
     assert stored.opening == "Potentieel: gedeelde data"
     assert [r.rating for r in stored.ratings[:2]] == ["sterk", "voldoende"]

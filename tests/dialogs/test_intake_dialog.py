@@ -34,7 +34,7 @@ async def test_typed_answers_with_notes_skip_and_back_make_the_summary(harness):
     text = card_text(summary)
     assert "7 van 8 vragen beantwoord" in text and "1 overgeslagen" in text
     [intake_id] = dialog.results
-    stored = dialog.intakes.get(intake_id)
+    stored = await dialog.intakes.get(intake_id)
     assert stored is not None
     answers = {a.item_id: (a.answer, a.note) for a in stored.answers}
     assert answers["jur-1"] == ("nee", "we hebben alleen mails")
@@ -87,7 +87,7 @@ async def test_form_submit_answers_every_question_at_once(harness, content):
     value |= {"answer__jur-1": "nee", "note__jur-1": "volgt", "answer__jur-3": ""}
     [summary] = await dialog.submit(value)
     assert "7 van 8 vragen beantwoord" in card_text(summary)
-    stored = dialog.intakes.get(dialog.results[0])
+    stored = await dialog.intakes.get(dialog.results[0])
     assert stored is not None and stored.answers[0].note == "volgt"
 
 
@@ -113,8 +113,8 @@ async def test_an_intake_resumes_after_a_restart(content, tmp_path: Path):
     first = DialogHarness(content, first_db, SqlStateStorage(first_db), STEPS)
     await first.say("start")
     await first.say("ja")
-    first_db.close()
-    with open_database(url) as second_db:
+    await first_db.close()
+    async with open_database(url) as second_db:
         restarted = DialogHarness(content, second_db, SqlStateStorage(second_db), STEPS)
         [third] = await restarted.say("nee")
     assert "Vraag 3 van 8" in card_text(third)

@@ -37,7 +37,7 @@ async def test_step_by_step_registration_stores_the_partnership(harness):
     )
     assert "Regionale Energiestrategie is geregistreerd" in card_text(registered)
     [partnership_id] = dialog.results
-    stored = dialog.partnerships.get(partnership_id)
+    stored = await dialog.partnerships.get(partnership_id)
     assert stored is not None
     assert (stored.partners, stored.form, stored.phase, stored.mandated) == (
         ("provincie", "Breda", "Waalwijk"),
@@ -93,5 +93,5 @@ async def test_form_registration_and_its_problems(harness):
         }
     )
     assert "Netwerk Zorg is geregistreerd" in card_text(registered)
-    stored = dialog.partnerships.get(dialog.results[0])
+    stored = await dialog.partnerships.get(dialog.results[0])
     assert stored is not None and stored.next_evaluation == date(2027, 5, 23)  # 6 months on
