@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -24,12 +25,14 @@ from bot.store.feedback import FeedbackRepository
 from bot.store.references import ReferenceRepository
 from bot.store.register import IntakeRepository, PartnershipRepository
 from bot.store.reminders import ReminderRepository
+from bot.store.retention import Purged, RetentionRepository
 from bot.store.state_storage import SqlStateStorage
 from bot.store.tickets import TicketRepository
 from bot.teams.connector import ActivitySender, TeamsAdapter
 from bot.teams.proactive import ProactiveSender
 
 Clock = Callable[[], datetime]
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -46,6 +49,7 @@ class Services:
     proactive: ProactiveSender
     tickets: TicketRepository
     ticket_notifier: TicketNotifier
+    retention: RetentionRepository
     clock: Clock
 
     def reminder_runner(self, after_claim: Callable[[], None] = lambda: None) -> ReminderRunner:
@@ -61,6 +65,18 @@ class Services:
             after_claim,
             self.tickets.open_counts,
         )
+
+    async def purge_expired(self, now: datetime) -> Purged | None:
+        """Once a day across instances: forget old feedback and unfinished conversations."""
+        day = now.astimezone(self.settings.reminder_policy.zone).date()
+        purged = await self.retention.purge(day, now, self.settings.retention)
+        if purged is not None:
+            log.info(
+                "retention purge: %d feedback rows, %d conversation states deleted",
+                purged.feedback,
+                purged.states,
+            )
+        return purged
 
 
 def calendar_signature(settings: Settings, partnership_id: int) -> str:
@@ -102,8 +118,12 @@ def build_services(
     """Loads content and opens the database; raises ContentError or ValueError on bad setup."""
     content = load_content(settings.content_dir, settings.contacts_file)
     clock = clock or (lambda: datetime.now(UTC))
-    database = database or open_database(settings.database_url)
-    storage = SqlStateStorage(database)
+    database = database or open_database(
+        settings.database_url,
+        timeout_seconds=settings.database_timeout_seconds,
+        pool_size=settings.database_pool_size,
+    )
+    storage = SqlStateStorage(database, clock)
     conversation_state = ConversationState(storage)
     authentication = ConfigurationBotFrameworkAuthentication(_BotConfig(settings))
     adapter = TeamsAdapter(authentication, ActivitySender())
@@ -141,6 +161,7 @@ def build_services(
         calendar_url=partial(calendar_url, settings),
         export_url=partial(export_url, settings),
         store_question_text=settings.store_question_text,
+        retention=settings.retention,
         log_message_text=settings.logs_message_text,
         clock=clock,
     )
@@ -157,6 +178,7 @@ def build_services(
         proactive=proactive,
         tickets=tickets,
         ticket_notifier=notifier,
+        retention=RetentionRepository(database),
         clock=clock,
     )
 

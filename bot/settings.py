@@ -27,6 +27,7 @@ from pydantic_settings import (
 )
 
 from bot.domain.content import CONTACTS_ENV, DEFAULT_ROOT
+from bot.domain.retention import RetentionPeriods
 from bot.domain.schedule import DigestPolicy, ReminderPolicy
 
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
@@ -50,7 +51,9 @@ class Settings:
     app_tenant_id: str = ""
     allowed_tenant_ids: frozenset[str] = frozenset()
     administrators: frozenset[str] = frozenset()  # Entra object ids who may change any partnership
-    database_url: str = DEFAULT_DATABASE_URL
+    database_url: str = field(default=DEFAULT_DATABASE_URL, repr=False)  # may hold a password
+    database_pool_size: int = 10  # PostgreSQL connections per instance for statements
+    database_timeout_seconds: int = 5  # the longest wait for a connection or a statement
     log_level: str = "INFO"
     content_dir: Path = DEFAULT_ROOT
     contacts_file: Path | None = None
@@ -64,6 +67,16 @@ class Settings:
     bot_domain: str = ""  # host name of the messaging endpoint, for the Teams app package
     ticket_reminder_working_days: int = 3  # an open question to an expert team is recalled
     ticket_retention_days: int = 365  # closed questions to expert teams are deleted after
+    feedback_retention_days: int = 90  # ratings and unanswered question texts are kept so long
+    state_retention_days: int = 30  # an unfinished conversation untouched so long is forgotten
+
+    @property
+    def retention(self) -> RetentionPeriods:
+        return RetentionPeriods(
+            feedback_days=self.feedback_retention_days,
+            state_days=self.state_retention_days,
+            ticket_days=self.ticket_retention_days,
+        )
 
     @property
     def auth_enabled(self) -> bool:
@@ -198,8 +211,14 @@ class _Environment(BaseSettings):
     allowed_tenant_ids: Ids = Field(frozenset(), alias="ALLOWED_TENANT_IDS")
     administrators: Ids = Field(frozenset(), alias="ADMIN_USER_IDS")
     database_url: Annotated[str, BeforeValidator(_text(DEFAULT_DATABASE_URL))] = Field(
-        DEFAULT_DATABASE_URL, alias="DATABASE_URL"
+        DEFAULT_DATABASE_URL, alias="DATABASE_URL", repr=False
     )
+    database_pool_size: Annotated[int, BeforeValidator(_whole("DATABASE_POOL_SIZE", 1, 100))] = (
+        Field(10, alias="DATABASE_POOL_SIZE")
+    )
+    database_timeout_seconds: Annotated[
+        int, BeforeValidator(_whole("DATABASE_TIMEOUT_SECONDS", 1, 10))
+    ] = Field(5, alias="DATABASE_TIMEOUT_SECONDS")
     log_level: Annotated[str, BeforeValidator(lambda v: _text("INFO")(v).upper())] = Field(
         "INFO", alias="LOG_LEVEL"
     )
@@ -239,6 +258,12 @@ class _Environment(BaseSettings):
     ticket_retention_days: Annotated[
         int, BeforeValidator(_whole("TICKET_RETENTION_DAYS", 1, 3650))
     ] = Field(365, alias="TICKET_RETENTION_DAYS")
+    feedback_retention_days: Annotated[
+        int, BeforeValidator(_whole("FEEDBACK_RETENTION_DAYS", 1, 3650))
+    ] = Field(90, alias="FEEDBACK_RETENTION_DAYS")
+    state_retention_days: Annotated[
+        int, BeforeValidator(_whole("STATE_RETENTION_DAYS", 1, 3650))
+    ] = Field(30, alias="STATE_RETENTION_DAYS")
 
     @classmethod
     def settings_customise_sources(
@@ -264,6 +289,8 @@ class _Environment(BaseSettings):
             allowed_tenant_ids=self.allowed_tenant_ids,
             administrators=self.administrators,
             database_url=self.database_url,
+            database_pool_size=self.database_pool_size,
+            database_timeout_seconds=self.database_timeout_seconds,
             log_level=self.log_level,
             content_dir=Path(self.content_dir) if self.content_dir else DEFAULT_ROOT,
             contacts_file=Path(self.contacts_file) if self.contacts_file else None,
@@ -285,6 +312,8 @@ class _Environment(BaseSettings):
             calendar_secret=self.calendar_secret or self.app_password or "local-development",
             ticket_reminder_working_days=self.ticket_reminder_working_days,
             ticket_retention_days=self.ticket_retention_days,
+            feedback_retention_days=self.feedback_retention_days,
+            state_retention_days=self.state_retention_days,
         )
 
 

@@ -47,9 +47,11 @@ BOT = web.AppKey("bot", SamenwerkwijzerBot)
 
 class ConversationTurns:
     """One turn at a time per conversation: two quick messages must not both read the same
-    state and then clash when saving it (the second would lose an answer)."""
+    state and then clash when saving it (the second would lose an answer). Within this
+    process an asyncio lock; across instances the database's lock (PostgreSQL)."""
 
-    def __init__(self) -> None:
+    def __init__(self, database: Database) -> None:
+        self._database = database
         self._locks: dict[str, asyncio.Lock] = {}
         self._waiting: dict[str, int] = {}  # turns holding or waiting for each lock
 
@@ -58,7 +60,7 @@ class ConversationTurns:
         lock = self._locks.setdefault(conversation_id, asyncio.Lock())
         self._waiting[conversation_id] = self._waiting.get(conversation_id, 0) + 1
         try:
-            async with lock:
+            async with lock, self._database.conversation_turn(conversation_id):
                 yield
         finally:
             self._waiting[conversation_id] -= 1
@@ -84,7 +86,7 @@ def create_app(
     app[DATABASE] = services.database
     app[ADAPTER] = services.adapter
     app[BOT] = services.bot
-    app[TURNS] = ConversationTurns()
+    app[TURNS] = ConversationTurns(services.database)
     app.router.add_post("/api/messages", messages)
     app.router.add_get("/healthz", healthz)
     app.router.add_get("/readyz", readyz)
@@ -260,6 +262,10 @@ async def _reminder_loop(app: web.Application) -> AsyncIterator[None]:
                 await services.ticket_notifier.run(datetime.now(UTC))
             except Exception:
                 log.exception("ticket notification run failed")
+            try:
+                await services.purge_expired(datetime.now(UTC))
+            except Exception:
+                log.exception("retention purge failed")
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(stop.wait(), interval)
 

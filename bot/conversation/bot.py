@@ -34,6 +34,7 @@ from bot.conversation.search import (
 from bot.conversation.ticket_steps import TicketSteps
 from bot.domain.content import Content
 from bot.domain.matcher import Matcher
+from bot.domain.retention import DEFAULT_RETENTION, RetentionPeriods
 from bot.store.appraisals import AppraisalRepository
 from bot.store.feedback import FeedbackRepository
 from bot.store.references import ReferenceRepository
@@ -69,6 +70,7 @@ class SamenwerkwijzerBot(TeamsActivityHandler):  # type: ignore[misc]
         store_question_text: bool,
         log_message_text: bool,
         clock: Callable[[], datetime],
+        retention: RetentionPeriods = DEFAULT_RETENTION,
     ) -> None:
         super().__init__()
         self._content = content
@@ -124,6 +126,7 @@ class SamenwerkwijzerBot(TeamsActivityHandler):  # type: ignore[misc]
                 guided.running,
                 tickets,
                 appraisals,
+                retention,
             ),
             partnerships=PartnershipActions(
                 content,

@@ -12,6 +12,7 @@ from bot.cards.actions import CardAction
 from bot.cards.tickets import ticket_privacy_lines
 from bot.conversation.memory import ConversationMemory
 from bot.domain.messages import Messages
+from bot.domain.retention import DEFAULT_RETENTION, RetentionPeriods
 from bot.store.appraisals import AppraisalRepository
 from bot.store.references import ReferenceRepository
 from bot.store.register import IntakeRepository, PartnershipRepository
@@ -32,6 +33,7 @@ class Privacy:
         running_dialog: Callable[[TurnContext], Awaitable[bool]],
         tickets: TicketRepository,
         appraisals: AppraisalRepository | None = None,
+        retention: RetentionPeriods = DEFAULT_RETENTION,
     ) -> None:
         self._messages = messages
         self._memory = memory
@@ -43,10 +45,12 @@ class Privacy:
         self._running_dialog = running_dialog
         self._tickets = tickets
         self._appraisals = appraisals
+        self._retention = retention
 
     async def show(self, context: TurnContext) -> None:
         await send_card(
-            context, cards.privacy_card(self._messages, await self._stored_lines(context))
+            context,
+            cards.privacy_card(self._messages, await self._stored_lines(context), self._retention),
         )
 
     async def ask_delete(self, context: TurnContext, action: CardAction | None = None) -> None:

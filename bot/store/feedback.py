@@ -63,7 +63,8 @@ class FeedbackRepository:
             "SELECT kind, question, count(*) AS n, max(created_at) AS last_seen"
             " FROM feedback WHERE kind IN ('unanswered', 'unclear')"
             " GROUP BY kind, question"  # all NULL questions of a kind form one group
-            " ORDER BY n DESC, last_seen DESC, kind, question"
+            # NULL first, explicitly: SQLite sorts NULL first, PostgreSQL last.
+            " ORDER BY n DESC, last_seen DESC, kind, question IS NOT NULL, question"
             " LIMIT ?",
             (limit,),
         )

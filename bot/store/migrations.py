@@ -238,4 +238,15 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE partnerships ADD COLUMN importance TEXT;
     ALTER TABLE evaluation_events ADD COLUMN evaluation_kind TEXT;
     """,
+    # 8: retention (AVG): one purge per day across instances, and the indexes it reads by.
+    """
+    CREATE TABLE purges (
+        day TEXT PRIMARY KEY,
+        purged_at TEXT NOT NULL,
+        feedback INTEGER NOT NULL,
+        states INTEGER NOT NULL
+    );
+    CREATE INDEX feedback_created ON feedback (created_at);
+    CREATE INDEX state_updated ON state (updated_at);
+    """,
 )

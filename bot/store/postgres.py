@@ -10,6 +10,7 @@ its connections close and PostgreSQL releases its locks at once.
 from __future__ import annotations
 
 import functools
+import logging
 from collections.abc import AsyncIterator, Iterable, Iterator, Sequence
 from contextlib import asynccontextmanager
 from typing import Any
@@ -20,8 +21,11 @@ from psycopg_pool import AsyncConnectionPool
 from bot.store.database import POSTGRESQL, Database, Row, redacted
 from bot.store.schema import migrate
 
+log = logging.getLogger(__name__)
+
 LOCK_POOL_FACTOR = 3  # connections that may hold a conversation's lock, per query connection
-LOCK_WAIT_SECONDS = 10.0  # below a turn's budget: a turn that waits longer gets the apology
+LOCK_CONNECT_SECONDS = 2.0  # the database is unreachable: the turn goes on to its apology
+LOCK_WAIT_SECONDS = 10.0  # below a turn's budget: another instance's turn is bounded too
 
 
 def open_postgres(url: str, *, timeout_seconds: float, pool_size: int) -> PostgresDatabase:
@@ -101,7 +105,9 @@ class PostgresDatabase(Database):
     def __init__(self, url: str, *, timeout_seconds: float, pool_size: int) -> None:
         self._pools = (
             _pool(url, "queries", pool_size, timeout_seconds, timeout_seconds),
-            _pool(url, "turns", pool_size * LOCK_POOL_FACTOR, LOCK_WAIT_SECONDS, LOCK_WAIT_SECONDS),
+            _pool(
+                url, "turns", pool_size * LOCK_POOL_FACTOR, LOCK_CONNECT_SECONDS, LOCK_WAIT_SECONDS
+            ),
         )
 
     async def _open(self) -> tuple[AsyncConnectionPool[Any], AsyncConnectionPool[Any]]:
@@ -132,20 +138,34 @@ class PostgresDatabase(Database):
 
     @asynccontextmanager
     async def conversation_turn(self, key: str) -> AsyncIterator[None]:
+        """Without a database the turn runs unlocked: it cannot read or save its state then,
+        so it ends in the apology (with a reference code) instead of an HTTP error."""
         _, turns = await self._open()
-        async with turns.connection() as connection:
+        try:
+            connection = await turns.getconn()
+        except psycopg.Error:
+            log.warning("conversation lock unavailable: the database cannot be reached")
+            yield
+            return
+        try:
             await connection.execute("SELECT pg_advisory_lock(hashtextextended(%s, 0))", (key,))
+        except psycopg.Error:
+            await turns.putconn(connection)
+            log.warning("conversation lock not taken: the database did not answer in time")
+            yield
+            return
+        try:
+            yield
+        finally:
             try:
-                yield
-            finally:
-                try:
-                    await connection.execute(
-                        "SELECT pg_advisory_unlock(hashtextextended(%s, 0))", (key,)
-                    )
-                except psycopg.Error:
-                    # Never hand on a connection that may still hold the lock: closing it
-                    # makes PostgreSQL release it.
-                    await connection.close()
+                await connection.execute(
+                    "SELECT pg_advisory_unlock(hashtextextended(%s, 0))", (key,)
+                )
+            except psycopg.Error:
+                # Never hand on a connection that may still hold the lock: closing it makes
+                # PostgreSQL release it.
+                await connection.close()
+            await turns.putconn(connection)
 
     async def close(self) -> None:
         for pool in self._pools:

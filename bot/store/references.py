@@ -75,7 +75,7 @@ class ReferenceRepository:
         rows = await self._db.query(
             "SELECT user_id, reference FROM conversation_references"
             " WHERE kind = 'personal' AND active = 1"
-            f" AND {self._db.dialect.contains('lower(reference)', '?')}",
+            f" AND {self._db.dialect.contains('lower(reference)', '?')} ORDER BY key",
             (wanted,),
         )
         people = []

@@ -164,9 +164,13 @@ class PartnershipRepository:
     async def people_named(self, typed: str) -> list[Person]:
         """Account holders whose name contains `typed` (case ignored), for a typed hand-over."""
         rows = await self._db.query(
-            "SELECT DISTINCT account_holder_id, account_holder_name FROM partnerships"
+            "SELECT account_holder_id, account_holder_name FROM partnerships"
             " WHERE account_holder_id != ''"
-            f" AND {self._db.dialect.contains('lower(account_holder_name)', 'lower(?)')}",
+            f" AND {self._db.dialect.contains('lower(account_holder_name)', 'lower(?)')}"
+            # GROUP BY, not DISTINCT: PostgreSQL sorts a DISTINCT only by what it selects.
+            # An order of its own: without one each backend returns its own.
+            " GROUP BY account_holder_id, account_holder_name"
+            " ORDER BY lower(account_holder_name), account_holder_name, account_holder_id",
             (typed.strip(),),
         )
         return [Person(row[0], row[1]) for row in rows]

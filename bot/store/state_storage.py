@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 
 from botbuilder.core import Storage
 
-from bot.store.database import Database
+from bot.store.database import Database, utc_text
 from bot.store.state_codec import decode, encode
 
 ETAG_KEY = "e_tag"
@@ -22,8 +22,9 @@ ANY_ETAG = "*"
 class SqlStateStorage(Storage):  # type: ignore[misc]
     """`read` adds the current etag as `e_tag`; `write` refuses a stale one with `KeyError`."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, clock: Callable[[], datetime] = lambda: datetime.now(UTC)):
         self._db = db
+        self._clock = clock  # updated_at: the retention purge forgets what is untouched
 
     async def read(self, keys: Iterable[str]) -> dict[str, object]:
         wanted = list(dict.fromkeys(keys))
@@ -43,7 +44,7 @@ class SqlStateStorage(Storage):  # type: ignore[misc]
         batch = [(key, *_prepare(key, value)) for key, value in changes.items()]
         if not batch:
             return
-        now = datetime.now(UTC).isoformat()
+        now = utc_text(self._clock(), "state update time")
         async with self._db.transaction() as transaction:
             for key, expected, data in batch:
                 etag = uuid.uuid4().hex

@@ -44,6 +44,7 @@ from bot.cards.overview import overview_card
 from bot.domain.matcher import Matcher, Tuning
 from bot.domain.phases import guide
 from bot.domain.register import recommend
+from bot.domain.retention import RetentionPeriods
 from bot.domain.schedule import EvaluationEvent
 from tests.cards.inspect_card import (
     ACTION_TYPES,
@@ -99,8 +100,13 @@ def all_cards(content, matcher) -> list[tuple[str, dict[str, Any]]]:
         ("experts", experts_card(content)),
         ("welcome", welcome_card(content)),
         ("help", help_card(content)),
-        ("privacy", privacy_card(messages, ["Je gesprekstoestand", "Je feedback, zonder naam"])),
-        ("privacy, nothing", privacy_card(messages, [])),
+        (
+            "privacy",
+            privacy_card(
+                messages, ["Je gesprekstoestand", "Je feedback, zonder naam"], RetentionPeriods()
+            ),
+        ),
+        ("privacy, nothing", privacy_card(messages, [], RetentionPeriods())),
         ("out of scope", out_of_scope_card(content)),
         ("clarify", clarify_card(clarifying.match("overeenkomst"), content)),
     ]

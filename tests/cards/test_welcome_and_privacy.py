@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.cards import example_questions, help_card, privacy_card, welcome_card
+from bot.domain.retention import RetentionPeriods
 from tests.cards.inspect_card import command_values, payloads, texts, titles
 
 MENU = ["thema's", "nieuwe samenwerking", "mijn samenwerkingen", "experts", "privacy", "help"]
@@ -47,8 +48,14 @@ def test_help_card_is_the_welcome_card_with_its_own_heading_and_the_commands(con
 
 
 def test_privacy_card_lists_what_is_stored_and_offers_deletion(content):
-    card = privacy_card(content.messages, ["Je gesprekstoestand", "Je feedback, zonder naam"])
+    card = privacy_card(
+        content.messages,
+        ["Je gesprekstoestand", "Je feedback, zonder naam"],
+        RetentionPeriods(feedback_days=91, state_days=31, ticket_days=366),
+    )
     lines = texts(card)
+    [periods] = [line for line in lines if "wis ik na" in line]
+    assert ("na 31 dagen" in periods and "na 91 dagen" in periods) and "366 dagen" in periods
     assert "Dit bewaar ik over jou:" in lines
     assert "- Je gesprekstoestand\r- Je feedback, zonder naam" in lines
     assert "Wat je typt, komt niet in logbestanden." in lines
@@ -58,7 +65,7 @@ def test_privacy_card_lists_what_is_stored_and_offers_deletion(content):
 
 
 def test_privacy_card_says_so_when_nothing_is_stored(content):
-    card = privacy_card(content.messages, [])
+    card = privacy_card(content.messages, [], RetentionPeriods())
     assert "Op dit moment bewaar ik niets over jou." in texts(card)
     assert "Dit bewaar ik over jou:" not in texts(card)
     assert payloads(card) == [{"action": "delete_my_data"}]
