@@ -11,6 +11,7 @@ from aiohttp import web
 from bot.domain.content import ContentError
 from bot.logs import configure_logging
 from bot.settings import Settings, SettingsError
+from bot.store.database import DatabaseUnavailable
 from bot.web import create_app
 
 SHUTDOWN_SECONDS = 20.0  # running turns finish within their 15 s; then the rest stops
@@ -29,7 +30,7 @@ def main() -> int:
         print("Content is not valid:", file=sys.stderr)
         print(error, file=sys.stderr)
         return 2
-    except ValueError as error:
+    except (ValueError, DatabaseUnavailable) as error:
         print(f"Cannot start: {error}", file=sys.stderr)
         return 2
     return asyncio.run(serve(app, settings.host, settings.port))

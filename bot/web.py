@@ -31,7 +31,7 @@ from bot.services import (
     export_signature,
 )
 from bot.settings import Settings
-from bot.store.database import Database
+from bot.store.database import Database, TurnLockUnavailable
 from bot.teams import budget
 from bot.teams.activity_checks import BadActivity, check_activity, parse_body
 
@@ -117,10 +117,7 @@ async def _messages(request: web.Request) -> web.Response:
     auth_header = request.headers.get("Authorization", "")
     try:
         async with asyncio.timeout(budget.SAFETY_SECONDS):
-            async with request.app[TURNS].turn(body["conversation"]["id"]):
-                invoke = await request.app[ADAPTER].process_activity(
-                    auth_header, activity, request.app[BOT].on_turn
-                )
+            invoke = await _run_turn(request, auth_header, activity, body["conversation"]["id"])
     except PermissionError:
         log.warning("request without a valid Bot Framework token refused")
         return _problem(401, "unauthorized")
@@ -142,6 +139,24 @@ async def _messages(request: web.Request) -> web.Response:
     if invoke is not None:
         return web.json_response(_plain(invoke.body), status=invoke.status)
     return web.Response(status=201)
+
+
+async def _run_turn(
+    request: web.Request, auth_header: str, activity: Activity, conversation_id: str
+) -> Any:
+    """The bot's turn under the conversation's lock; without the lock (the database is out
+    of reach) the user gets the apology with its reference code and the state is untouched."""
+    adapter = request.app[ADAPTER]
+    try:
+        async with request.app[TURNS].turn(conversation_id):
+            return await adapter.process_activity(auth_header, activity, request.app[BOT].on_turn)
+    except TurnLockUnavailable as error:
+        failure = error
+
+        async def apologise(turn_context: TurnContext) -> None:
+            await adapter.on_turn_error(turn_context, failure)
+
+        return await adapter.process_activity(auth_header, activity, apologise)
 
 
 async def _read_activity(request: web.Request, settings: Settings) -> dict[str, Any]:

@@ -15,10 +15,15 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from types import TracebackType
 from typing import Any, Protocol
+from urllib.parse import unquote
 
 SQLITE_PREFIX = "sqlite:///"
 POSTGRES_PREFIXES = ("postgresql://", "postgres://")
 SUPPORTED = "sqlite:///path/to/file.db or postgresql://user@host:port/database"
+
+
+class DatabaseUnavailable(RuntimeError):
+    """The database could not be opened; the message names it without its password."""
 
 
 class Row(Protocol):
@@ -86,7 +91,8 @@ class Database(ABC):
 
     @abstractmethod
     def conversation_turn(self, key: str) -> AbstractAsyncContextManager[None]:
-        """Held for a whole turn of one conversation, across every process on this database."""
+        """Held for a whole turn of one conversation, across every process on this database;
+        raises `TurnLockUnavailable` when it cannot be had in time."""
 
     async def query(self, sql: str, parameters: Sequence[Any] = ()) -> list[Row]:
         async with self.transaction() as transaction:
@@ -148,12 +154,36 @@ def open_database(url: str, *, timeout_seconds: float = 5.0, pool_size: int = 10
     raise ValueError(f"unsupported database URL ({scheme}): the supported forms are {SUPPORTED}")
 
 
-_PASSWORD = re.compile(r"(://[^:/@]*):[^@]*@")
+class TurnLockUnavailable(RuntimeError):
+    """The conversation's lock could not be had in time (see `conversation_turn`)."""
+
+
+def _secrets(url: str) -> list[str]:
+    """The password of a URL: after the user name, or as a `password=` parameter."""
+    scheme, _, rest = url.partition("://")
+    authority = rest.split("/", 1)[0].split("?", 1)[0]
+    found = []
+    if "@" in authority:
+        user_info = authority.rpartition("@")[0]  # a password may hold an unescaped @
+        if ":" in user_info:
+            password = user_info.split(":", 1)[1]
+            # An unescaped @ makes libpq end the password early and name the rest as host.
+            found += [password, *(part for part in password.split("@") if len(part) >= 3)]
+    found += re.findall(r"(?:^|[?&])password=([^&#]*)", rest.partition("?")[2])
+    return [secret for secret in found if secret]
+
+
+def scrubbed(text: str, url: str) -> str:
+    """`text` with the URL's password (also percent-decoded) replaced by ***."""
+    for secret in sorted(_secrets(url), key=len, reverse=True):
+        for form in {secret, unquote(secret)}:
+            text = text.replace(form, "***")
+    return text
 
 
 def redacted(url: str) -> str:
     """The URL without its password, for logs and errors."""
-    return _PASSWORD.sub(r"\1:***@", url)
+    return scrubbed(url, url)
 
 
 def utc_text(at: datetime, what: str) -> str:

@@ -9,6 +9,7 @@ its connections close and PostgreSQL releases its locks at once.
 
 from __future__ import annotations
 
+import asyncio
 import functools
 import logging
 from collections.abc import AsyncIterator, Iterable, Iterator, Sequence
@@ -18,14 +19,23 @@ from typing import Any
 import psycopg
 from psycopg_pool import AsyncConnectionPool
 
-from bot.store.database import POSTGRESQL, Database, Row, redacted
+from bot.store.database import (
+    POSTGRESQL,
+    Database,
+    DatabaseUnavailable,
+    Row,
+    TurnLockUnavailable,
+    redacted,
+    scrubbed,
+)
 from bot.store.schema import migrate
 
 log = logging.getLogger(__name__)
 
 LOCK_POOL_FACTOR = 3  # connections that may hold a conversation's lock, per query connection
-LOCK_CONNECT_SECONDS = 2.0  # the database is unreachable: the turn goes on to its apology
-LOCK_WAIT_SECONDS = 10.0  # below a turn's budget: another instance's turn is bounded too
+LOCK_SECONDS = 6.0  # waiting for a lock connection and the lock: leaves time to apologise
+_LOCK = "SELECT pg_advisory_lock(hashtextextended(%s, 0))"
+_UNLOCK = "SELECT pg_advisory_unlock(hashtextextended(%s, 0))"
 
 
 def open_postgres(url: str, *, timeout_seconds: float, pool_size: int) -> PostgresDatabase:
@@ -34,8 +44,10 @@ def open_postgres(url: str, *, timeout_seconds: float, pool_size: int) -> Postgr
         with psycopg.connect(url, connect_timeout=max(1, round(timeout_seconds))) as connection:
             migrate(connection, "%s", postgresql=True)
     except psycopg.Error as error:
-        # libpq's message names host and user, never the password; the URL is redacted.
-        raise RuntimeError(f"database {redacted(url)} could not be opened: {error}") from None
+        # libpq's message may quote the URL: the password is taken out of both.
+        raise DatabaseUnavailable(
+            f"database {redacted(url)} could not be opened: {scrubbed(str(error), url)}"
+        ) from None
     return PostgresDatabase(url, timeout_seconds=timeout_seconds, pool_size=pool_size)
 
 
@@ -105,9 +117,7 @@ class PostgresDatabase(Database):
     def __init__(self, url: str, *, timeout_seconds: float, pool_size: int) -> None:
         self._pools = (
             _pool(url, "queries", pool_size, timeout_seconds, timeout_seconds),
-            _pool(
-                url, "turns", pool_size * LOCK_POOL_FACTOR, LOCK_CONNECT_SECONDS, LOCK_WAIT_SECONDS
-            ),
+            _pool(url, "turns", pool_size * LOCK_POOL_FACTOR, LOCK_SECONDS, LOCK_SECONDS),
         )
 
     async def _open(self) -> tuple[AsyncConnectionPool[Any], AsyncConnectionPool[Any]]:
@@ -138,34 +148,34 @@ class PostgresDatabase(Database):
 
     @asynccontextmanager
     async def conversation_turn(self, key: str) -> AsyncIterator[None]:
-        """Without a database the turn runs unlocked: it cannot read or save its state then,
-        so it ends in the apology (with a reference code) instead of an HTTP error."""
+        """`TurnLockUnavailable` when the lock is not had within LOCK_SECONDS (no database,
+        or every lock connection busy): the caller answers without touching the state."""
         _, turns = await self._open()
+        connection = None
         try:
-            connection = await turns.getconn()
-        except psycopg.Error:
-            log.warning("conversation lock unavailable: the database cannot be reached")
-            yield
-            return
-        try:
-            await connection.execute("SELECT pg_advisory_lock(hashtextextended(%s, 0))", (key,))
-        except psycopg.Error:
-            await turns.putconn(connection)
-            log.warning("conversation lock not taken: the database did not answer in time")
-            yield
-            return
+            async with asyncio.timeout(LOCK_SECONDS):
+                connection = await turns.getconn()
+                await connection.execute(_LOCK, (key,))
+        except BaseException as error:
+            if connection is not None:
+                # The lock may still be granted after a cancel: it ends with its connection.
+                await connection.close()
+                await turns.putconn(connection)
+            if isinstance(error, TimeoutError | psycopg.Error):
+                raise TurnLockUnavailable(f"no conversation lock: {type(error).__name__}") from None
+            raise
         try:
             yield
         finally:
             try:
-                await connection.execute(
-                    "SELECT pg_advisory_unlock(hashtextextended(%s, 0))", (key,)
-                )
-            except psycopg.Error:
+                await connection.execute(_UNLOCK, (key,))
+            except BaseException:
                 # Never hand on a connection that may still hold the lock: closing it makes
                 # PostgreSQL release it.
                 await connection.close()
-            await turns.putconn(connection)
+                raise
+            finally:
+                await turns.putconn(connection)
 
     async def close(self) -> None:
         for pool in self._pools:

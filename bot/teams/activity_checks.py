@@ -14,6 +14,7 @@ a later botbuilder is checked without a change here.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from functools import cache
 from typing import Any
@@ -65,9 +66,15 @@ def parse_body(raw: bytes) -> dict[str, Any]:
         raise BadActivity(f"body is nested deeper than {MAX_DEPTH} levels") from None
     if not isinstance(body, dict):
         raise BadActivity("body must be a JSON object")
+    if "\\u0000" in text and _NUL_ESCAPE.search(text):
+        # No Teams text holds one, and PostgreSQL cannot store it.
+        raise BadActivity("body contains a NUL character")
     if _depth(body) > MAX_DEPTH:
         raise BadActivity(f"body is nested deeper than {MAX_DEPTH} levels")
     return body
+
+
+_NUL_ESCAPE = re.compile(r"(?<!\\)(?:\\\\)*\\u0000")  # \u0000, not an escaped backslash
 
 
 def _parse_int(text: str) -> int:

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -13,6 +13,7 @@ from aiohttp.test_utils import TestClient, TestServer
 from bot.settings import Settings
 from bot.web import create_app
 from tests.bot.connector import ConnectorStandIn
+from tests.postgres import fresh_schema
 
 BOT_ID = "28:samenwerkwijzer-bot"
 TENANT = "tenant-tilburg"
@@ -27,9 +28,14 @@ async def connector() -> AsyncIterator[ConnectorStandIn]:
     await stand_in.close()
 
 
-@pytest.fixture
-def database_url(tmp_path: Path) -> str:
-    return f"sqlite:///{tmp_path}/bot.db"
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """Every conversation test runs on both backends."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path}/bot.db"
+    else:
+        with fresh_schema() as url:
+            yield url
 
 
 @pytest.fixture

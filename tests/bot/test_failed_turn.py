@@ -12,6 +12,7 @@ import pytest
 from aiohttp import web
 from aiohttp.test_utils import TestServer
 
+from bot.store.database import TurnLockUnavailable
 from bot.teams import budget
 from bot.web import BOT, DATABASE
 from tests.bot.cardtext import texts
@@ -36,7 +37,9 @@ def _code(apology: Any) -> str:
     return str(text.split("code ")[1].split(" ")[0].rstrip("."))
 
 
-@pytest.mark.parametrize("failure", ["connector answers 500", "bug in the turn"])
+@pytest.mark.parametrize(
+    "failure", ["connector answers 500", "bug in the turn", "no conversation lock"]
+)
 async def test_a_turn_failing_mid_intake_keeps_the_intake(
     bot, connector, caplog, monkeypatch, failure
 ):
@@ -49,6 +52,12 @@ async def test_a_turn_failing_mid_intake_keeps_the_intake(
 
     if failure == "connector answers 500":
         connector.failures = [500]  # the next question cannot be delivered
+    elif failure == "no conversation lock":  # the database went out of reach
+
+        def unavailable(key: str) -> Any:
+            raise TurnLockUnavailable("no conversation lock: PoolTimeout")
+
+        monkeypatch.setattr(bot.app[DATABASE], "conversation_turn", unavailable)
     else:
         guided = bot.app[BOT].router._guided
 

@@ -125,6 +125,7 @@ async def test_health_and_readiness(bot):
         ("reactionsAdded", '{"type": "like"}', "activity field 'reactionsAdded' must be a list"),
         ("channelData", '{"tenant": "t"}', "activity field 'channelData.tenant' must be an object"),
         ("value", "NaN", "body has NaN, which is not JSON"),
+        ("text", '"hallo\\u0000"', "body contains a NUL character"),
     ],
 )
 async def test_fields_botbuilder_cannot_read_get_400_naming_the_field(
@@ -138,6 +139,11 @@ async def test_fields_botbuilder_cannot_read_get_400_naming_the_field(
     )
     assert (response.status, (await response.json())["error"][: len(reason)]) == (400, reason)
     assert connector.sent == []
+
+
+async def test_an_escaped_backslash_before_u0000_is_text_not_a_nul(bot, connector):
+    response = await bot.post("/api/messages", json=Teams(connector.url).message("a\\u0000 b"))
+    assert response.status == 201
 
 
 async def test_an_invoke_value_botbuilder_reads_as_a_model_is_checked_too(bot, connector):

@@ -37,23 +37,23 @@ def _appraisal(**changes: object) -> Appraisal:
     return replace(base, **changes)  # type: ignore[arg-type]
 
 
-def test_an_appraisal_reads_back_as_stored_with_its_ratings_in_order(db: Database):
-    partnership = PartnershipRepository(db).add(_partnership())
+async def test_an_appraisal_reads_back_as_stored_with_its_ratings_in_order(db: Database):
+    partnership = await PartnershipRepository(db).add(_partnership())
     appraisals = AppraisalRepository(db)
-    stored = appraisals.add(_appraisal(partnership_id=partnership.id))
+    stored = await appraisals.add(_appraisal(partnership_id=partnership.id))
     assert stored.id is not None
-    assert appraisals.get(stored.id) == stored
+    assert await appraisals.get(stored.id) == stored
     assert stored.rating_of("gemeente.capaciteit") == "aandacht"
     assert stored.rating_of("partners.ambitie") == "onbekend"  # not stored: no opinion
 
 
-def test_unanswered_closing_questions_stay_unknown(db: Database):
+async def test_unanswered_closing_questions_stay_unknown(db: Database):
     appraisals = AppraisalRepository(db)
-    stored = appraisals.add(
+    stored = await appraisals.add(
         _appraisal(waters=None, own_organisation_change=None, phase=None, next_steps=())
     )
     assert stored.id is not None
-    again = appraisals.get(stored.id)
+    again = await appraisals.get(stored.id)
     assert again is not None
     assert (again.waters, again.own_organisation_change, again.phase, again.next_steps) == (
         None,
@@ -63,54 +63,54 @@ def test_unanswered_closing_questions_stay_unknown(db: Database):
     )
 
 
-def test_appraisals_of_a_partnership_come_newest_first(db: Database):
-    partnership = PartnershipRepository(db).add(_partnership())
+async def test_appraisals_of_a_partnership_come_newest_first(db: Database):
+    partnership = await PartnershipRepository(db).add(_partnership())
     assert partnership.id is not None
     appraisals = AppraisalRepository(db)
-    older = appraisals.add(_appraisal(partnership_id=partnership.id))
-    newer = appraisals.add(
+    older = await appraisals.add(_appraisal(partnership_id=partnership.id))
+    newer = await appraisals.add(
         _appraisal(partnership_id=partnership.id, completed_at=T0 + timedelta(days=300))
     )
-    appraisals.add(_appraisal())  # not registered: not listed
-    assert [a.id for a in appraisals.for_partnership(partnership.id)] == [newer.id, older.id]
-    assert appraisals.latest(partnership.id) == newer
-    assert appraisals.for_partnerships([partnership.id, 99]) == {
+    await appraisals.add(_appraisal())  # not registered: not listed
+    assert [a.id for a in await appraisals.for_partnership(partnership.id)] == [newer.id, older.id]
+    assert await appraisals.latest(partnership.id) == newer
+    assert await appraisals.for_partnerships([partnership.id, 99]) == {
         partnership.id: [newer, older],
         99: [],
     }
 
 
-def test_bad_ratings_waters_and_unknown_partnerships_are_refused(db: Database):
+async def test_bad_ratings_waters_and_unknown_partnerships_are_refused(db: Database):
     appraisals = AppraisalRepository(db)
     with pytest.raises(ValueError, match="unknown rating"):
-        appraisals.add(_appraisal(ratings=(CellRating("gemeente.ambitie", "prima"),)))  # type: ignore[arg-type]
+        await appraisals.add(_appraisal(ratings=(CellRating("gemeente.ambitie", "prima"),)))  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="unknown waters"):
-        appraisals.add(_appraisal(waters="stormachtig"))
+        await appraisals.add(_appraisal(waters="stormachtig"))
     with pytest.raises(KeyError):
-        appraisals.add(_appraisal(partnership_id=42))
+        await appraisals.add(_appraisal(partnership_id=42))
     with pytest.raises(ValueError, match="must not have an id"):
-        appraisals.add(_appraisal(id=1))
-    assert _count(db, "appraisals") == 0
+        await appraisals.add(_appraisal(id=1))
+    assert await _count(db, "appraisals") == 0
 
 
-def test_an_appraisal_without_partnership_is_attached_once_registered(db: Database):
+async def test_an_appraisal_without_partnership_is_attached_once_registered(db: Database):
     appraisals = AppraisalRepository(db)
-    loose = appraisals.add(_appraisal())
-    partnership = PartnershipRepository(db).add(_partnership())
+    loose = await appraisals.add(_appraisal())
+    partnership = await PartnershipRepository(db).add(_partnership())
     assert loose.id is not None and partnership.id is not None
-    assert appraisals.attach(loose.id, partnership.id) is True
-    assert [a.id for a in appraisals.for_partnership(partnership.id)] == [loose.id]
-    assert appraisals.attach(loose.id, partnership.id) is False  # already attached
-    assert appraisals.attach(99, partnership.id) is False
+    assert await appraisals.attach(loose.id, partnership.id) is True
+    assert [a.id for a in await appraisals.for_partnership(partnership.id)] == [loose.id]
+    assert await appraisals.attach(loose.id, partnership.id) is False  # already attached
+    assert await appraisals.attach(99, partnership.id) is False
 
 
-def test_forget_user_removes_the_person_and_keeps_the_ratings(db: Database):
+async def test_forget_user_removes_the_person_and_keeps_the_ratings(db: Database):
     appraisals = AppraisalRepository(db)
-    mine = appraisals.add(_appraisal())
-    appraisals.add(_appraisal(user_id=BERT.id))
-    assert appraisals.forget_user(ANNA.id) == 1
-    assert appraisals.by_user(ANNA.id) == []
+    mine = await appraisals.add(_appraisal())
+    await appraisals.add(_appraisal(user_id=BERT.id))
+    assert await appraisals.forget_user(ANNA.id) == 1
+    assert await appraisals.by_user(ANNA.id) == []
     assert mine.id is not None
-    forgotten = appraisals.get(mine.id)
+    forgotten = await appraisals.get(mine.id)
     assert forgotten is not None
     assert (forgotten.user_id, len(forgotten.ratings)) == ("", 3)

@@ -6,8 +6,10 @@ from typing import Any
 
 import pytest
 
+from bot.domain.register import Person
 from bot.store.database import Database, open_database
 from bot.store.references import ReferenceRepository, conversation_key, personal_key
+from tests.store.backends import row_dicts
 
 NOW = datetime(2027, 2, 1, 8, 0, tzinfo=UTC)
 
@@ -34,15 +36,33 @@ def test_keys_are_user_for_personal_chats_and_conversation_for_the_rest():
     assert conversation_key("19:abc@thread.tacv2") == "conversation:19:abc@thread.tacv2"
 
 
-def test_a_personal_reference_is_saved_as_json_and_read_back_as_the_same_dict(
+async def test_people_named_finds_active_personal_chats_by_name_in_key_order(
+    references: ReferenceRepository,
+):
+    for user_id, name in [("aad-z", "Anna Zwart"), ("aad-b", "Bert Jansen"), ("aad-a", "anna")]:
+        reference = _reference(f"a:{user_id}") | {"user": {"id": "29:x", "name": name}}
+        await references.save(personal_key(user_id), "personal", user_id, reference, NOW)
+    await references.save(
+        conversation_key("19:c"), "channel", None, _reference("19:c") | {"user": {}}, NOW
+    )
+    assert await references.people_named(" ANNA ") == [
+        Person("aad-a", "anna"),
+        Person("aad-z", "Anna Zwart"),
+    ]
+    await references.deactivate(personal_key("aad-a"), NOW)
+    assert await references.people_named("anna") == [Person("aad-z", "Anna Zwart")]
+    assert await references.people_named("samenwerkwijzer") == []  # the bot's name
+
+
+async def test_a_personal_reference_is_saved_as_json_and_read_back_as_the_same_dict(
     references: ReferenceRepository, db: Database
 ):
     reference = _reference("a:1")
-    references.save("user:aad-anna", "personal", "aad-anna", reference, NOW)
-    assert references.personal("aad-anna") == reference
-    assert references.get("user:aad-anna") == (reference, True)
-    row = db.query("SELECT * FROM conversation_references")[0]
-    assert dict(row) | {"reference": None} == {
+    await references.save("user:aad-anna", "personal", "aad-anna", reference, NOW)
+    assert await references.personal("aad-anna") == reference
+    assert await references.get("user:aad-anna") == (reference, True)
+    [row] = await row_dicts(db, "conversation_references")
+    assert row | {"reference": None} == {
         "key": "user:aad-anna",
         "kind": "personal",
         "user_id": "aad-anna",
@@ -53,87 +73,91 @@ def test_a_personal_reference_is_saved_as_json_and_read_back_as_the_same_dict(
     assert row["reference"].startswith('{"activityId": "1", "user": {"id": "29:anna"')
 
 
-def test_saving_again_replaces_the_reference_and_makes_it_active_again(
+async def test_saving_again_replaces_the_reference_and_makes_it_active_again(
     references: ReferenceRepository, db: Database
 ):
-    references.save("user:aad-anna", "personal", "aad-anna", _reference("a:1"), NOW)
-    references.deactivate("user:aad-anna", NOW + timedelta(days=1))
-    references.save(
+    await references.save("user:aad-anna", "personal", "aad-anna", _reference("a:1"), NOW)
+    await references.deactivate("user:aad-anna", NOW + timedelta(days=1))
+    await references.save(
         "user:aad-anna", "personal", "aad-anna", _reference("a:2"), NOW + timedelta(days=2)
     )
-    assert references.get("user:aad-anna") == (_reference("a:2"), True)
-    row = db.query("SELECT count(*), max(updated_at) FROM conversation_references")[0]
+    assert await references.get("user:aad-anna") == (_reference("a:2"), True)
+    row = (await db.query("SELECT count(*), max(updated_at) FROM conversation_references"))[0]
     assert tuple(row) == (1, "2027-02-03T08:00:00.000000+00:00")
 
 
-def test_a_deactivated_personal_reference_is_kept_but_no_longer_used(
+async def test_a_deactivated_personal_reference_is_kept_but_no_longer_used(
     references: ReferenceRepository, db: Database
 ):
-    references.save("user:aad-anna", "personal", "aad-anna", _reference("a:1"), NOW)
-    references.deactivate("user:aad-anna", NOW + timedelta(hours=1))
-    assert references.personal("aad-anna") is None
-    assert references.get("user:aad-anna") == (_reference("a:1"), False)
-    assert references.reachable(["aad-anna"]) == set()
-    updated_at = db.query("SELECT updated_at FROM conversation_references")[0][0]
+    await references.save("user:aad-anna", "personal", "aad-anna", _reference("a:1"), NOW)
+    await references.deactivate("user:aad-anna", NOW + timedelta(hours=1))
+    assert await references.personal("aad-anna") is None
+    assert await references.get("user:aad-anna") == (_reference("a:1"), False)
+    assert await references.reachable(["aad-anna"]) == set()
+    updated_at = (await db.query("SELECT updated_at FROM conversation_references"))[0][0]
     assert updated_at == "2027-02-01T09:00:00.000000+00:00"
 
 
-def test_deactivating_an_unknown_key_changes_nothing(references: ReferenceRepository, db: Database):
-    references.deactivate("user:nobody", NOW)
-    assert db.query("SELECT count(*) FROM conversation_references")[0][0] == 0
+async def test_deactivating_an_unknown_key_changes_nothing(
+    references: ReferenceRepository, db: Database
+):
+    await references.deactivate("user:nobody", NOW)
+    assert (await db.query("SELECT count(*) FROM conversation_references"))[0][0] == 0
 
 
-def test_a_channel_reference_is_found_by_its_key_and_not_as_anyones_personal_chat(
+async def test_a_channel_reference_is_found_by_its_key_and_not_as_anyones_personal_chat(
     references: ReferenceRepository,
 ):
     channel = _reference("19:team@thread.tacv2")
-    references.save("conversation:19:team@thread.tacv2", "channel", "aad-anna", channel, NOW)
-    references.save("conversation:19:group@thread.v2", "groupChat", None, _reference("g"), NOW)
-    assert references.get("conversation:19:team@thread.tacv2") == (channel, True)
-    assert references.get("conversation:19:group@thread.v2") == (_reference("g"), True)
-    assert references.personal("aad-anna") is None
-    assert references.reachable(["aad-anna"]) == set()
+    await references.save("conversation:19:team@thread.tacv2", "channel", "aad-anna", channel, NOW)
+    await references.save(
+        "conversation:19:group@thread.v2", "groupChat", None, _reference("g"), NOW
+    )
+    assert await references.get("conversation:19:team@thread.tacv2") == (channel, True)
+    assert await references.get("conversation:19:group@thread.v2") == (_reference("g"), True)
+    assert await references.personal("aad-anna") is None
+    assert await references.reachable(["aad-anna"]) == set()
 
 
-def test_unknown_keys_and_people_have_no_reference(references: ReferenceRepository):
-    assert references.get("user:nobody") is None
-    assert references.personal("nobody") is None
+async def test_unknown_keys_and_people_have_no_reference(references: ReferenceRepository):
+    assert await references.get("user:nobody") is None
+    assert await references.personal("nobody") is None
 
 
-def test_reachable_names_those_with_an_active_personal_reference(
+async def test_reachable_names_those_with_an_active_personal_reference(
     references: ReferenceRepository,
 ):
     for user_id in ("aad-anna", "aad-bert", "aad-carla"):
-        references.save(f"user:{user_id}", "personal", user_id, _reference(user_id), NOW)
-    references.deactivate("user:aad-bert", NOW)
+        await references.save(f"user:{user_id}", "personal", user_id, _reference(user_id), NOW)
+    await references.deactivate("user:aad-bert", NOW)
     wanted = (user_id for user_id in ["aad-anna", "aad-bert", "aad-dirk", "aad-anna"])
-    assert references.reachable(wanted) == {"aad-anna"}
-    assert references.reachable([]) == set()
+    assert await references.reachable(wanted) == {"aad-anna"}
+    assert await references.reachable([]) == set()
 
 
-def test_reachable_answers_for_more_people_than_one_query_may_name(
+async def test_reachable_answers_for_more_people_than_one_query_may_name(
     references: ReferenceRepository,
 ):
     people = [f"aad-{number}" for number in range(1_200)]
     for user_id in people[::100]:
-        references.save(f"user:{user_id}", "personal", user_id, _reference(user_id), NOW)
-    assert references.reachable(people) == set(people[::100])
+        await references.save(f"user:{user_id}", "personal", user_id, _reference(user_id), NOW)
+    assert await references.reachable(people) == set(people[::100])
 
 
-def test_forget_user_deletes_only_their_personal_reference(
+async def test_forget_user_deletes_only_their_personal_reference(
     references: ReferenceRepository, db: Database
 ):
-    references.save("user:aad-anna", "personal", "aad-anna", _reference("a:1"), NOW)
-    references.save("user:aad-bert", "personal", "aad-bert", _reference("a:2"), NOW)
-    references.save("conversation:19:team", "channel", "aad-anna", _reference("19:team"), NOW)
-    assert references.forget_user("aad-anna") == 1
-    assert references.get("user:aad-anna") is None
-    assert references.personal("aad-bert") == _reference("a:2")
-    assert references.get("conversation:19:team") == (_reference("19:team"), True)
-    assert references.forget_user("aad-anna") == 0
+    await references.save("user:aad-anna", "personal", "aad-anna", _reference("a:1"), NOW)
+    await references.save("user:aad-bert", "personal", "aad-bert", _reference("a:2"), NOW)
+    await references.save("conversation:19:team", "channel", "aad-anna", _reference("19:team"), NOW)
+    assert await references.forget_user("aad-anna") == 1
+    assert await references.get("user:aad-anna") is None
+    assert await references.personal("aad-bert") == _reference("a:2")
+    assert await references.get("conversation:19:team") == (_reference("19:team"), True)
+    assert await references.forget_user("aad-anna") == 0
     with pytest.raises(ValueError, match="^user id must not be empty$"):
-        references.forget_user("")
-    assert db.query("SELECT count(*) FROM conversation_references")[0][0] == 2
+        await references.forget_user("")
+    assert (await db.query("SELECT count(*) FROM conversation_references"))[0][0] == 2
 
 
 @pytest.mark.parametrize(
@@ -147,7 +171,7 @@ def test_forget_user_deletes_only_their_personal_reference(
         ("conversation:", "groupChat", None, "^a groupChat reference needs key 'conv"),
     ],
 )
-def test_a_reference_under_the_wrong_key_or_kind_is_refused(
+async def test_a_reference_under_the_wrong_key_or_kind_is_refused(
     references: ReferenceRepository,
     db: Database,
     key: str,
@@ -156,8 +180,8 @@ def test_a_reference_under_the_wrong_key_or_kind_is_refused(
     message: str,
 ):
     with pytest.raises(ValueError, match=message):
-        references.save(key, kind, user_id, _reference("a:1"), NOW)
-    assert db.query("SELECT count(*) FROM conversation_references")[0][0] == 0
+        await references.save(key, kind, user_id, _reference("a:1"), NOW)
+    assert (await db.query("SELECT count(*) FROM conversation_references"))[0][0] == 0
 
 
 @pytest.mark.parametrize(
@@ -168,41 +192,45 @@ def test_a_reference_under_the_wrong_key_or_kind_is_refused(
         ({"when": object()}, TypeError, "is not JSON serializable"),
     ],
 )
-def test_a_reference_that_is_not_a_plain_json_dict_is_refused(
+async def test_a_reference_that_is_not_a_plain_json_dict_is_refused(
     references: ReferenceRepository,
     reference: Any,
     error: type[Exception],
     message: str,
 ):
     with pytest.raises(error, match=message):
-        references.save("user:aad-anna", "personal", "aad-anna", reference, NOW)
-    assert references.get("user:aad-anna") is None
+        await references.save("user:aad-anna", "personal", "aad-anna", reference, NOW)
+    assert await references.get("user:aad-anna") is None
 
 
-def test_a_naive_update_time_is_refused(references: ReferenceRepository):
+async def test_a_naive_update_time_is_refused(references: ReferenceRepository):
     with pytest.raises(ValueError, match="^reference update time must be timezone-aware$"):
-        references.save("user:a", "personal", "a", {}, datetime(2027, 2, 1, 8, 0))
+        await references.save("user:a", "personal", "a", {}, datetime(2027, 2, 1, 8, 0))
 
 
-def test_references_survive_a_restart(db_url: str):
-    with open_database(db_url) as db:
-        ReferenceRepository(db).save("user:a", "personal", "a", _reference("a:1"), NOW)
-    with open_database(db_url) as db:
-        assert ReferenceRepository(db).personal("a") == _reference("a:1")
+async def test_references_survive_a_restart(db_url: str):
+    async with open_database(db_url) as db:
+        await ReferenceRepository(db).save("user:a", "personal", "a", _reference("a:1"), NOW)
+    async with open_database(db_url) as db:
+        assert await ReferenceRepository(db).personal("a") == _reference("a:1")
 
 
-def test_saving_without_activate_keeps_a_deactivated_reference_inactive(
+async def test_saving_without_activate_keeps_a_deactivated_reference_inactive(
     references: ReferenceRepository,
 ):
-    references.save("user:aad-anna", "personal", "aad-anna", _reference("a:1"), NOW)
-    references.deactivate("user:aad-anna", NOW)
-    references.save("user:aad-anna", "personal", "aad-anna", _reference("a:2"), NOW, activate=False)
-    assert references.get("user:aad-anna") == (_reference("a:2"), False)
-    references.save("user:aad-bram", "personal", "aad-bram", _reference("a:3"), NOW, activate=False)
-    assert references.personal("aad-bram") == _reference("a:3")  # a new one is stored active
+    await references.save("user:aad-anna", "personal", "aad-anna", _reference("a:1"), NOW)
+    await references.deactivate("user:aad-anna", NOW)
+    await references.save(
+        "user:aad-anna", "personal", "aad-anna", _reference("a:2"), NOW, activate=False
+    )
+    assert await references.get("user:aad-anna") == (_reference("a:2"), False)
+    await references.save(
+        "user:aad-bram", "personal", "aad-bram", _reference("a:3"), NOW, activate=False
+    )
+    assert await references.personal("aad-bram") == _reference("a:3")  # a new one is stored active
 
 
-def test_a_team_switches_its_channels_and_nothing_else(
+async def test_a_team_switches_its_channels_and_nothing_else(
     references: ReferenceRepository,
 ):
     general = {**_reference("19:team@thread.tacv2"), "teamId": "19:team@thread.tacv2"}
@@ -213,13 +241,13 @@ def test_a_team_switches_its_channels_and_nothing_else(
         ("conversation:19:other@thread.tacv2", other),
         ("conversation:19:x@thread.tacv2", elsewhere),
     ):
-        references.save(key, "channel", None, reference, NOW)
-    assert references.set_team_active("19:team@thread.tacv2", False, NOW) == 2
+        await references.save(key, "channel", None, reference, NOW)
+    assert await references.set_team_active("19:team@thread.tacv2", False, NOW) == 2
 
-    def active(channel: str) -> bool | None:
-        found = references.get(f"conversation:{channel}@thread.tacv2")
+    async def active(channel: str) -> bool | None:
+        found = await references.get(f"conversation:{channel}@thread.tacv2")
         return None if found is None else found[1]
 
-    assert [active(c) for c in ("19:team", "19:other", "19:x")] == [False, False, True]
-    assert references.set_team_active("19:team@thread.tacv2", True, NOW) == 2
-    assert references.activate("conversation:19:x@thread.tacv2", NOW) == 0  # already active
+    assert [await active(c) for c in ("19:team", "19:other", "19:x")] == [False, False, True]
+    assert await references.set_team_active("19:team@thread.tacv2", True, NOW) == 2
+    assert await references.activate("conversation:19:x@thread.tacv2", NOW) == 0  # already active

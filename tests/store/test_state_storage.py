@@ -12,8 +12,8 @@ from bot.store.database import Database, open_database
 from bot.store.state_storage import SqlStateStorage
 
 
-def _stored(db: Database) -> dict[str, str]:
-    return {row["key"]: row["data"] for row in db.query("SELECT key, data FROM state")}
+async def _stored(db: Database) -> dict[str, str]:
+    return {row["key"]: row["data"] for row in await db.query("SELECT key, data FROM state")}
 
 
 async def test_reading_missing_keys_or_no_keys_returns_an_empty_dict(db: Database):
@@ -25,11 +25,11 @@ async def test_reading_missing_keys_or_no_keys_returns_an_empty_dict(db: Databas
 async def test_write_then_read_returns_the_dict_with_its_current_etag(db: Database):
     storage = SqlStateStorage(db)
     await storage.write({"a": {"name": "Anna", "steps": [1, 2], "nested": {"ok": True}}})
-    etag = db.query("SELECT etag FROM state WHERE key = 'a'")[0][0]
+    etag = (await db.query("SELECT etag FROM state WHERE key = 'a'"))[0][0]
     assert await storage.read(["a", "missing"]) == {
         "a": {"name": "Anna", "steps": [1, 2], "nested": {"ok": True}, "e_tag": etag}
     }
-    assert _stored(db) == {"a": '{"name": "Anna", "steps": [1, 2], "nested": {"ok": true}}'}
+    assert await _stored(db) == {"a": '{"name": "Anna", "steps": [1, 2], "nested": {"ok": true}}'}
 
 
 async def test_every_write_gets_a_new_etag(db: Database):
@@ -50,7 +50,7 @@ async def test_writing_with_a_stale_etag_raises_and_keeps_the_stored_value(db: D
     await storage.write({"a": {**read, "n": 2}})
     with pytest.raises(KeyError, match="etag conflict"):
         await storage.write({"a": {**read, "n": 3}})
-    assert _stored(db) == {"a": '{"n": 2}'}
+    assert await _stored(db) == {"a": '{"n": 2}'}
 
 
 async def test_writing_with_an_etag_for_a_deleted_key_is_a_conflict(db: Database):
@@ -61,7 +61,7 @@ async def test_writing_with_an_etag_for_a_deleted_key_is_a_conflict(db: Database
     await storage.delete(["a"])
     with pytest.raises(KeyError, match="etag conflict"):
         await storage.write({"a": read})
-    assert _stored(db) == {}
+    assert await _stored(db) == {}
 
 
 @pytest.mark.parametrize("change", [{"n": 2}, {"n": 2, "e_tag": "*"}, {"n": 2, "e_tag": None}])
@@ -69,7 +69,7 @@ async def test_a_star_none_or_missing_etag_overwrites(db: Database, change: dict
     storage = SqlStateStorage(db)
     await storage.write({"a": {"n": 1}})
     await storage.write({"a": change})
-    assert _stored(db) == {"a": '{"n": 2}'}
+    assert await _stored(db) == {"a": '{"n": 2}'}
 
 
 async def test_one_conflicting_key_in_a_batch_writes_nothing_of_the_batch(db: Database):
@@ -80,7 +80,7 @@ async def test_one_conflicting_key_in_a_batch_writes_nothing_of_the_batch(db: Da
         await storage.write(
             {"a": {"n": 9}, "new": {"n": 9}, "b": {"n": 9, "e_tag": "stale"}, "c": {"n": 9}}
         )
-    assert _stored(db) == {"a": '{"n": 1}', "b": '{"n": 2}'}
+    assert await _stored(db) == {"a": '{"n": 1}', "b": '{"n": 2}'}
 
 
 @pytest.mark.parametrize(
@@ -92,7 +92,7 @@ async def test_a_value_that_is_not_plain_json_raises_type_error_naming_the_key(
     storage = SqlStateStorage(db)
     with pytest.raises(TypeError, match=r"^state for 'conv/1' is not plain JSON: "):
         await storage.write({"ok": {"n": 1}, "conv/1": value})
-    assert _stored(db) == {}
+    assert await _stored(db) == {}
 
 
 async def test_a_value_that_is_not_a_dict_raises_type_error_naming_the_key(db: Database):
@@ -104,7 +104,7 @@ async def test_a_value_that_is_not_a_dict_raises_type_error_naming_the_key(db: D
 async def test_text_is_stored_as_readable_unicode(db: Database):
     storage = SqlStateStorage(db)
     await storage.write({"a": {"naam": "Zoë"}})
-    assert _stored(db) == {"a": '{"naam": "Zoë"}'}
+    assert await _stored(db) == {"a": '{"naam": "Zoë"}'}
 
 
 async def test_write_does_not_mutate_the_callers_dict(db: Database):
@@ -123,13 +123,13 @@ async def test_delete_removes_the_keys_and_ignores_unknown_ones(db: Database):
     await storage.write({"a": {"n": 1}, "b": {"n": 2}})
     await storage.delete(["a", "unknown"])
     await storage.delete([])
-    assert _stored(db) == {"b": '{"n": 2}'}
+    assert await _stored(db) == {"b": '{"n": 2}'}
 
 
 async def test_state_survives_a_restart(db_url: str):
-    with open_database(db_url) as db:
+    async with open_database(db_url) as db:
         await SqlStateStorage(db).write({"a": {"n": 1}})
-    with open_database(db_url) as db:
+    async with open_database(db_url) as db:
         read = await SqlStateStorage(db).read(["a"])
     assert list(read) == ["a"]
     assert isinstance(read["a"], dict)
@@ -137,7 +137,7 @@ async def test_state_survives_a_restart(db_url: str):
 
 
 async def test_two_instances_on_one_file_refuse_the_second_stale_write(db_url: str):
-    with open_database(db_url) as first_db, open_database(db_url) as second_db:
+    async with open_database(db_url) as first_db, open_database(db_url) as second_db:
         first, second = SqlStateStorage(first_db), SqlStateStorage(second_db)
         await first.write({"a": {"n": 0}})
         seen_by_first = (await first.read(["a"]))["a"]
@@ -146,7 +146,7 @@ async def test_two_instances_on_one_file_refuse_the_second_stale_write(db_url: s
         await first.write({"a": {**seen_by_first, "n": 1}})
         with pytest.raises(KeyError, match="etag conflict"):
             await second.write({"a": {**seen_by_second, "n": 2}})
-        assert _stored(second_db) == {"a": '{"n": 1}'}
+        assert await _stored(second_db) == {"a": '{"n": 1}'}
 
 
 def _turn(adapter: TestAdapter) -> TurnContext:
@@ -166,19 +166,19 @@ def _turn(adapter: TestAdapter) -> TurnContext:
 
 async def test_conversation_state_is_saved_and_loaded_again_after_a_restart(db_url: str):
     adapter = TestAdapter()
-    with open_database(db_url) as db:
+    async with open_database(db_url) as db:
         state = ConversationState(SqlStateStorage(db))
         turn = _turn(adapter)
         await state.create_property("intake").set(turn, {"theme": "juridisch", "step": 2})
         await state.save_changes(turn)
 
-    with open_database(db_url) as db:
+    async with open_database(db_url) as db:
         state = ConversationState(SqlStateStorage(db))
         turn = _turn(adapter)
         assert await state.create_property("intake").get(turn) == {
             "theme": "juridisch",
             "step": 2,
         }
-        assert _stored(db) == {
+        assert await _stored(db) == {
             "msteams/conversations/conv-1": '{"intake": {"theme": "juridisch", "step": 2}}'
         }
