@@ -256,6 +256,7 @@ async def register_overview(request: web.Request) -> web.Response:
     )
 
 
+READY_SECONDS = 2.0  # readyz: a database that takes longer counts as unavailable
 REMINDER_STOP_SECONDS = 15.0  # a run stops between two reminders; a send is bounded
 
 
@@ -299,7 +300,10 @@ async def healthz(request: web.Request) -> web.Response:
 
 
 async def readyz(request: web.Request) -> web.Response:
-    database_ok = await request.app[DATABASE].ping()
+    try:  # a probe expects its answer quickly, also while the database is out of reach
+        database_ok = await asyncio.wait_for(request.app[DATABASE].ping(), READY_SECONDS)
+    except TimeoutError:
+        database_ok = False
     content = request.app[CONTENT]
     checks = {"content": bool(content.items), "database": database_ok}
     return web.json_response(
