@@ -279,7 +279,7 @@ async def _reminder_loop(app: web.Application) -> AsyncIterator[None]:
             except Exception:
                 log.exception("ticket notification run failed")
             try:
-                await services.purge_expired(datetime.now(UTC))
+                await services.purge_expired(services.clock())  # the clock state is stamped by
             except Exception:
                 log.exception("retention purge failed")
             with contextlib.suppress(TimeoutError):
