@@ -22,6 +22,8 @@ from typing import Any, Protocol
 from botbuilder.core import TurnContext
 from botbuilder.schema import Activity, ActivityTypes
 
+from bot.teams import wire
+
 REFERENCE_KINDS = ("personal", "channel", "groupChat")  # the conversation types stored
 
 
@@ -176,7 +178,7 @@ def where_of(activity: Activity) -> Where | None:
 
 def reference_of(activity: Activity, where: Where) -> dict[str, Any]:
     """The serialised reference; a channel's without anyone's name, with its team."""
-    reference: dict[str, Any] = TurnContext.get_conversation_reference(activity).serialize()
+    reference = wire.serialize(TurnContext.get_conversation_reference(activity))
     if where.user_id is None:
         reference.pop("user", None)
         conversation = dict(reference.get("conversation") or {})
