@@ -6,15 +6,26 @@ import logging
 from typing import Any
 
 from botbuilder.core import CardFactory, MessageFactory, TurnContext
-from botbuilder.schema import Activity
+from botbuilder.schema import Activity, Attachment
 
 from bot.domain.register import Person
 
 log = logging.getLogger(__name__)
 
 
+class _BuiltCard(Attachment):  # type: ignore[misc]
+    """An Adaptive Card attachment that botbuilder does not deep-copy on each send (it copies
+    every outgoing activity): a card is built for one message and never changed after."""
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> _BuiltCard:
+        return self
+
+
 def card_message(card: dict[str, Any]) -> Activity:
-    return MessageFactory.attachment(CardFactory.adaptive_card(card))
+    attachment = CardFactory.adaptive_card(card)
+    return MessageFactory.attachment(
+        _BuiltCard(content_type=attachment.content_type, content=attachment.content)
+    )
 
 
 async def send_card(context: TurnContext, card: dict[str, Any]) -> None:
