@@ -41,6 +41,8 @@ class ReferenceRepository(Protocol):
         activate: bool = True,
     ) -> None: ...
 
+    def get(self, key: str) -> tuple[dict[str, Any], bool] | None: ...
+
     def deactivate(self, key: str, at: datetime) -> None: ...
 
     def deactivate_conversation(self, conversation_id: str, at: datetime) -> int: ...
@@ -134,14 +136,10 @@ def follow(activity: Activity, references: ReferenceRepository, now: datetime) -
             else:
                 references.activate(key, now)
     else:
-        references.save(
-            where.key,
-            where.kind,
-            where.user_id,
-            reference_of(activity, where),
-            now,
-            activate=change is not Change.REFRESH,
-        )
+        reference = reference_of(activity, where)
+        activate = change is not Change.REFRESH
+        if not _stored_already(references, where.key, reference, activate):
+            references.save(where.key, where.kind, where.user_id, reference, now, activate=activate)
         team_back = change is Change.TEAM_BACK or _is_bot_added(activity)
         if team_back and where.team_id:
             references.set_team_active(where.team_id, True, now)
@@ -189,6 +187,17 @@ def reference_of(activity: Activity, where: Where) -> dict[str, Any]:
     if where.team_id:
         reference["teamId"] = where.team_id
     return reference
+
+
+def _stored_already(
+    references: ReferenceRepository, key: str, reference: dict[str, Any], activate: bool
+) -> bool:
+    """Saving would change nothing but the row's time: the same reference is stored, active
+    when this event shows the bot is there. Checked in the database, not remembered: a
+    reminder refused by Teams, another instance or "verwijder mijn gegevens" may have
+    changed the row since this process last saved it."""
+    stored = references.get(key)
+    return stored is not None and stored[0] == reference and (stored[1] or not activate)
 
 
 def _is_bot_added(activity: Activity) -> bool:
