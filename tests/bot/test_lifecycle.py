@@ -86,9 +86,12 @@ async def test_an_unchanged_reference_is_not_written_again_a_changed_one_is(
     references = bot.app[SERVICES].references
     saved: list[str] = []
     save = references.save
-    monkeypatch.setattr(
-        references, "save", lambda key, *a, **k: [saved.append(key), save(key, *a, **k)]
-    )
+
+    def counted(key: str, *args: Any, **kwargs: Any) -> None:
+        saved.append(key)
+        save(key, *args, **kwargs)
+
+    monkeypatch.setattr(references, "save", counted)
     teams = Teams(connector.url)
     for text in ("help", "experts", "privacy"):
         assert await post(bot, teams.message(text)) == 201
