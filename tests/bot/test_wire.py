@@ -1,4 +1,4 @@
-"""bot.teams.wire writes exactly the JSON msrest writes, for every shape the bot meets."""
+"""bot.teams.wire writes and reads exactly as msrest does, for every shape the bot meets."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 
 import pytest
+from azure.core.exceptions import DeserializationError
 from botbuilder.core import CardFactory, MessageFactory, TurnContext
 from botbuilder.schema import (
     Activity,
@@ -92,3 +93,70 @@ def test_serialized_json_is_a_fresh_copy_the_caller_may_change() -> None:
     body["conversation"]["id"] = "changed"
     assert activity.channel_data["tenant"]["id"] == "t"
     assert activity.conversation.id == "a:1"
+
+
+def _message(**fields: Any) -> dict[str, Any]:
+    return {
+        "type": "message",
+        "id": "m-1",
+        "channelId": "msteams",
+        "serviceUrl": "http://127.0.0.1:1/",
+        "from": {"id": "29:anna", "name": "Anna", "aadObjectId": "aad-anna"},
+        "recipient": {"id": "28:bot"},
+        "conversation": {"id": "a:1", "conversationType": "personal"},
+        "text": "hallo",
+        **fields,
+    }
+
+
+BODIES: dict[str, dict[str, Any]] = {
+    **PAYLOADS,
+    "message": _message(),
+    "card submit": _message(value={"action": "feedback", "useful": True, "n": [1, None]}),
+    "mention": _message(
+        entities=[{"type": "mention", "text": "<at>Bot</at>", "mentioned": {"id": "28:bot"}}]
+    ),
+    "seven-digit fraction and an offset": _message(
+        timestamp="2026-11-23T10:00:00.1234567Z", localTimestamp="2026-11-23T11:00:00+01:00"
+    ),
+    "unknown keys, top and nested": _message(
+        extra={"a": 1}, service_url="x", **{"from": {"id": "29:anna", "role2": "x"}}
+    ),
+    "empty lists and strings": _message(membersAdded=[], text="", attachments=[]),
+    "list with a gap": _message(membersAdded=[{"id": "29:a"}, None]),
+    "a number where a string belongs (msrest reads it)": _message(id=5, locale=1.5),
+    "a string where a bool belongs (msrest reads it)": _message(
+        conversation={"id": "a:1", "isGroup": "true"}
+    ),
+    "an int where a float belongs (msrest reads it)": _message(
+        entities=[{"type": "GeoCoordinates", "latitude": 52}]
+    ),
+    "attachments": _message(
+        attachments=[{"contentType": "text/html", "content": "<b>x</b>", "name": "a"}]
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BODIES))
+def test_deserialize_reads_what_msrest_reads(name: str) -> None:
+    fast, slow = wire.deserialize(Activity, BODIES[name]), Activity.deserialize(BODIES[name])
+    assert fast == slow
+    assert fast.serialize() == slow.serialize()
+    assert fast.additional_properties == slow.additional_properties
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {"timestamp": "gisteren"},
+        {"membersAdded": "29:a"},
+        {"attachments": {"contentType": "x"}},
+        {"from": "anna"},
+    ],
+    ids=["bad date", "string for a list", "object for a list", "string for a model"],
+)
+def test_deserialize_refuses_what_msrest_refuses(fields: dict[str, Any]) -> None:
+    with pytest.raises(DeserializationError):
+        Activity.deserialize(_message(**fields))
+    with pytest.raises(DeserializationError):
+        wire.deserialize(Activity, _message(**fields))
