@@ -14,23 +14,28 @@ from bot.domain.register import Person
 log = logging.getLogger(__name__)
 
 
-class _CardMessage(Activity):  # type: ignore[misc]
-    """A message with one card, built for one send. botbuilder deep-copies every outgoing
-    activity before it fills in where it goes; this one is copied at the top only (that is
-    all botbuilder changes: it replaces whole fields, and a card is never changed after it
-    is built), which saves walking the card and every empty field on each send."""
+class _BuiltToSend(Activity):  # type: ignore[misc]
+    """An activity built for one send (a card message, the typing indicator). botbuilder
+    deep-copies every outgoing activity before it fills in where it goes; this one is copied
+    at the top only (that is all botbuilder changes: it replaces whole fields, and a card is
+    never changed after it is built), which saves walking the card and every empty field."""
 
-    def __deepcopy__(self, memo: dict[int, Any]) -> _CardMessage:
+    def __deepcopy__(self, memo: dict[int, Any]) -> _BuiltToSend:
         return copy.copy(self)
 
 
 def card_message(card: dict[str, Any]) -> Activity:
     """What MessageFactory.attachment(CardFactory.adaptive_card(card)) makes."""
-    return _CardMessage(
+    return _BuiltToSend(
         type=ActivityTypes.message,
         attachment_layout=AttachmentLayoutTypes.list,
         attachments=[CardFactory.adaptive_card(card)],
     )
+
+
+def typing_indicator() -> Activity:
+    """Shows the bot is typing while it works out its answer."""
+    return _BuiltToSend(type=ActivityTypes.typing)
 
 
 async def send_card(context: TurnContext, card: dict[str, Any]) -> None:
