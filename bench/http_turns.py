@@ -1,11 +1,15 @@
 """Question turns through the real HTTP endpoint, next to a bare aiohttp handler.
 
-    .venv/bin/python bench/http_turns.py [--turns 400] [--memory-turns 10000]
+    .venv/bin/python bench/http_turns.py [--levels 1,10,50,200] [--turns 400]
+                                         [--memory-turns 10000]
 
 Starts `python app.py` (auth off, a fresh SQLite file) and a bare aiohttp handler that parses
 the activity and posts one reply, each in its own process; a connector stand-in on loopback
-receives the replies. Prints turns per second and p50/p99 latency at 1, 10 and 50 concurrent
-conversations, and the bot's resident memory before and after many turns.
+receives the replies. For each number of concurrent conversations it prints, for both, turns
+per second, p50/p99 latency and the CPU time the process spent per turn (user + system, from
+/proc: steadier than wall-clock figures on a shared machine), the bot's resident memory, and
+the bot's turns per second as a share of the bare handler's. Each level runs `--turns` turns
+(at least five per conversation). Then the bot's memory before and after many more turns.
 """
 
 from __future__ import annotations
@@ -68,6 +72,12 @@ def _free_port() -> int:
         return int(probe.getsockname()[1])
 
 
+def _cpu_seconds(pid: int) -> float:
+    """User plus system time the process has used so far."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def _rss_mb(pid: int) -> float:
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith("VmRSS:"):
@@ -116,20 +126,27 @@ async def _run(url: str, service_url: str, concurrency: int, turns: int) -> list
     return latencies
 
 
-def _report(label: str, concurrency: int, latencies: list[float], seconds: float) -> None:
+def _report(
+    label: str, latencies: list[float], seconds: float, cpu_seconds: float, rss: str = ""
+) -> float:
+    """Prints one line; returns turns per second."""
     ms = sorted(value * 1000 for value in latencies)
     p99 = ms[min(len(ms) - 1, int(0.99 * len(ms)))]
+    rate = len(ms) / seconds
     print(
-        f"{label:<16} c={concurrency:<3} {len(ms) / seconds:8.1f} turns/s  "
-        f"p50={statistics.median(ms):7.2f} ms  p99={p99:7.2f} ms"
+        f"  {label:<16} {rate:8.1f} turns/s  p50={statistics.median(ms):7.2f} ms  "
+        f"p99={p99:7.2f} ms  CPU {cpu_seconds * 1000 / len(ms):5.2f} ms/turn{rss}"
     )
+    return rate
 
 
 async def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--turns", type=int, default=400)
+    parser.add_argument("--levels", default="1,10,50,200", help="concurrent conversations")
+    parser.add_argument("--turns", type=int, default=400, help="turns per level")
     parser.add_argument("--memory-turns", type=int, default=10_000)
     args = parser.parse_args()
+    levels = [int(level) for level in args.levels.split(",")]
 
     stand_in = ConnectorStandIn()
     await stand_in.start()
@@ -144,22 +161,31 @@ async def main() -> None:
         bot = subprocess.Popen([sys.executable, "app.py"], cwd=ROOT, env=environment)
         bare = subprocess.Popen([sys.executable, "-c", BARE_HANDLER, str(bare_port)])
         try:
+            processes = {"samenwerkwijzer": bot, "bare aiohttp": bare}
             targets = {
                 "samenwerkwijzer": f"http://127.0.0.1:{bot_port}/api/messages",
                 "bare aiohttp": f"http://127.0.0.1:{bare_port}/api/messages",
             }
             for url in targets.values():
                 await _wait_ready(url)
-            for concurrency in (1, 10, 50):
+            for concurrency in levels:
+                turns = max(args.turns, 5 * concurrency)
+                print(f"c={concurrency} ({turns} turns)")
+                rates = {}
                 for label, url in targets.items():
-                    await _run(url, stand_in.url, concurrency, 50)  # warm up
+                    pid = processes[label].pid
+                    await _run(url, stand_in.url, concurrency, max(50, concurrency))  # warm up
                     stand_in.sent.clear()
-                    begin = time.perf_counter()
-                    latencies = await _run(url, stand_in.url, concurrency, args.turns)
-                    _report(label, concurrency, latencies, time.perf_counter() - begin)
+                    cpu, begin = _cpu_seconds(pid), time.perf_counter()
+                    latencies = await _run(url, stand_in.url, concurrency, turns)
+                    seconds, cpu = time.perf_counter() - begin, _cpu_seconds(pid) - cpu
+                    rss = f"  RSS {_rss_mb(pid):.0f} MB" if label == "samenwerkwijzer" else ""
+                    rates[label] = _report(label, latencies, seconds, cpu, rss)
                     replies = [s for s in stand_in.sent if s.activity.get("type") == "message"]
-                    assert len(replies) == args.turns, "every turn must reach the connector"
+                    assert len(replies) == turns, "every turn must reach the connector"
                     stand_in.sent.clear()
+                share = 100 * rates["samenwerkwijzer"] / rates["bare aiohttp"]
+                print(f"  samenwerkwijzer does {share:.1f} % of the bare handler's turns/s")
             before = _rss_mb(bot.pid)
             await _run(targets["samenwerkwijzer"], stand_in.url, 10, args.memory_turns)
             stand_in.sent.clear()

@@ -32,7 +32,7 @@ from bot.services import (
 )
 from bot.settings import Settings
 from bot.store.database import Database, TurnLockUnavailable
-from bot.teams import budget
+from bot.teams import budget, wire
 from bot.teams.activity_checks import BadActivity, check_activity, parse_body
 
 log = logging.getLogger(__name__)
@@ -178,7 +178,7 @@ def _deserialize(body: dict[str, Any]) -> Activity:
     """botbuilder's model of the activity; what the checks let through it can read, and
     anything it still refuses is a 400, not a 500."""
     try:
-        return Activity().deserialize(body)
+        return wire.deserialize(Activity, body)
     except Exception as error:  # msrest raises DeserializationError, TypeError, ValueError
         log.warning("unreadable activity refused", extra={"error": type(error).__name__})
         raise BadActivity("activity could not be read") from None

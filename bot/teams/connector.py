@@ -28,7 +28,7 @@ from botframework.connector.auth import (
     JwtTokenValidation,
 )
 
-from bot.teams import budget
+from bot.teams import budget, wire
 
 CACHED_CLIENTS = 32
 SEND_TIMEOUT_SECONDS = 10.0
@@ -167,14 +167,13 @@ class ActivitySender:
 
 
 def _to_json(activity: Activity) -> dict[str, Any]:
-    """The wire form of an activity. msrest walks card JSON key by key, which costs a third of
-    a turn; cards are plain JSON already, so attachments are written as they are."""
+    """The wire form of an activity (bot/teams/wire.py). Cards are plain JSON already, so
+    attachments are written as they are, not walked key by key."""
     if not activity.attachments:
-        body: dict[str, Any] = activity.serialize()
-        return body
+        return wire.serialize(activity)
     bare = copy.copy(activity)
     bare.attachments = None
-    body = bare.serialize()
+    body = wire.serialize(bare)
     body["attachments"] = [
         {
             key: value

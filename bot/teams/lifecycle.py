@@ -22,6 +22,8 @@ from typing import Any, Protocol
 from botbuilder.core import TurnContext
 from botbuilder.schema import Activity, ActivityTypes
 
+from bot.teams import wire
+
 REFERENCE_KINDS = ("personal", "channel", "groupChat")  # the conversation types stored
 
 
@@ -38,6 +40,8 @@ class ReferenceRepository(Protocol):
         *,
         activate: bool = True,
     ) -> None: ...
+
+    async def get(self, key: str) -> tuple[dict[str, Any], bool] | None: ...
 
     async def deactivate(self, key: str, at: datetime) -> None: ...
 
@@ -132,14 +136,12 @@ async def follow(activity: Activity, references: ReferenceRepository, now: datet
             else:
                 await references.activate(key, now)
     else:
-        await references.save(
-            where.key,
-            where.kind,
-            where.user_id,
-            reference_of(activity, where),
-            now,
-            activate=change is not Change.REFRESH,
-        )
+        reference = reference_of(activity, where)
+        activate = change is not Change.REFRESH
+        if not await _stored_already(references, where.key, reference, activate):
+            await references.save(
+                where.key, where.kind, where.user_id, reference, now, activate=activate
+            )
         team_back = change is Change.TEAM_BACK or _is_bot_added(activity)
         if team_back and where.team_id:
             await references.set_team_active(where.team_id, True, now)
@@ -176,7 +178,7 @@ def where_of(activity: Activity) -> Where | None:
 
 def reference_of(activity: Activity, where: Where) -> dict[str, Any]:
     """The serialised reference; a channel's without anyone's name, with its team."""
-    reference: dict[str, Any] = TurnContext.get_conversation_reference(activity).serialize()
+    reference = wire.serialize(TurnContext.get_conversation_reference(activity))
     if where.user_id is None:
         reference.pop("user", None)
         conversation = dict(reference.get("conversation") or {})
@@ -187,6 +189,17 @@ def reference_of(activity: Activity, where: Where) -> dict[str, Any]:
     if where.team_id:
         reference["teamId"] = where.team_id
     return reference
+
+
+async def _stored_already(
+    references: ReferenceRepository, key: str, reference: dict[str, Any], activate: bool
+) -> bool:
+    """Saving would change nothing but the row's time: the same reference is stored, active
+    when this event shows the bot is there. Checked in the database, not remembered: a
+    reminder refused by Teams, another instance or "verwijder mijn gegevens" may have
+    changed the row since this process last saved it."""
+    stored = await references.get(key)
+    return stored is not None and stored[0] == reference and (stored[1] or not activate)
 
 
 def _is_bot_added(activity: Activity) -> bool:

@@ -18,10 +18,11 @@ from enum import Enum
 from typing import Any
 
 import aiohttp
-from botbuilder.core import CardFactory, MessageFactory, TurnContext
+from botbuilder.core import TurnContext
 from botbuilder.schema import ConversationReference
 
 from bot.teams.connector import ConnectorError, TeamsAdapter
+from bot.teams.replies import card_message
 
 log = logging.getLogger(__name__)
 Sleep = Callable[[float], Awaitable[None]]
@@ -113,9 +114,7 @@ class ProactiveSender:
             # A new message, not a reply to the made-up continuation activity (in a channel
             # a reply would go into a thread that does not exist).
             context.activity.id = reply_to
-            response = await context.send_activity(
-                MessageFactory.attachment(CardFactory.adaptive_card(card))
-            )
+            response = await context.send_activity(card_message(card))
             sent.append(getattr(response, "id", None))
 
         outcome = await self._deliver(reference, post)
@@ -129,7 +128,7 @@ class ProactiveSender:
         """Show `card` in place of the sent activity `activity_id` (an update in place)."""
 
         async def update(context: TurnContext) -> None:
-            activity = MessageFactory.attachment(CardFactory.adaptive_card(card))
+            activity = card_message(card)
             activity.id = activity_id
             await context.update_activity(activity)
 

@@ -13,7 +13,7 @@ from bot.domain.schedule import DigestPolicy
 from bot.services import Services
 from bot.teams.proactive import Pacing, ProactiveSender
 from bot.web import SERVICES
-from tests.bot.conftest import post, start_bot
+from tests.bot.conftest import Teams, post, start_bot
 from tests.bot.teams_payloads import (
     GROUP_CHAT_ID,
     OTHER_CHANNEL_ID,
@@ -78,6 +78,27 @@ async def test_removing_the_bot_deactivates_in_either_order(
     connector.take()
     await _replay(bot, connector, added)  # re-installed: reachable again
     assert await _active(bot, key) is True
+
+
+async def test_an_unchanged_reference_is_not_written_again_a_changed_one_is(
+    bot, connector, monkeypatch
+):
+    references = bot.app[SERVICES].references
+    saved: list[str] = []
+    save = references.save
+
+    async def counted(key: str, *args: Any, **kwargs: Any) -> None:
+        saved.append(key)
+        await save(key, *args, **kwargs)
+
+    monkeypatch.setattr(references, "save", counted)
+    teams = Teams(connector.url)
+    for text in ("help", "experts", "privacy"):
+        assert await post(bot, teams.message(text)) == 201
+    assert saved == ["user:aad-anna"]
+    assert await post(bot, teams.message("help", locale="en-US")) == 201
+    assert saved == ["user:aad-anna"] * 2
+    assert (await references.get("user:aad-anna"))[0]["locale"] == "en-US"
 
 
 async def test_removed_from_the_team_no_digest_is_posted(settings, connector):

@@ -134,6 +134,17 @@ async def test_removed_app_makes_the_partnership_unreachable(settings, connector
         await client.close()
 
 
+async def test_a_user_teams_refused_is_reachable_again_after_their_next_message(bot, connector):
+    teams = Teams(connector.url)
+    await _register(bot, connector, teams, "2026-11-30")
+    connector.failures = [403]
+    await _runner(bot).run(MONDAY_MORNING)
+    references = bot.app[SERVICES].references
+    assert await references.personal("aad-anna") is None
+    await post(bot, teams.message("help"))  # the same reference the bot stored before
+    assert await references.personal("aad-anna") is not None
+
+
 async def test_weekly_digest_goes_to_the_channel_once_a_week(settings, connector):
     client, channel = await _bot_with_digest_channel(settings, connector)
     try:
