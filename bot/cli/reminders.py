@@ -52,7 +52,7 @@ async def run_reminders(args: argparse.Namespace, content: Content) -> int:
             await services.adapter.sender.close()
         print(
             f"{now.isoformat()}: {report.sent} sent, {report.undelivered} undelivered, "
-            f"{report.unreachable} without reach (geen bereik), digest "
+            f"{report.retried} to retry, {report.unreachable} without reach (geen bereik), digest "
             f"{'posted' if report.digest else 'not due'}"
         )
         for line in report.details:

@@ -30,6 +30,7 @@ from bot.teams.proactive import Delivery, ProactiveSender
 
 log = logging.getLogger(__name__)
 LEASE = timedelta(minutes=10)
+MAX_CLAIMS = 5  # runs that try a reminder Teams keeps refusing (429, 5xx) before giving up
 DIGEST_DAYS_AHEAD = 60
 
 
@@ -38,6 +39,7 @@ class RunReport:
     sent: int = 0
     unreachable: int = 0  # no personal chat with the account holder ("geen bereik")
     undelivered: int = 0
+    retried: int = 0  # still failing after a run's attempts: the next run tries again
     digest: bool = False
     details: list[str] = field(default_factory=list)
 
@@ -115,6 +117,10 @@ class ReminderRunner:
             return
         if delivery is Delivery.UNREACHABLE:
             await self._references.deactivate(f"user:{partnership.account_holder.id}", now)
+        elif await self._reminders.retry_later(reminder_id, MAX_CLAIMS):
+            report.retried += 1
+            report.details.append(f"retry later: partnership {partnership.id}")
+            return
         await self._reminders.mark_undelivered(reminder_id, delivery.value, now)
         report.undelivered += 1
         report.details.append(

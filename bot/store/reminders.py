@@ -115,6 +115,17 @@ class ReminderRepository:
         if changed == 0:
             raise KeyError(f"no claimed reminder {reminder_id}")
 
+    async def retry_later(self, reminder_id: int, max_claims: int) -> bool:
+        """Release the claim (as `release`) unless the reminder was claimed `max_claims`
+        times already; False when it should be given up."""
+        return bool(
+            await self._db.execute(
+                "UPDATE reminders SET lease_until = NULL"
+                " WHERE id = ? AND status = 'claimed' AND attempts < ?",
+                (reminder_id, max_claims),
+            )
+        )
+
     async def undelivered(self) -> list[ReminderRecord]:
         """Reminders given up, earliest moment first."""
         return await self._select(

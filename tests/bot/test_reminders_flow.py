@@ -5,14 +5,14 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import sys
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
 
 from bot.domain.schedule import DigestPolicy
-from bot.reminders.runner import ReminderRunner
+from bot.reminders.runner import MAX_CLAIMS, ReminderRunner
 from bot.services import Services, calendar_url
 from bot.settings import Settings
 from bot.teams.proactive import Pacing, ProactiveSender
@@ -102,6 +102,29 @@ async def test_throttled_send_is_retried_and_delivered_once(bot, connector):
     connector.failures = [429]
     report = await _runner(bot).run(MONDAY_MORNING)
     assert (connector.refused, report.sent, len(connector.take())) == ([429], 1, 1)
+
+
+async def test_a_send_teams_keeps_refusing_is_tried_again_next_run_then_given_up(bot, connector):
+    teams = Teams(connector.url)
+    partnership_id = await _register(bot, connector, teams, "2026-11-30")
+    reminders = bot.app[SERVICES].reminders
+    connector.failures = [429] * 4  # every attempt of one run (Pacing.max_attempts)
+    first = await _runner(bot).run(MONDAY_MORNING)
+    assert (first.sent, first.retried, first.undelivered, connector.take()) == (0, 1, 0, [])
+    [stored] = await reminders.for_partnership(partnership_id)
+    assert (stored.status, stored.attempts) == ("claimed", 1)  # free for the next run
+
+    second = await _runner(bot).run(MONDAY_MORNING)  # the storm is over
+    assert (second.sent, len(connector.take())) == (1, 1)
+    [stored] = await reminders.for_partnership(partnership_id)
+    assert (stored.status, stored.attempts) == ("sent", 2)
+
+    for _ in range(MAX_CLAIMS):  # a storm that never ends: given up after MAX_CLAIMS runs
+        connector.failures = [503] * 4
+        await _runner(bot).run(MONDAY_MORNING + timedelta(days=7))
+    [_, week_later] = await reminders.for_partnership(partnership_id)
+    assert (week_later.status, week_later.attempts) == ("undelivered", MAX_CLAIMS)
+    assert connector.take() == []
 
 
 async def _bot_with_digest_channel(settings: Settings, connector: Any) -> tuple[Any, Teams]:
