@@ -29,7 +29,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Literal
 
-from bot.domain.analyzer import SYNONYM_PREFIX, Analyzer, ConceptHit, Terms
+from bot.domain.analyzer import PREFIX_PREFIX, SYNONYM_PREFIX, Analyzer, ConceptHit, Terms
 from bot.domain.content import Content
 from bot.domain.dutch import is_personal, words
 from bot.domain.entries import OUT_OF_SCOPE_ID, Entry, build_entries
@@ -38,6 +38,7 @@ from bot.domain.smalltalk import SmalltalkDetector
 Decision = Literal["answer", "clarify", "out_of_scope", "situation", "smalltalk"]
 Postings = dict[str, list[tuple[int, float]]]
 RANK_DEPTH = 30  # how many entries are ranked; the rest never matter
+SECTION_TERM_LENGTH = 6  # a section's own word this long that only frameworks use asks for one
 SUBJECT_WORDS = 3  # a message of at most this many words may name just a subject
 # The nouns for the partnership itself (not the verb: "samenwerken in een word-document").
 PARTNERSHIP_WORDS = frozenset(
@@ -138,7 +139,7 @@ class Matcher:
                 term
                 for section in framework.sections
                 for term in self.analyzer.terms(section.title)
-                if not term.startswith(("~", SYNONYM_PREFIX))
+                if not term.startswith((PREFIX_PREFIX, SYNONYM_PREFIX))
             )
             for framework in content.frameworks
         }
@@ -163,31 +164,47 @@ class Matcher:
 
     def _request_terms(self, entry_terms: list[Terms]) -> tuple[frozenset[str], frozenset[str]]:
         """Terms that ask for a framework or a team: the words of their names (titles, codes,
-        team names) that no checklist item uses, and the thesaurus concepts marked `asks`."""
+        team names) that no checklist item uses, and the thesaurus concepts marked `asks`.
+        The source's own words for a framework's sections (titles and cell questions:
+        "kennisroutines", "systeemverantwoordelijkheid") ask for it too, when they are long
+        enough to be telling and neither the checklist nor an out-of-scope example uses them."""
         checklist: set[str] = set()
         for entry, terms in zip(self.entries, entry_terms, strict=True):
             if entry.kind == "checklist":
                 checklist.update(terms)
         names: dict[str, list[str]] = {"framework": [], "expert": []}
+        sections: list[str] = []
         for framework in self.content.frameworks:
             names["framework"] += [framework.title, *framework.phrasings]
-
+            for section in framework.sections:
+                sections += [section.title, *section.questions]
         for expert in self.content.experts.values():
             names["expert"] += [expert.code, expert.name]
-        asked: dict[str, set[str]] = {"framework": set(), "expert": set()}
-        for kind, texts in names.items():
-            for text in texts:
-                asked[kind].update(
-                    term
-                    for term in self.analyzer.terms(text)
-                    if term not in checklist and not term.startswith(("~", SYNONYM_PREFIX))
-                )
+        asked: dict[str, set[str]] = {
+            kind: {term for text in texts for term in self._own_terms(text)} - checklist
+            for kind, texts in names.items()
+        }
+        declined = {term for text in self.content.out_of_scope for term in self._own_terms(text)}
+        asked["framework"] |= {
+            term
+            for text in sections
+            for term in self._own_terms(text)
+            if len(term) >= SECTION_TERM_LENGTH
+        } - checklist - declined
         for concept in self.content.thesaurus:
             if concept.asks:
                 asked[concept.asks].add(SYNONYM_PREFIX + concept.key)
         for code in self.content.experts:
             asked["expert"].update(words(code))
         return frozenset(asked["framework"]), frozenset(asked["expert"])
+
+    def _own_terms(self, text: str) -> set[str]:
+        """The text's word stems and compound parts, without thesaurus concepts or prefixes."""
+        return {
+            term
+            for term in self.analyzer.terms(text)
+            if not term.startswith((PREFIX_PREFIX, SYNONYM_PREFIX))
+        }
 
     def match(self, query: str, limit: int = 5, *, as_typed: bool = False) -> MatchResult:
         """`as_typed`: the query is still being typed, so its last word may be unfinished."""
