@@ -308,11 +308,12 @@ class Matcher:
         }
 
     def _query_vector(self, terms: Terms) -> tuple[dict[str, float], float]:
-        """TF-IDF of the question's known terms; words the content never uses add to the norm,
+        """TF-IDF of the question's known terms, with sublinear term frequency (a word said
+        three times in a long text does not outweigh the rest); words the content never uses add to the norm,
         unless the thesaurus knows them."""
         boost = self.tuning.concept_boost
         vector = {
-            term: tf * self._idf[term] * (boost if term.startswith(SYNONYM_PREFIX) else 1.0)
+            term: _sublinear(tf) * self._idf[term] * (boost if term.startswith(SYNONYM_PREFIX) else 1.0)
             for term, tf in terms.items()
             if term in self._idf
         }
