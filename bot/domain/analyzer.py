@@ -32,6 +32,14 @@ class ConceptHit:
     words: str
     position: int  # index of its first word in the text
     part: bool = False  # named by a part of a compound word ("exploitatie|tekort")
+    tail: bool = False  # that part is the last one, which says what the word is
+
+    @property
+    def telling(self) -> bool:
+        """The concept is what the word means: the word itself, or the last part of a compound
+        (Dutch compounds are right-headed: an exploitatietekort is a tekort, heffingsgegevens
+        are gegevens), not a first part (a belastingkantoor is no belasting)."""
+        return not self.part or self.tail
 
 
 SYNONYM_PREFIX = "="
@@ -128,13 +136,14 @@ class Analyzer:
                 _add(result, PREFIX_PREFIX + stemmed[:PREFIX_LENGTH], PREFIX_WEIGHT * weight)
             if (light[position],) in self._phrases:
                 continue  # a thesaurus word says what it means: its parts need not
-            for part in self._split(token):
+            parts = self._split(token)
+            for index, part in enumerate(parts):
                 _add(result, stem(part), PART_WEIGHT)
                 canonical = self._phrases.get((light_stem(part),))
                 if canonical:
                     key = canonical[len(SYNONYM_PREFIX) :]
                     _add(result, canonical, PART_WEIGHT)
-                    hits.append(ConceptHit(key, token, position, part=True))
+                    hits.append(ConceptHit(key, token, position, part=True, tail=index == 1))
         return result, hits
 
     def _synonyms_in(
@@ -159,7 +168,8 @@ class Analyzer:
         return found
 
     def _split_uncached(self, word: str) -> tuple[str, ...]:
-        """Parts of a compound word: the longest known tail, else the longest known head.
+        """Parts of a compound word: the longest known tail, else the longest known head;
+        the second part is always the word's tail.
 
         Dutch glues words with a linking s ('aanbestedings|plichtig'), which is dropped.
         """

@@ -79,7 +79,9 @@ def light_stem(word: str) -> str:
         if len(word) > 2 and word[-1] == word[-2] and word[-1] not in "aeiou":
             word = word[:-1]
         return word
-    if (len(word) > 4 and word[-1] == "e") or (len(word) > 3 and word[-1] == "s"):
+    if len(word) > 3 and word[-1] == "s":
+        word = word[:-1]  # 'pasjes' -> 'pasje', and on to 'pasj' as 'pasje' itself goes
+    if len(word) > 4 and word[-1] == "e":
         return word[:-1]
     return word
 

@@ -185,12 +185,16 @@ class Matcher:
             for kind, texts in names.items()
         }
         declined = {term for text in self.content.out_of_scope for term in self._own_terms(text)}
-        asked["framework"] |= {
-            term
-            for text in sections
-            for term in self._own_terms(text)
-            if len(term) >= SECTION_TERM_LENGTH
-        } - checklist - declined
+        asked["framework"] |= (
+            {
+                term
+                for text in sections
+                for term in self._own_terms(text)
+                if len(term) >= SECTION_TERM_LENGTH
+            }
+            - checklist
+            - declined
+        )
         for concept in self.content.thesaurus:
             if concept.asks:
                 asked[concept.asks].add(SYNONYM_PREFIX + concept.key)
@@ -309,11 +313,13 @@ class Matcher:
 
     def _query_vector(self, terms: Terms) -> tuple[dict[str, float], float]:
         """TF-IDF of the question's known terms, with sublinear term frequency (a word said
-        three times in a long text does not outweigh the rest); words the content never uses add to the norm,
-        unless the thesaurus knows them."""
+        three times in a long text does not outweigh the rest); words the content never uses
+        add to the norm, unless the thesaurus knows them."""
         boost = self.tuning.concept_boost
         vector = {
-            term: _sublinear(tf) * self._idf[term] * (boost if term.startswith(SYNONYM_PREFIX) else 1.0)
+            term: _sublinear(tf)
+            * self._idf[term]
+            * (boost if term.startswith(SYNONYM_PREFIX) else 1.0)
             for term, tf in terms.items()
             if term in self._idf
         }

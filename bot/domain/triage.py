@@ -115,7 +115,11 @@ class Triager:
         raw = _raw_words(text)
         hits = [
             ConceptHit(
-                hit.key, _quote(raw, hit.position, len(hit.words.split())), hit.position, hit.part
+                hit.key,
+                _quote(raw, hit.position, len(hit.words.split())),
+                hit.position,
+                hit.part,
+                hit.tail,
             )
             for hit in hits
         ]
@@ -188,7 +192,7 @@ class Triager:
         triggers: dict[str, list[str]] = {}
         for hit in sorted(hits, key=lambda hit: hit.position):
             concept = concepts.get(hit.key)
-            if concept is None or hit.part:
+            if concept is None or not hit.telling:
                 continue
             for code in concept.experts:
                 words = triggers.setdefault(code, [])
@@ -205,7 +209,7 @@ class Triager:
         first_seen: dict[str, int] = {}
         for hit in hits:
             concept = concepts.get(hit.key)
-            if concept is None or hit.part:
+            if concept is None or not hit.telling:
                 continue
             for flag in concept.flags:
                 flags[flag] = True

@@ -519,3 +519,20 @@ def test_a_question_about_the_partnership_itself_is_not_declined(matcher):
 def test_near_duplicates_are_answered_not_asked(matcher):
     for question in ("financiele risicos van de deelneming",):
         assert matcher.match(question).decision == "answer"
+
+
+@pytest.mark.parametrize(
+    ("question", "section"),
+    [
+        ("investeren de partners in kennisroutines", "wk-partners-capaciteit"),
+        ("heeft de gemeente hier systeemverantwoordelijkheid", "wk-context-verantwoordelijkheden"),
+    ],
+)
+def test_a_framework_sections_own_words_ask_for_that_section(matcher, question, section):
+    """Words of the source that only a framework's cells use ("kennisroutines") lift the
+    framework above the checklist, as naming the framework itself does."""
+    assert matcher.match(question).matches[0].entry.id == section
+
+
+def test_generic_words_of_a_framework_section_do_not_ask_for_a_framework(matcher):
+    assert not {"meer", "onder", "kern", "draait"} & matcher._asking_framework

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import math
+
 import pytest
 
 from bot.domain.matcher import Matcher, Tuning
@@ -109,3 +111,9 @@ def test_clarify_names_the_team_that_most_likely_knows(fixture_content):
 
 def test_a_team_card_wins_only_when_a_team_is_asked_for(matcher):
     assert matcher.match("contact jur").matches[0].entry.kind == "expert"
+
+
+def test_a_word_said_again_and_again_counts_sublinearly(matcher):
+    once, _ = matcher._query_vector({"contract": 1.0})
+    thrice, _ = matcher._query_vector({"contract": 3.0})
+    assert thrice["contract"] == pytest.approx(once["contract"] * (1 + math.log(3)))

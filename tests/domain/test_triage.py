@@ -55,3 +55,10 @@ def test_a_text_without_subjects_gets_an_empty_triage(triager):
     triage = triager.triage("hoe laat is het")
     assert (triage.themes, triage.checklist, triage.experts) == ((), (), ())
     assert triage.registration.flags == {"personal_data": False}
+
+
+def test_a_compound_calls_the_team_of_its_last_part_not_of_its_first(triager):
+    calls = triager.triage("Er komt een samenwerkingscontract. We zetten een geldautomaat neer.")
+    assert [(call.code, call.why) for call in calls.experts] == [
+        ("JUR", '"samenwerkingscontract" → JUR')
+    ]
