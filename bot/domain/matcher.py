@@ -67,6 +67,7 @@ class Tuning:
     unasked_expert_weight: float = 0.55
     asked_weight: float = 1.15
     root_weight: float = 0.75  # a framework as a whole, when the text names one of its sections
+    title_weight: float = 1.2  # an entry whose title holds every word of a short text
     # A situation: this many sentences (or words) and this many different subjects.
     situation_sentences: int = 2
     situation_words: int = 18
@@ -143,6 +144,11 @@ class Matcher:
             )
             for framework in content.frameworks
         }
+        with_title: dict[str, set[int]] = defaultdict(set)
+        for index, entry in enumerate(self.entries):
+            for term in self._own_terms(entry.title):
+                with_title[term].add(index)
+        self._entries_with_title_term = {term: frozenset(ids) for term, ids in with_title.items()}
         self._items_of_concept: dict[str, set[str]] = defaultdict(set)
         for item in content.items.values():
             for key in item.concepts:
@@ -269,10 +275,12 @@ class Matcher:
             if terms.keys() & section_terms
         }
         entries = self.entries
+        titled = self._titled(terms)
         scored = (
             (
                 priors[entries[index].kind]
                 * (tuning.root_weight if entries[index].id in named_sections else 1.0)
+                * (tuning.title_weight if index in titled else 1.0)
                 * (share * whole.get(index, 0.0) + (1 - share) * best_phrasing.get(index, 0.0))
                 / norm,
                 index,
@@ -283,6 +291,16 @@ class Matcher:
         ranked = [Match(entries[index], score) for score, index in best]
         example = -best_example[1] - self._first_example
         return ranked, max(best_phrasing.values(), default=0.0), (best_example[0], example)
+
+    def _titled(self, terms: Terms) -> frozenset[int]:
+        """The entries whose title holds every word of a short text: "soft controls" names
+        the principle titled "Soft controls: cultuur, houding, ...", not just its subject."""
+        own = {term for term in terms if not term.startswith((PREFIX_PREFIX, SYNONYM_PREFIX))}
+        if not own or len(own) > SUBJECT_WORDS:
+            return frozenset()
+        return frozenset.intersection(
+            *(self._entries_with_title_term.get(term, frozenset()) for term in own)
+        )
 
     def _off_topic(self, share_explained: float, closer: bool, hits: list[ConceptHit]) -> bool:
         """Declined: an out-of-scope example is closer than every in-scope phrasing and

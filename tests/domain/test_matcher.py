@@ -117,3 +117,15 @@ def test_a_word_said_again_and_again_counts_sublinearly(matcher):
     once, _ = matcher._query_vector({"contract": 1.0})
     thrice, _ = matcher._query_vector({"contract": 3.0})
     assert thrice["contract"] == pytest.approx(once["contract"] * (1 + math.log(3)))
+
+
+def test_a_short_text_held_by_a_title_lifts_that_entry_a_longer_one_does_not(fixture_content):
+    plain = Matcher(fixture_content, Tuning(title_weight=1.0))
+    lifting = Matcher(fixture_content)
+    short = "staatssteun"
+    assert lifting.match(short).matches[0].entry.id == "jur-2"
+    assert lifting.match(short).matches[0].score == pytest.approx(
+        plain.match(short).matches[0].score * Tuning().title_weight
+    )
+    long = "is er sprake van staatssteun als de gemeente de stichting geld geeft"
+    assert lifting.match(long).matches[0].score == pytest.approx(plain.match(long).matches[0].score)
