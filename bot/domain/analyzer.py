@@ -47,6 +47,7 @@ PREFIX_PREFIX = "~"
 PREFIX_LENGTH = 6
 PREFIX_WEIGHT = 0.4
 PART_WEIGHT = 0.6
+HEAD_PART_WEIGHT = 0.4  # the concept of a compound's first part: a projectteam is a team
 MIN_PART = 4
 MIN_COMPOUND = 9
 MIN_COMPLETION = 3
@@ -142,7 +143,7 @@ class Analyzer:
                 canonical = self._phrases.get((light_stem(part),))
                 if canonical:
                     key = canonical[len(SYNONYM_PREFIX) :]
-                    _add(result, canonical, PART_WEIGHT)
+                    _add(result, canonical, PART_WEIGHT if index == 1 else HEAD_PART_WEIGHT)
                     hits.append(ConceptHit(key, token, position, part=True, tail=index == 1))
         return result, hits
 

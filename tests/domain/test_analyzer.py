@@ -121,3 +121,12 @@ def test_a_diminutive_and_its_plural_name_the_same_concept():
     analyzer = Analyzer([["pasjes"]], [], keys=["pas"])
     assert [hit.key for hit in analyzer.concepts("ze krijgen een pasje")] == ["pas"]
     assert light_stem("pasje") == light_stem("pasjes")
+
+
+def test_the_concept_of_a_compounds_first_part_weighs_less_than_of_its_last():
+    analyzer = Analyzer(
+        [["tekort"], ["belasting"]], ["exploitatie", "kantoor"], keys=["tekort", "belasting"]
+    )
+    tail = analyzer.terms("exploitatietekort")["=tekort"]
+    head = analyzer.terms("belastingkantoor")["=belasting"]
+    assert head < tail
