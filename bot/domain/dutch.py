@@ -111,3 +111,11 @@ def rest_after(text: str, word_count: int) -> str | None:
         rest = parts[1] if len(parts) > 1 else ""
     rest = rest.strip(" \t.,;:-\u2013")
     return rest or None
+
+
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?;])\s+|\n+")
+
+
+def split_sentences(text: str) -> list[str]:
+    """The sentences of a text: split after . ! ? ; and at line breaks, empty ones dropped."""
+    return [part.strip() for part in _SENTENCE_BREAK.split(text) if part.strip()]

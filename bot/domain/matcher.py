@@ -31,7 +31,7 @@ from typing import Literal
 
 from bot.domain.analyzer import PREFIX_PREFIX, SYNONYM_PREFIX, Analyzer, ConceptHit, Terms
 from bot.domain.content import Content
-from bot.domain.dutch import is_personal, words
+from bot.domain.dutch import is_personal, split_sentences, words
 from bot.domain.entries import OUT_OF_SCOPE_ID, Entry, build_entries
 from bot.domain.smalltalk import SmalltalkDetector
 
@@ -72,6 +72,7 @@ class Tuning:
     situation_sentences: int = 2
     situation_words: int = 18
     situation_subjects: int = 2
+    scene_weight: float = 0.7  # a sentence that asks nothing, beside one that asks
 
 
 @dataclass(frozen=True)
@@ -224,6 +225,8 @@ class Matcher:
             if kind is not None:
                 return MatchResult(query, "smalltalk", (), tuning.max_options, smalltalk=kind)
         terms, hits = self.analyzer.analyse(query, repair_typos=True, complete_last=as_typed)
+        if not as_typed:
+            terms = self._question_first(query, terms)
         vector, norm = self._query_vector(terms)
         ranked, best_in_scope, (closest_example, example) = self._rank(terms, vector, norm)
         off_topic = self._off_topic(closest_example / norm, closest_example > best_in_scope, hits)
@@ -250,6 +253,22 @@ class Matcher:
             team=self._team(decision, ranked, choices),
             referral=referral,
         )
+
+    def _question_first(self, query: str, terms: Terms) -> Terms:
+        """A text of several sentences that asks its question in some of them: the words of
+        the sentences that only set the scene count less (`scene_weight`), so that a word
+        there ("salaris", "campagne") does not outweigh what is asked ("rechtspositie",
+        "procedure")."""
+        sentences = split_sentences(query)
+        asked = {sentence for sentence in sentences if sentence.endswith("?")}
+        if not asked or len(asked) == len(sentences):
+            return terms
+        weighted: Terms = defaultdict(float)
+        for sentence in sentences:
+            weight = 1.0 if sentence in asked else self.tuning.scene_weight
+            for term, tf in self.analyzer.terms(sentence, repair_typos=True).items():
+                weighted[term] += weight * tf
+        return weighted
 
     def _rank(
         self, terms: Terms, vector: dict[str, float], norm: float

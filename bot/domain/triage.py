@@ -19,14 +19,13 @@ Which words call for which team, flag or form is content (thesaurus.yaml), not c
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
 from bot.domain.analyzer import ConceptHit
 from bot.domain.content import Content
-from bot.domain.dutch import words
+from bot.domain.dutch import split_sentences, words
 from bot.domain.matcher import Matcher
 
 MAX_ITEMS = 8
@@ -38,7 +37,6 @@ SENTENCE_SHARE = 0.9  # a sentence's own match counts this much against the whol
 MAX_QUOTED = 3
 MAX_SENTENCES = 12  # a longer text is matched as a whole and in its first sentences
 _PUNCTUATION = ".,;:!?()[]\"'\u201c\u201d\u2018\u2019"
-_SENTENCES = re.compile(r"(?<=[.!?;])\s+|\n+")
 
 
 @dataclass(frozen=True)
@@ -139,7 +137,7 @@ class Triager:
         self, text: str, hits: list[ConceptHit], experts: tuple[ExpertCall, ...]
     ) -> tuple[TriageItem, ...]:
         scores: dict[str, float] = defaultdict(float)
-        sentences = [part for part in _SENTENCES.split(text) if part.strip()][:MAX_SENTENCES]
+        sentences = split_sentences(text)[:MAX_SENTENCES]
         parts = [(1.0, text)] + [(SENTENCE_SHARE, s) for s in sentences if len(sentences) > 1]
         for share, part in parts:
             result = self.matcher.match(part, limit=8)

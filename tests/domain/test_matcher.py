@@ -129,3 +129,21 @@ def test_a_short_text_held_by_a_title_lifts_that_entry_a_longer_one_does_not(fix
     )
     long = "is er sprake van staatssteun als de gemeente de stichting geld geeft"
     assert lifting.match(long).matches[0].score == pytest.approx(plain.match(long).matches[0].score)
+
+
+def test_sentences_that_only_set_the_scene_count_less_than_the_question(matcher):
+    scene, question = "Wij geven de stichting subsidie.", "Is er een overeenkomst nodig?"
+    text = f"{scene} {question}"
+    terms = matcher._question_first(text, matcher.analyzer.terms(text))
+    weight = Tuning().scene_weight
+    assert terms["subsidie"] == pytest.approx(weight * matcher.analyzer.terms(scene)["subsidie"])
+    assert terms["overeenkomst"] == pytest.approx(matcher.analyzer.terms(question)["overeenkomst"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Wij geven subsidie. Er komt een overeenkomst.", "Subsidie? Overeenkomst?", "subsidie?"],
+)
+def test_a_text_that_asks_in_no_sentence_or_in_all_is_weighed_as_a_whole(matcher, text):
+    terms = matcher.analyzer.terms(text)
+    assert matcher._question_first(text, terms) == terms
