@@ -170,38 +170,42 @@ class Matcher:
         return terms
 
     def _request_terms(self, entry_terms: list[Terms]) -> tuple[frozenset[str], frozenset[str]]:
-        """Terms that ask for a framework or a team: the words of their names (titles, codes,
-        team names) that no checklist item uses, and the thesaurus concepts marked `asks`.
-        The source's own words for a framework's sections (titles and cell questions:
-        "kennisroutines", "systeemverantwoordelijkheid") ask for it too, when they are long
-        enough to be telling and neither the checklist nor an out-of-scope example uses them."""
+        """Terms that ask for a framework or a team: the words of their names (framework
+        titles, team codes and names) that no checklist item uses, and the thesaurus concepts
+        marked `asks`. The words a framework is described with (its phrasings, its sections'
+        titles and cell questions: "kennisroutines", "systeemverantwoordelijkheid") ask for it
+        too, when they are long enough to be telling and neither the checklist, the thesaurus
+        nor an out-of-scope example uses them."""
         checklist: set[str] = set()
         for entry, terms in zip(self.entries, entry_terms, strict=True):
             if entry.kind == "checklist":
                 checklist.update(terms)
-        names: dict[str, list[str]] = {"framework": [], "expert": []}
-        sections: list[str] = []
-        for framework in self.content.frameworks:
-            names["framework"] += [framework.title, *framework.phrasings]
-            for section in framework.sections:
-                sections += [section.title, *section.questions]
-        for expert in self.content.experts.values():
-            names["expert"] += [expert.code, expert.name]
+        names: dict[str, list[str]] = {
+            "framework": [framework.title for framework in self.content.frameworks],
+            "expert": [text for e in self.content.experts.values() for text in (e.code, e.name)],
+        }
         asked: dict[str, set[str]] = {
             kind: {term for text in texts for term in self._own_terms(text)} - checklist
             for kind, texts in names.items()
         }
         declined = {term for text in self.content.out_of_scope for term in self._own_terms(text)}
-        asked["framework"] |= (
-            {
-                term
-                for text in sections
-                for term in self._own_terms(text)
-                if len(term) >= SECTION_TERM_LENGTH
-            }
-            - checklist
-            - declined
-        )
+        described = [
+            text
+            for framework in self.content.frameworks
+            for text in (
+                *framework.phrasings,
+                *(text for s in framework.sections for text in (s.title, *s.questions)),
+            )
+        ]
+        asked["framework"] |= {
+            term
+            for text in described
+            for term in self._own_terms(text)
+            if len(term) >= SECTION_TERM_LENGTH
+            and not self.analyzer.in_thesaurus(term)
+            and term not in checklist
+            and term not in declined
+        }
         for concept in self.content.thesaurus:
             if concept.asks:
                 asked[concept.asks].add(SYNONYM_PREFIX + concept.key)
