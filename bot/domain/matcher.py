@@ -67,7 +67,8 @@ class Tuning:
     unasked_expert_weight: float = 0.55
     asked_weight: float = 1.15
     root_weight: float = 0.75  # a framework as a whole, when the text names one of its sections
-    title_weight: float = 1.2  # an entry whose title holds every word of a short text
+    title_weight: float = 1.2  # an entry whose full name holds nearly all of the text
+    title_cover: float = 0.8  # that much of the text's weight (squared TF-IDF)
     # A situation: this many sentences (or words) and this many different subjects.
     situation_sentences: int = 2
     situation_words: int = 18
@@ -146,8 +147,8 @@ class Matcher:
             for framework in content.frameworks
         }
         with_title: dict[str, set[int]] = defaultdict(set)
-        for index, entry in enumerate(self.entries):
-            for term in self._own_terms(entry.title):
+        for index, entry in enumerate(self.entries):  # a section's full name has its framework's
+            for term in self.analyzer.terms(f"{entry.title} {entry.theme or ''}"):
                 with_title[term].add(index)
         self._entries_with_title_term = {term: frozenset(ids) for term, ids in with_title.items()}
         self._items_of_concept: dict[str, set[str]] = defaultdict(set)
@@ -298,7 +299,7 @@ class Matcher:
             if terms.keys() & section_terms
         }
         entries = self.entries
-        titled = self._titled(terms)
+        titled = self._titled(vector)
         scored = (
             (
                 priors[entries[index].kind]
@@ -315,15 +316,18 @@ class Matcher:
         example = -best_example[1] - self._first_example
         return ranked, max(best_phrasing.values(), default=0.0), (best_example[0], example)
 
-    def _titled(self, terms: Terms) -> frozenset[int]:
-        """The entries whose title holds every word of a short text: "soft controls" names
-        the principle titled "Soft controls: cultuur, houding, ...", not just its subject."""
-        own = {term for term in terms if not term.startswith((PREFIX_PREFIX, SYNONYM_PREFIX))}
-        if not own or len(own) > SUBJECT_WORDS:
-            return frozenset()
-        return frozenset.intersection(
-            *(self._entries_with_title_term.get(term, frozenset()) for term in own)
-        )
+    def _titled(self, vector: dict[str, float]) -> frozenset[int]:
+        """The entries whose full name (title, with its theme or framework) holds nearly all of
+        what a text says, and more of it than any other name: "soft controls" names the
+        principles titled "Soft controls: cultuur, houding, ...", "wat is richten in de
+        governancecyclus" the cycle's step Richten rather than the cycle."""
+        total = sum(value * value for value in vector.values())
+        covered: dict[int, float] = defaultdict(float)
+        for term, value in vector.items():
+            for index in self._entries_with_title_term.get(term, ()):
+                covered[index] += value * value
+        floor = max(self.tuning.title_cover * total, max(covered.values(), default=0.0) - 1e-9)
+        return frozenset(index for index, share in covered.items() if share >= floor)
 
     def _off_topic(self, share_explained: float, closer: bool, hits: list[ConceptHit]) -> bool:
         """Declined: an out-of-scope example is closer than every in-scope phrasing and

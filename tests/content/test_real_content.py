@@ -536,3 +536,11 @@ def test_a_framework_sections_own_words_ask_for_that_section(matcher, question, 
 
 def test_generic_words_of_a_framework_section_do_not_ask_for_a_framework(matcher):
     assert not {"meer", "onder", "kern", "draait"} & matcher._asking_framework
+
+
+def test_a_question_naming_a_section_and_its_framework_finds_the_section(matcher):
+    """The full name of a section holds its framework's title: "richten in de
+    governancecyclus" is the cycle's step, not the cycle as a whole."""
+    assert matcher.match("wat is richten in de governancecyclus").matches[0].entry.id == (
+        "cyclus-richten"
+    )

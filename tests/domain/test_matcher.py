@@ -119,7 +119,7 @@ def test_a_word_said_again_and_again_counts_sublinearly(matcher):
     assert thrice["contract"] == pytest.approx(once["contract"] * (1 + math.log(3)))
 
 
-def test_a_short_text_held_by_a_title_lifts_that_entry_a_longer_one_does_not(fixture_content):
+def test_a_text_nearly_all_held_by_a_title_lifts_that_entry_a_longer_one_does_not(fixture_content):
     plain = Matcher(fixture_content, Tuning(title_weight=1.0))
     lifting = Matcher(fixture_content)
     short = "staatssteun"
