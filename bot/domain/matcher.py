@@ -300,9 +300,17 @@ class Matcher:
         }
         entries = self.entries
         titled = self._titled(vector)
+        # A text that is the name of a framework section or team card (and of no checklist
+        # item) asks for it: "wat is rolneming" is the principle, not a question about roles.
+        named = titled if all(entries[i].kind != "checklist" for i in titled) else frozenset()
+
+        def prior(index: int) -> float:
+            kind = priors[entries[index].kind]
+            return max(1.0, kind) if index in named else kind
+
         scored = (
             (
-                priors[entries[index].kind]
+                prior(index)
                 * (tuning.root_weight if entries[index].id in named_sections else 1.0)
                 * (tuning.title_weight if index in titled else 1.0)
                 * (share * whole.get(index, 0.0) + (1 - share) * best_phrasing.get(index, 0.0))

@@ -544,3 +544,9 @@ def test_a_question_naming_a_section_and_its_framework_finds_the_section(matcher
     assert matcher.match("wat is richten in de governancecyclus").matches[0].entry.id == (
         "cyclus-richten"
     )
+
+
+def test_the_name_of_a_framework_section_asks_for_it_even_unnamed(matcher):
+    """'rolneming' is a thesaurus word for roles, and the title of principles A4 and B4:
+    asked what it is, the principle answers, not a checklist question about roles."""
+    assert matcher.match("wat is rolneming").matches[0].entry.id in ("principe-a4", "principe-b4")
