@@ -31,7 +31,7 @@ from typing import Literal
 
 from bot.domain.analyzer import PREFIX_PREFIX, SYNONYM_PREFIX, Analyzer, ConceptHit, Terms
 from bot.domain.content import Content
-from bot.domain.dutch import is_personal, split_sentences, words
+from bot.domain.dutch import STOP_WORDS, is_personal, split_sentences, stem, words
 from bot.domain.entries import OUT_OF_SCOPE_ID, Entry, build_entries
 from bot.domain.smalltalk import SmalltalkDetector
 
@@ -68,6 +68,7 @@ class Tuning:
     asked_weight: float = 1.15
     root_weight: float = 0.75  # a framework as a whole, when the text names one of its sections
     title_weight: float = 1.2  # an entry whose full name holds nearly all of the text
+    other_framework_weight: float = 0.7  # another framework than the one the text names
     title_cover: float = 0.8  # that much of the text's weight (squared TF-IDF)
     # A situation: this many sentences (or words) and this many different subjects.
     situation_sentences: int = 2
@@ -136,7 +137,11 @@ class Matcher:
         first = self._phrasing_entry.index(self._out_of_scope)
         self._first_example = first
         self.entries = tuple(entries)
-        self._asking_framework, self._asking_expert = self._request_terms(entry_terms)
+        checklist: set[str] = set()  # every term the checklist uses
+        for entry, terms in zip(self.entries, entry_terms, strict=True):
+            if entry.kind == "checklist":
+                checklist.update(terms)
+        self._asking_framework, self._asking_expert = self._request_terms(checklist)
         self._section_terms = {  # framework root -> the terms of its sections' titles
             framework.id: frozenset(
                 term
@@ -146,11 +151,15 @@ class Matcher:
             )
             for framework in content.frameworks
         }
-        with_title: dict[str, set[int]] = defaultdict(set)
-        for index, entry in enumerate(self.entries):  # a section's full name has its framework's
-            for term in self.analyzer.terms(f"{entry.title} {entry.theme or ''}"):
-                with_title[term].add(index)
-        self._entries_with_title_term = {term: frozenset(ids) for term, ids in with_title.items()}
+        self._framework_names = {  # a framework's own name: "waarderingskader", "fasenmodel"
+            stem(word): framework.title
+            for framework in content.frameworks
+            for word in words(framework.title)
+            if word not in STOP_WORDS
+            and stem(word) not in checklist
+            and not self.analyzer.in_thesaurus(stem(word))
+        }
+        self._entries_with_title_term = self._title_index()
         self._items_of_concept: dict[str, set[str]] = defaultdict(set)
         for item in content.items.values():
             for key in item.concepts:
@@ -170,17 +179,21 @@ class Matcher:
                 terms[term] += weight * field.weight
         return terms
 
-    def _request_terms(self, entry_terms: list[Terms]) -> tuple[frozenset[str], frozenset[str]]:
+    def _title_index(self) -> dict[str, frozenset[int]]:
+        """Term -> the entries whose full name uses it (a section's has its framework's)."""
+        with_title: dict[str, set[int]] = defaultdict(set)
+        for index, entry in enumerate(self.entries):
+            for term in self.analyzer.terms(f"{entry.title} {entry.theme or ''}"):
+                with_title[term].add(index)
+        return {term: frozenset(ids) for term, ids in with_title.items()}
+
+    def _request_terms(self, checklist: set[str]) -> tuple[frozenset[str], frozenset[str]]:
         """Terms that ask for a framework or a team: the words of their names (framework
         titles, team codes and names) that no checklist item uses, and the thesaurus concepts
         marked `asks`. The words a framework is described with (its phrasings, its sections'
         titles and cell questions: "kennisroutines", "systeemverantwoordelijkheid") ask for it
         too, when they are long enough to be telling and neither the checklist, the thesaurus
         nor an out-of-scope example uses them."""
-        checklist: set[str] = set()
-        for entry, terms in zip(self.entries, entry_terms, strict=True):
-            if entry.kind == "checklist":
-                checklist.update(terms)
         names: dict[str, list[str]] = {
             "framework": [framework.title for framework in self.content.frameworks],
             "expert": [text for e in self.content.experts.values() for text in (e.code, e.name)],
@@ -300,6 +313,7 @@ class Matcher:
         }
         entries = self.entries
         titled = self._titled(vector)
+        elsewhere = self._other_frameworks(terms)
         # A text that is the name of a framework section or team card (and of no checklist
         # item) asks for it: "wat is rolneming" is the principle, not a question about roles.
         named = titled if all(entries[i].kind != "checklist" for i in titled) else frozenset()
@@ -311,6 +325,7 @@ class Matcher:
         scored = (
             (
                 prior(index)
+                * (tuning.other_framework_weight if entries[index].theme in elsewhere else 1.0)
                 * (tuning.root_weight if entries[index].id in named_sections else 1.0)
                 * (tuning.title_weight if index in titled else 1.0)
                 * (share * whole.get(index, 0.0) + (1 - share) * best_phrasing.get(index, 0.0))
@@ -323,6 +338,14 @@ class Matcher:
         ranked = [Match(entries[index], score) for score, index in best]
         example = -best_example[1] - self._first_example
         return ranked, max(best_phrasing.values(), default=0.0), (best_example[0], example)
+
+    def _other_frameworks(self, terms: Terms) -> frozenset[str | None]:
+        """The frameworks (by title) a text that names one framework by its own name
+        ("welke fasen kent het waarderingskader") does not ask for."""
+        named = {self._framework_names[term] for term in terms if term in self._framework_names}
+        if len(named) != 1:
+            return frozenset()
+        return frozenset(f.title for f in self.content.frameworks if f.title not in named)
 
     def _titled(self, vector: dict[str, float]) -> frozenset[int]:
         """The entries whose full name (title, with its theme or framework) holds nearly all of

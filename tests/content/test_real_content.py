@@ -550,3 +550,10 @@ def test_the_name_of_a_framework_section_asks_for_it_even_unnamed(matcher):
     """'rolneming' is a thesaurus word for roles, and the title of principles A4 and B4:
     asked what it is, the principle answers, not a checklist question about roles."""
     assert matcher.match("wat is rolneming").matches[0].entry.id in ("principe-a4", "principe-b4")
+
+
+def test_a_text_naming_one_framework_is_answered_from_that_framework(matcher):
+    """'fasen' would point at the phase model; 'waarderingskader' says which model is meant."""
+    best = matcher.match("welke fasen kent het waarderingskader").matches[0]
+    assert best.entry.theme == "Waarderingskader samenwerkingen (Tilburgs model)"
+    assert matcher.match("welke fasen kent het fasenmodel").matches[0].entry.id == "fasenmodel"
