@@ -17,7 +17,10 @@ as a whole (all its phrasings, explanation, theme and thesaurus concepts) and ag
 single best phrasing. The out-of-scope examples compete phrasing against phrasing: when the
 closest example is closer than every in-scope phrasing, the message is declined. The
 checklist comes first: a framework section or a team card only wins when the message names
-a framework or a team ("waarderingskader", "wie is JUR").
+a framework or a team ("waarderingskader", "wie is JUR"), uses words only a framework's
+sections use ("kennisroutines"), or is the name of a section ("wat is rolneming"); see
+naming.py. In a text of several sentences the ones that ask weigh more than the ones that
+only set the scene.
 """
 
 from __future__ import annotations
@@ -29,16 +32,16 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Literal
 
-from bot.domain.analyzer import PREFIX_PREFIX, SYNONYM_PREFIX, Analyzer, ConceptHit, Terms
+from bot.domain.analyzer import SYNONYM_PREFIX, Analyzer, ConceptHit, Terms
 from bot.domain.content import Content
-from bot.domain.dutch import STOP_WORDS, is_personal, split_sentences, stem, words
+from bot.domain.dutch import is_personal, split_sentences, words
 from bot.domain.entries import OUT_OF_SCOPE_ID, Entry, build_entries
+from bot.domain.naming import Names
 from bot.domain.smalltalk import SmalltalkDetector
 
 Decision = Literal["answer", "clarify", "out_of_scope", "situation", "smalltalk"]
 Postings = dict[str, list[tuple[int, float]]]
 RANK_DEPTH = 30  # how many entries are ranked; the rest never matter
-SECTION_TERM_LENGTH = 6  # a section's own word this long that only frameworks use asks for one
 SUBJECT_WORDS = 3  # a message of at most this many words may name just a subject
 # The nouns for the partnership itself (not the verb: "samenwerken in een word-document").
 PARTNERSHIP_WORDS = frozenset(
@@ -141,25 +144,7 @@ class Matcher:
         for entry, terms in zip(self.entries, entry_terms, strict=True):
             if entry.kind == "checklist":
                 checklist.update(terms)
-        self._asking_framework, self._asking_expert = self._request_terms(checklist)
-        self._section_terms = {  # framework root -> the terms of its sections' titles
-            framework.id: frozenset(
-                term
-                for section in framework.sections
-                for term in self.analyzer.terms(section.title)
-                if not term.startswith((PREFIX_PREFIX, SYNONYM_PREFIX))
-            )
-            for framework in content.frameworks
-        }
-        self._framework_names = {  # a framework's own name: "waarderingskader", "fasenmodel"
-            stem(word): framework.title
-            for framework in content.frameworks
-            for word in words(framework.title)
-            if word not in STOP_WORDS
-            and stem(word) not in checklist
-            and not self.analyzer.in_thesaurus(stem(word))
-        }
-        self._entries_with_title_term = self._title_index()
+        self.names = Names(content, self.analyzer, self.entries, checklist)
         self._items_of_concept: dict[str, set[str]] = defaultdict(set)
         for item in content.items.values():
             for key in item.concepts:
@@ -178,62 +163,6 @@ class Matcher:
             for term, weight in self.analyzer.terms(field.text).items():
                 terms[term] += weight * field.weight
         return terms
-
-    def _title_index(self) -> dict[str, frozenset[int]]:
-        """Term -> the entries whose full name uses it (a section's has its framework's)."""
-        with_title: dict[str, set[int]] = defaultdict(set)
-        for index, entry in enumerate(self.entries):
-            for term in self.analyzer.terms(f"{entry.title} {entry.theme or ''}"):
-                with_title[term].add(index)
-        return {term: frozenset(ids) for term, ids in with_title.items()}
-
-    def _request_terms(self, checklist: set[str]) -> tuple[frozenset[str], frozenset[str]]:
-        """Terms that ask for a framework or a team: the words of their names (framework
-        titles, team codes and names) that no checklist item uses, and the thesaurus concepts
-        marked `asks`. The words a framework is described with (its phrasings, its sections'
-        titles and cell questions: "kennisroutines", "systeemverantwoordelijkheid") ask for it
-        too, when they are long enough to be telling and neither the checklist, the thesaurus
-        nor an out-of-scope example uses them."""
-        names: dict[str, list[str]] = {
-            "framework": [framework.title for framework in self.content.frameworks],
-            "expert": [text for e in self.content.experts.values() for text in (e.code, e.name)],
-        }
-        asked: dict[str, set[str]] = {
-            kind: {term for text in texts for term in self._own_terms(text)} - checklist
-            for kind, texts in names.items()
-        }
-        declined = {term for text in self.content.out_of_scope for term in self._own_terms(text)}
-        described = [
-            text
-            for framework in self.content.frameworks
-            for text in (
-                *framework.phrasings,
-                *(text for s in framework.sections for text in (s.title, *s.questions)),
-            )
-        ]
-        asked["framework"] |= {
-            term
-            for text in described
-            for term in self._own_terms(text)
-            if len(term) >= SECTION_TERM_LENGTH
-            and not self.analyzer.in_thesaurus(term)
-            and term not in checklist
-            and term not in declined
-        }
-        for concept in self.content.thesaurus:
-            if concept.asks:
-                asked[concept.asks].add(SYNONYM_PREFIX + concept.key)
-        for code in self.content.experts:
-            asked["expert"].update(words(code))
-        return frozenset(asked["framework"]), frozenset(asked["expert"])
-
-    def _own_terms(self, text: str) -> set[str]:
-        """The text's word stems and compound parts, without thesaurus concepts or prefixes."""
-        return {
-            term
-            for term in self.analyzer.terms(text)
-            if not term.startswith((PREFIX_PREFIX, SYNONYM_PREFIX))
-        }
 
     def match(self, query: str, limit: int = 5, *, as_typed: bool = False) -> MatchResult:
         """`as_typed`: the query is still being typed, so its last word may be unfinished."""
@@ -306,14 +235,10 @@ class Matcher:
         whole.pop(self._out_of_scope, None)
         share = tuning.whole_entry_share
         priors = self._priors(terms)
-        named_sections = {
-            root
-            for root, section_terms in self._section_terms.items()
-            if terms.keys() & section_terms
-        }
+        named_sections = self.names.roots_of_named_sections(terms)
         entries = self.entries
-        titled = self._titled(vector)
-        elsewhere = self._other_frameworks(terms)
+        titled = self.names.titled(vector, tuning.title_cover)
+        elsewhere = self.names.other_frameworks(terms)
         # A text that is the name of a framework section or team card (and of no checklist
         # item) asks for it: "wat is rolneming" is the principle, not a question about roles.
         named = titled if all(entries[i].kind != "checklist" for i in titled) else frozenset()
@@ -339,27 +264,6 @@ class Matcher:
         example = -best_example[1] - self._first_example
         return ranked, max(best_phrasing.values(), default=0.0), (best_example[0], example)
 
-    def _other_frameworks(self, terms: Terms) -> frozenset[str | None]:
-        """The frameworks (by title) a text that names one framework by its own name
-        ("welke fasen kent het waarderingskader") does not ask for."""
-        named = {self._framework_names[term] for term in terms if term in self._framework_names}
-        if len(named) != 1:
-            return frozenset()
-        return frozenset(f.title for f in self.content.frameworks if f.title not in named)
-
-    def _titled(self, vector: dict[str, float]) -> frozenset[int]:
-        """The entries whose full name (title, with its theme or framework) holds nearly all of
-        what a text says, and more of it than any other name: "soft controls" names the
-        principles titled "Soft controls: cultuur, houding, ...", "wat is richten in de
-        governancecyclus" the cycle's step Richten rather than the cycle."""
-        total = sum(value * value for value in vector.values())
-        covered: dict[int, float] = defaultdict(float)
-        for term, value in vector.items():
-            for index in self._entries_with_title_term.get(term, ()):
-                covered[index] += value * value
-        floor = max(self.tuning.title_cover * total, max(covered.values(), default=0.0) - 1e-9)
-        return frozenset(index for index, share in covered.items() if share >= floor)
-
     def _off_topic(self, share_explained: float, closer: bool, hits: list[ConceptHit]) -> bool:
         """Declined: an out-of-scope example is closer than every in-scope phrasing and
         explains enough of the text, and the text does not name several domain concepts
@@ -378,8 +282,7 @@ class Matcher:
         """How much each kind of entry counts: the checklist, unless a framework or team is
         asked for by name."""
         tuning = self.tuning
-        asks_framework = any(term in self._asking_framework for term in terms)
-        asks_expert = any(term in self._asking_expert for term in terms)
+        asks_framework, asks_expert = self.names.asks(terms)
         return {
             "checklist": 1.0,
             "framework": tuning.asked_weight if asks_framework else tuning.unasked_framework_weight,

@@ -535,7 +535,7 @@ def test_a_framework_sections_own_words_ask_for_that_section(matcher, question, 
 
 
 def test_generic_words_of_a_framework_section_do_not_ask_for_a_framework(matcher):
-    assert not {"meer", "onder", "kern", "draait"} & matcher._asking_framework
+    assert not {"meer", "onder", "kern", "draait"} & matcher.names.asking_framework
 
 
 def test_a_question_naming_a_section_and_its_framework_finds_the_section(matcher):
