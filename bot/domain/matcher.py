@@ -177,7 +177,7 @@ class Matcher:
         vector, norm = self._query_vector(terms)
         ranked, best_in_scope, (closest_example, example) = self._rank(terms, vector, norm)
         off_topic = self._off_topic(closest_example / norm, closest_example > best_in_scope, hits)
-        decision = self._decide(ranked, off_topic, self._min_score(query, hits))
+        decision = self._decide(ranked, off_topic, self._min_score(query, hits, terms))
         if not as_typed and self._is_situation(query, hits):
             decision = "situation"  # a described partnership, even where no single item fits
         referral = None
@@ -343,14 +343,16 @@ class Matcher:
         close = [match for match in best_of_theme.values() if match.score >= floor]
         return close[: self.tuning.max_options]
 
-    def _min_score(self, query: str, hits: list[ConceptHit]) -> float | None:
+    def _min_score(self, query: str, hits: list[ConceptHit], terms: Terms) -> float | None:
         """A higher bar for a text naming no domain concept, or about one's own affairs
         ("mijn salaris") naming at most one. A text that names the partnership itself ("de
-        samenwerking") is about the domain even when it names no other concept."""
+        samenwerking") is about the domain even when it names no other concept, and one that
+        asks for a team ("ik zoek een jurist") is no question about one's own affairs."""
         concepts = self._domain_concepts(hits)
         names_partnership = not PARTNERSHIP_WORDS.isdisjoint(words(query))
         floors = [self.tuning.bare_min_score] if concepts == 0 and not names_partnership else []
-        if concepts <= 1 and is_personal(words(query)):
+        asks_team = self.names.asks(terms)[1]
+        if concepts <= 1 and is_personal(words(query)) and not asks_team:
             floors.append(self.tuning.personal_min_score)
         return max(floors, default=None)
 

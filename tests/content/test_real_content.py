@@ -557,3 +557,13 @@ def test_a_text_naming_one_framework_is_answered_from_that_framework(matcher):
     best = matcher.match("welke fasen kent het waarderingskader").matches[0]
     assert best.entry.theme == "Waarderingskader samenwerkingen (Tilburgs model)"
     assert matcher.match("welke fasen kent het fasenmodel").matches[0].entry.id == "fasenmodel"
+
+
+@pytest.mark.parametrize(
+    ("question", "team"),
+    [("ik zoek een jurist die mee kan kijken", "JUR"), ("mailadres van juridische zaken", "JUR")],
+)
+def test_asking_for_a_team_in_the_first_person_is_answered_with_that_team(matcher, question, team):
+    result = matcher.match(question)
+    assert result.decision != "out_of_scope"
+    assert result.team == team
