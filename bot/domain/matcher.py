@@ -66,7 +66,7 @@ class Tuning:
     domain_concepts: int = 2  # a text naming this many domain concepts is about the domain,
     example_overrules: float = 0.8  # unless an out-of-scope example explains this much of it
     # The checklist is the primary answer; a framework or team card wins when asked for.
-    unasked_framework_weight: float = 0.6
+    unasked_framework_weight: float = 0.75
     unasked_expert_weight: float = 0.55
     asked_weight: float = 1.15
     root_weight: float = 0.75  # a framework as a whole, when the text names one of its sections
@@ -188,7 +188,7 @@ class Matcher:
         choices = tuple(self._choices(ranked)) if decision == "clarify" else ()
         if decision == "clarify" and all(_alike(choices[0].entry, c.entry) for c in choices[1:]):
             decision, choices = "answer", ()  # near duplicates only: nothing really to choose
-        subject = self._subject_items(query, hits, ranked) if decision == "answer" else []
+        subject = self._subject_items(query, hits, ranked) if decision != "out_of_scope" else []
         if len(subject) > 1:
             decision, choices = "clarify", tuple(subject)
         return MatchResult(
