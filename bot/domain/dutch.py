@@ -80,7 +80,7 @@ def light_stem(word: str) -> str:
             word = word[:-1]
         return word
     if len(word) > 3 and word[-1] == "s":
-        word = word[:-1]  # 'pasjes' -> 'pasje', and on to 'pasj' as 'pasje' itself goes
+        word = word[:-1]  # a plural -s, then a final -e: 'pasjes' and 'pasje' both 'pasj'
     if len(word) > 4 and word[-1] == "e":
         return word[:-1]
     return word
