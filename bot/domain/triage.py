@@ -109,6 +109,7 @@ class Triager:
                 self._items_of_concept[key].append((item.id, rank))
         self._theme_key = {item_id: theme.key for item_id, theme in content.theme_of_item.items()}
         self._flag_keys = [flag.key for flag in content.register.flags]
+        self._main_team = {i: item.experts[0] for i, item in content.items.items() if item.experts}
 
     def triage(self, text: str) -> Triage:
         hits = self.matcher.analyzer.concepts(text)
@@ -190,11 +191,12 @@ class Triager:
         """A team the text calls for comes with its own best item (one whose main team it is),
         when that item matches the text at all: it takes the place of the weakest item of a
         team that has more than one."""
-        items = self.content.items
-        main = {item_id: items[item_id].experts[0] for item_id in scores if items[item_id].experts}
+        main = self._main_team
         if code in (main.get(item_id) for item_id in chosen):
             return
-        own = [i for i, team in main.items() if team == code and scores[i] >= MIN_TEAM_ITEM_SCORE]
+        own = [
+            i for i, score in scores.items() if main.get(i) == code and score >= MIN_TEAM_ITEM_SCORE
+        ]
         if not own:
             return
         if len(chosen) >= MAX_ITEMS:
