@@ -49,6 +49,7 @@ PREFIX_WEIGHT = 0.4
 PART_WEIGHT = 0.6
 HEAD_PART_WEIGHT = 0.4  # the concept of a compound's first part: a projectteam is a team
 MIN_PART = 4
+VERB_PREFIXES = ("ver", "ont", "be", "ge")  # a word's own start, not a compound's first part
 MIN_COMPOUND = 9
 MIN_COMPLETION = 3
 MIN_REPAIR = 7  # shorter words are too often real words the content does not use
@@ -172,13 +173,14 @@ class Analyzer:
         """Parts of a compound word: the longest known tail, else the longest known head;
         the second part is always the word's tail.
 
-        Dutch glues words with a linking s ('aanbestedings|plichtig'), which is dropped.
+        Dutch glues words with a linking s ('aanbestedings|plichtig'), which is dropped. A
+        tail is never cut off a verbal prefix: 'vergunning|verlening', not '...ver|lening'.
         """
         if len(word) < MIN_COMPOUND:
             return ()
         cuts = range(MIN_PART, len(word) - MIN_PART + 1)
         for cut in cuts:
-            if word[cut:] in self._vocabulary:
+            if word[cut:] in self._vocabulary and not word[:cut].endswith(VERB_PREFIXES):
                 head = _unlinked(word[:cut])
                 return (head, word[cut:], *self._split(head))
         for cut in reversed(cuts):

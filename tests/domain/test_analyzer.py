@@ -130,3 +130,11 @@ def test_the_concept_of_a_compounds_first_part_weighs_less_than_of_its_last():
     tail = analyzer.terms("exploitatietekort")["=tekort"]
     head = analyzer.terms("belastingkantoor")["=belasting"]
     assert head < tail
+
+
+def test_a_tail_is_never_cut_off_a_verbal_prefix():
+    analyzer = Analyzer([["lening"]], ["vergunning"], keys=["lening"])
+    assert analyzer.concepts("de vergunningverlening van de regio") == []
+    assert "lening" not in analyzer.terms("vergunningverlening")
+    [hit] = analyzer.concepts("een achtergestelde geldlening")
+    assert (hit.key, hit.tail) == ("lening", True)
