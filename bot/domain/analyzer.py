@@ -32,6 +32,14 @@ class ConceptHit:
     words: str
     position: int  # index of its first word in the text
     part: bool = False  # named by a part of a compound word ("exploitatie|tekort")
+    tail: bool = False  # that part is the last one, which says what the word is
+
+    @property
+    def telling(self) -> bool:
+        """The concept is what the word means: the word itself, or the last part of a compound
+        (Dutch compounds are right-headed: an exploitatietekort is a tekort, heffingsgegevens
+        are gegevens), not a first part (a belastingkantoor is no belasting)."""
+        return not self.part or self.tail
 
 
 SYNONYM_PREFIX = "="
@@ -39,7 +47,9 @@ PREFIX_PREFIX = "~"
 PREFIX_LENGTH = 6
 PREFIX_WEIGHT = 0.4
 PART_WEIGHT = 0.6
+HEAD_PART_WEIGHT = 0.4  # the concept of a compound's first part: a projectteam is a team
 MIN_PART = 4
+VERB_PREFIXES = ("ver", "ont", "be", "ge")  # a word's own start, not a compound's first part
 MIN_COMPOUND = 9
 MIN_COMPLETION = 3
 MIN_REPAIR = 7  # shorter words are too often real words the content does not use
@@ -128,13 +138,14 @@ class Analyzer:
                 _add(result, PREFIX_PREFIX + stemmed[:PREFIX_LENGTH], PREFIX_WEIGHT * weight)
             if (light[position],) in self._phrases:
                 continue  # a thesaurus word says what it means: its parts need not
-            for part in self._split(token):
+            parts = self._split(token)
+            for index, part in enumerate(parts):
                 _add(result, stem(part), PART_WEIGHT)
                 canonical = self._phrases.get((light_stem(part),))
                 if canonical:
                     key = canonical[len(SYNONYM_PREFIX) :]
-                    _add(result, canonical, PART_WEIGHT)
-                    hits.append(ConceptHit(key, token, position, part=True))
+                    _add(result, canonical, PART_WEIGHT if index == 1 else HEAD_PART_WEIGHT)
+                    hits.append(ConceptHit(key, token, position, part=True, tail=index == 1))
         return result, hits
 
     def _synonyms_in(
@@ -159,15 +170,17 @@ class Analyzer:
         return found
 
     def _split_uncached(self, word: str) -> tuple[str, ...]:
-        """Parts of a compound word: the longest known tail, else the longest known head.
+        """Parts of a compound word: the longest known tail, else the longest known head;
+        the second part is always the word's tail.
 
-        Dutch glues words with a linking s ('aanbestedings|plichtig'), which is dropped.
+        Dutch glues words with a linking s ('aanbestedings|plichtig'), which is dropped. A
+        tail is never cut off a verbal prefix: 'vergunning|verlening', not '...ver|lening'.
         """
         if len(word) < MIN_COMPOUND:
             return ()
         cuts = range(MIN_PART, len(word) - MIN_PART + 1)
         for cut in cuts:
-            if word[cut:] in self._vocabulary:
+            if word[cut:] in self._vocabulary and not word[:cut].endswith(VERB_PREFIXES):
                 head = _unlinked(word[:cut])
                 return (head, word[cut:], *self._split(head))
         for cut in reversed(cuts):

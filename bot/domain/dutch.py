@@ -79,7 +79,9 @@ def light_stem(word: str) -> str:
         if len(word) > 2 and word[-1] == word[-2] and word[-1] not in "aeiou":
             word = word[:-1]
         return word
-    if (len(word) > 4 and word[-1] == "e") or (len(word) > 3 and word[-1] == "s"):
+    if len(word) > 3 and word[-1] == "s":
+        word = word[:-1]  # a plural -s, then a final -e: 'pasjes' and 'pasje' both 'pasj'
+    if len(word) > 4 and word[-1] == "e":
         return word[:-1]
     return word
 
@@ -109,3 +111,11 @@ def rest_after(text: str, word_count: int) -> str | None:
         rest = parts[1] if len(parts) > 1 else ""
     rest = rest.strip(" \t.,;:-\u2013")
     return rest or None
+
+
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?;])\s+|\n+")
+
+
+def split_sentences(text: str) -> list[str]:
+    """The sentences of a text: split after . ! ? ; and at line breaks, empty ones dropped."""
+    return [part.strip() for part in _SENTENCE_BREAK.split(text) if part.strip()]

@@ -86,7 +86,7 @@ def build_entries(content: Content) -> Iterator[Entry]:
                     Field(section.title, MAIN, is_phrasing=True),
                     *(Field(text, MAIN, is_phrasing=True) for text in section.phrasings),
                     Field(section.summary, DETAIL),
-                    *(Field(text, DETAIL) for text in section.questions),
+                    *(Field(text, DETAIL, is_phrasing=True) for text in section.questions),
                     *(Field(text, DETAIL) for text in section.settle),  # what ends a phase
                     *([Field(section.decision, DETAIL)] if section.decision else []),
                     *([Field(section.group, CONTEXT)] if section.group else []),

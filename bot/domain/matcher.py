@@ -17,7 +17,10 @@ as a whole (all its phrasings, explanation, theme and thesaurus concepts) and ag
 single best phrasing. The out-of-scope examples compete phrasing against phrasing: when the
 closest example is closer than every in-scope phrasing, the message is declined. The
 checklist comes first: a framework section or a team card only wins when the message names
-a framework or a team ("waarderingskader", "wie is JUR").
+a framework or a team ("waarderingskader", "wie is JUR"), uses words only a framework's
+sections use ("kennisroutines"), or is the name of a section ("wat is rolneming"); see
+naming.py. In a text of several sentences the ones that ask weigh more than the ones that
+only set the scene.
 """
 
 from __future__ import annotations
@@ -31,8 +34,9 @@ from typing import Literal
 
 from bot.domain.analyzer import SYNONYM_PREFIX, Analyzer, ConceptHit, Terms
 from bot.domain.content import Content
-from bot.domain.dutch import is_personal, words
+from bot.domain.dutch import is_personal, split_sentences, words
 from bot.domain.entries import OUT_OF_SCOPE_ID, Entry, build_entries
+from bot.domain.naming import Names
 from bot.domain.smalltalk import SmalltalkDetector
 
 Decision = Literal["answer", "clarify", "out_of_scope", "situation", "smalltalk"]
@@ -62,14 +66,18 @@ class Tuning:
     domain_concepts: int = 2  # a text naming this many domain concepts is about the domain,
     example_overrules: float = 0.8  # unless an out-of-scope example explains this much of it
     # The checklist is the primary answer; a framework or team card wins when asked for.
-    unasked_framework_weight: float = 0.6
+    unasked_framework_weight: float = 0.75
     unasked_expert_weight: float = 0.55
     asked_weight: float = 1.15
     root_weight: float = 0.75  # a framework as a whole, when the text names one of its sections
+    title_weight: float = 1.2  # an entry whose full name holds nearly all of the text
+    other_framework_weight: float = 0.7  # another framework than the one the text names
+    title_cover: float = 0.8  # that much of the text's weight (squared TF-IDF)
     # A situation: this many sentences (or words) and this many different subjects.
     situation_sentences: int = 2
     situation_words: int = 18
     situation_subjects: int = 2
+    scene_weight: float = 0.7  # a sentence that asks nothing, beside one that asks
 
 
 @dataclass(frozen=True)
@@ -132,16 +140,11 @@ class Matcher:
         first = self._phrasing_entry.index(self._out_of_scope)
         self._first_example = first
         self.entries = tuple(entries)
-        self._asking_framework, self._asking_expert = self._request_terms(entry_terms)
-        self._section_terms = {  # framework root -> the terms of its sections' titles
-            framework.id: frozenset(
-                term
-                for section in framework.sections
-                for term in self.analyzer.terms(section.title)
-                if not term.startswith(("~", SYNONYM_PREFIX))
-            )
-            for framework in content.frameworks
-        }
+        checklist: set[str] = set()  # every term the checklist uses
+        for entry, terms in zip(self.entries, entry_terms, strict=True):
+            if entry.kind == "checklist":
+                checklist.update(terms)
+        self.names = Names(content, self.analyzer, self.entries, checklist)
         self._items_of_concept: dict[str, set[str]] = defaultdict(set)
         for item in content.items.values():
             for key in item.concepts:
@@ -161,34 +164,6 @@ class Matcher:
                 terms[term] += weight * field.weight
         return terms
 
-    def _request_terms(self, entry_terms: list[Terms]) -> tuple[frozenset[str], frozenset[str]]:
-        """Terms that ask for a framework or a team: the words of their names (titles, codes,
-        team names) that no checklist item uses, and the thesaurus concepts marked `asks`."""
-        checklist: set[str] = set()
-        for entry, terms in zip(self.entries, entry_terms, strict=True):
-            if entry.kind == "checklist":
-                checklist.update(terms)
-        names: dict[str, list[str]] = {"framework": [], "expert": []}
-        for framework in self.content.frameworks:
-            names["framework"] += [framework.title, *framework.phrasings]
-
-        for expert in self.content.experts.values():
-            names["expert"] += [expert.code, expert.name]
-        asked: dict[str, set[str]] = {"framework": set(), "expert": set()}
-        for kind, texts in names.items():
-            for text in texts:
-                asked[kind].update(
-                    term
-                    for term in self.analyzer.terms(text)
-                    if term not in checklist and not term.startswith(("~", SYNONYM_PREFIX))
-                )
-        for concept in self.content.thesaurus:
-            if concept.asks:
-                asked[concept.asks].add(SYNONYM_PREFIX + concept.key)
-        for code in self.content.experts:
-            asked["expert"].update(words(code))
-        return frozenset(asked["framework"]), frozenset(asked["expert"])
-
     def match(self, query: str, limit: int = 5, *, as_typed: bool = False) -> MatchResult:
         """`as_typed`: the query is still being typed, so its last word may be unfinished."""
         tuning = self.tuning
@@ -197,10 +172,12 @@ class Matcher:
             if kind is not None:
                 return MatchResult(query, "smalltalk", (), tuning.max_options, smalltalk=kind)
         terms, hits = self.analyzer.analyse(query, repair_typos=True, complete_last=as_typed)
+        if not as_typed:
+            terms = self._question_first(query, terms)
         vector, norm = self._query_vector(terms)
         ranked, best_in_scope, (closest_example, example) = self._rank(terms, vector, norm)
         off_topic = self._off_topic(closest_example / norm, closest_example > best_in_scope, hits)
-        decision = self._decide(ranked, off_topic, self._min_score(query, hits))
+        decision = self._decide(ranked, off_topic, self._min_score(query, hits, terms))
         if not as_typed and self._is_situation(query, hits):
             decision = "situation"  # a described partnership, even where no single item fits
         referral = None
@@ -211,7 +188,7 @@ class Matcher:
         choices = tuple(self._choices(ranked)) if decision == "clarify" else ()
         if decision == "clarify" and all(_alike(choices[0].entry, c.entry) for c in choices[1:]):
             decision, choices = "answer", ()  # near duplicates only: nothing really to choose
-        subject = self._subject_items(query, hits, ranked) if decision == "answer" else []
+        subject = self._subject_items(query, hits, ranked) if decision != "out_of_scope" else []
         if len(subject) > 1:
             decision, choices = "clarify", tuple(subject)
         return MatchResult(
@@ -223,6 +200,22 @@ class Matcher:
             team=self._team(decision, ranked, choices),
             referral=referral,
         )
+
+    def _question_first(self, query: str, terms: Terms) -> Terms:
+        """A text of several sentences that asks its question in some of them: the words of
+        the sentences that only set the scene count less (`scene_weight`), so that a word
+        there ("salaris", "campagne") does not outweigh what is asked ("rechtspositie",
+        "procedure")."""
+        sentences = split_sentences(query)
+        asked = {sentence for sentence in sentences if sentence.endswith("?")}
+        if not asked or len(asked) == len(sentences):
+            return terms
+        weighted: Terms = defaultdict(float)
+        for sentence in sentences:
+            weight = 1.0 if sentence in asked else self.tuning.scene_weight
+            for term, tf in self.analyzer.terms(sentence, repair_typos=True).items():
+                weighted[term] += weight * tf
+        return weighted
 
     def _rank(
         self, terms: Terms, vector: dict[str, float], norm: float
@@ -242,16 +235,24 @@ class Matcher:
         whole.pop(self._out_of_scope, None)
         share = tuning.whole_entry_share
         priors = self._priors(terms)
-        named_sections = {
-            root
-            for root, section_terms in self._section_terms.items()
-            if terms.keys() & section_terms
-        }
+        named_sections = self.names.roots_of_named_sections(terms)
         entries = self.entries
+        titled = self.names.titled(vector, tuning.title_cover)
+        elsewhere = self.names.other_frameworks(terms)
+        # A text that is the name of a framework section or team card (and of no checklist
+        # item) asks for it: "wat is rolneming" is the principle, not a question about roles.
+        named = titled if all(entries[i].kind != "checklist" for i in titled) else frozenset()
+
+        def prior(index: int) -> float:
+            kind = priors[entries[index].kind]
+            return max(1.0, kind) if index in named else kind
+
         scored = (
             (
-                priors[entries[index].kind]
+                prior(index)
+                * (tuning.other_framework_weight if entries[index].theme in elsewhere else 1.0)
                 * (tuning.root_weight if entries[index].id in named_sections else 1.0)
+                * (tuning.title_weight if index in titled else 1.0)
                 * (share * whole.get(index, 0.0) + (1 - share) * best_phrasing.get(index, 0.0))
                 / norm,
                 index,
@@ -281,8 +282,7 @@ class Matcher:
         """How much each kind of entry counts: the checklist, unless a framework or team is
         asked for by name."""
         tuning = self.tuning
-        asks_framework = any(term in self._asking_framework for term in terms)
-        asks_expert = any(term in self._asking_expert for term in terms)
+        asks_framework, asks_expert = self.names.asks(terms)
         return {
             "checklist": 1.0,
             "framework": tuning.asked_weight if asks_framework else tuning.unasked_framework_weight,
@@ -291,11 +291,14 @@ class Matcher:
         }
 
     def _query_vector(self, terms: Terms) -> tuple[dict[str, float], float]:
-        """TF-IDF of the question's known terms; words the content never uses add to the norm,
-        unless the thesaurus knows them."""
+        """TF-IDF of the question's known terms, with sublinear term frequency (a word said
+        three times in a long text does not outweigh the rest); words the content never uses
+        add to the norm, unless the thesaurus knows them."""
         boost = self.tuning.concept_boost
         vector = {
-            term: tf * self._idf[term] * (boost if term.startswith(SYNONYM_PREFIX) else 1.0)
+            term: _sublinear(tf)
+            * self._idf[term]
+            * (boost if term.startswith(SYNONYM_PREFIX) else 1.0)
             for term, tf in terms.items()
             if term in self._idf
         }
@@ -340,14 +343,16 @@ class Matcher:
         close = [match for match in best_of_theme.values() if match.score >= floor]
         return close[: self.tuning.max_options]
 
-    def _min_score(self, query: str, hits: list[ConceptHit]) -> float | None:
+    def _min_score(self, query: str, hits: list[ConceptHit], terms: Terms) -> float | None:
         """A higher bar for a text naming no domain concept, or about one's own affairs
         ("mijn salaris") naming at most one. A text that names the partnership itself ("de
-        samenwerking") is about the domain even when it names no other concept."""
+        samenwerking") is about the domain even when it names no other concept, and one that
+        asks for a team ("ik zoek een jurist") is no question about one's own affairs."""
         concepts = self._domain_concepts(hits)
         names_partnership = not PARTNERSHIP_WORDS.isdisjoint(words(query))
         floors = [self.tuning.bare_min_score] if concepts == 0 and not names_partnership else []
-        if concepts <= 1 and is_personal(words(query)):
+        asks_team = self.names.asks(terms)[1]
+        if concepts <= 1 and is_personal(words(query)) and not asks_team:
             floors.append(self.tuning.personal_min_score)
         return max(floors, default=None)
 

@@ -8,6 +8,7 @@ halen?"). `Triager.triage(text)` answers with
 - the checklist items that matter (at most eight), grouped by theme, most important first:
   the best matches of the whole text and of each sentence, plus the items about the
   thesaurus concepts the text names, and each item's first related item (at half its score);
+  every team the text calls for brings its own best item, when that matches the text at all;
 - the expert teams to involve, each with a one-line reason quoting the words of the text
   that call for it ('"gedetacheerd" → P&O');
 - a registration proposal: the partnership form the text names (a key of register.yaml's
@@ -18,25 +19,24 @@ Which words call for which team, flag or form is content (thesaurus.yaml), not c
 
 from __future__ import annotations
 
-import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
 from bot.domain.analyzer import ConceptHit
 from bot.domain.content import Content
-from bot.domain.dutch import words
+from bot.domain.dutch import split_sentences, words
 from bot.domain.matcher import Matcher
 
 MAX_ITEMS = 8
 MIN_ITEM_SCORE = 0.25
+MIN_TEAM_ITEM_SCORE = 0.2  # a called team's own best item is named from this score on
 RELATED_SHARE = 0.5  # an item's first related item counts this much of the item's score
 CONCEPT_BONUS = 0.25  # an item about a concept the text names, for its most telling concept
 SENTENCE_SHARE = 0.9  # a sentence's own match counts this much against the whole text's
 MAX_QUOTED = 3
 MAX_SENTENCES = 12  # a longer text is matched as a whole and in its first sentences
 _PUNCTUATION = ".,;:!?()[]\"'\u201c\u201d\u2018\u2019"
-_SENTENCES = re.compile(r"(?<=[.!?;])\s+|\n+")
 
 
 @dataclass(frozen=True)
@@ -109,28 +109,36 @@ class Triager:
                 self._items_of_concept[key].append((item.id, rank))
         self._theme_key = {item_id: theme.key for item_id, theme in content.theme_of_item.items()}
         self._flag_keys = [flag.key for flag in content.register.flags]
+        self._main_team = {i: item.experts[0] for i, item in content.items.items() if item.experts}
 
     def triage(self, text: str) -> Triage:
         hits = self.matcher.analyzer.concepts(text)
         raw = _raw_words(text)
         hits = [
             ConceptHit(
-                hit.key, _quote(raw, hit.position, len(hit.words.split())), hit.position, hit.part
+                hit.key,
+                _quote(raw, hit.position, len(hit.words.split())),
+                hit.position,
+                hit.part,
+                hit.tail,
             )
             for hit in hits
         ]
-        checklist = self._checklist(text, hits)
+        experts = self._experts(hits)
+        checklist = self._checklist(text, hits, experts)
         return Triage(
             query=text,
             themes=self._themes(checklist),
             checklist=checklist,
-            experts=self._experts(hits),
+            experts=experts,
             registration=self._registration(hits),
         )
 
-    def _checklist(self, text: str, hits: list[ConceptHit]) -> tuple[TriageItem, ...]:
+    def _checklist(
+        self, text: str, hits: list[ConceptHit], experts: tuple[ExpertCall, ...]
+    ) -> tuple[TriageItem, ...]:
         scores: dict[str, float] = defaultdict(float)
-        sentences = [part for part in _SENTENCES.split(text) if part.strip()][:MAX_SENTENCES]
+        sentences = split_sentences(text)[:MAX_SENTENCES]
         parts = [(1.0, text)] + [(SENTENCE_SHARE, s) for s in sentences if len(sentences) > 1]
         for share, part in parts:
             result = self.matcher.match(part, limit=8)
@@ -140,7 +148,7 @@ class Triager:
                 if match.entry.kind == "checklist":
                     scores[match.entry.id] = max(scores[match.entry.id], share * match.score)
         bonus: dict[str, float] = defaultdict(float)
-        for key in {hit.key for hit in hits}:
+        for key in {hit.key for hit in hits if hit.telling}:
             for item_id, rank in self._items_of_concept.get(key, ()):
                 bonus[item_id] = max(bonus[item_id], CONCEPT_BONUS / (1 + rank))
         for item_id, extra in bonus.items():
@@ -155,6 +163,8 @@ class Triager:
             (item_id for item_id, score in scores.items() if score >= MIN_ITEM_SCORE),
             key=lambda item_id: (-scores[item_id], item_id),
         )[:MAX_ITEMS]
+        for call in experts:
+            self._add_item_of_team(call.code, chosen, scores)
         best_of_theme: dict[str, float] = {}
         for item_id in chosen:
             theme = self._theme_key[item_id]
@@ -177,6 +187,26 @@ class Triager:
             for item_id in chosen
         )
 
+    def _add_item_of_team(self, code: str, chosen: list[str], scores: dict[str, float]) -> None:
+        """A team the text calls for comes with its own best item (one whose main team it is),
+        when that item matches the text at all: it takes the place of the weakest item of a
+        team that has more than one."""
+        main = self._main_team
+        if code in (main.get(item_id) for item_id in chosen):
+            return
+        own = [
+            i for i, score in scores.items() if main.get(i) == code and score >= MIN_TEAM_ITEM_SCORE
+        ]
+        if not own:
+            return
+        if len(chosen) >= MAX_ITEMS:
+            per_team = Counter(main.get(item_id) for item_id in chosen)
+            spare = [item_id for item_id in chosen if per_team[main.get(item_id)] > 1]
+            if not spare:
+                return
+            chosen.remove(min(spare, key=lambda item_id: (scores[item_id], item_id)))
+        chosen.append(max(own, key=lambda item_id: (scores[item_id], item_id)))
+
     def _themes(self, checklist: tuple[TriageItem, ...]) -> tuple[ThemeRef, ...]:
         titles = {theme.key: theme.title for theme in self.content.themes}
         keys = list(dict.fromkeys(item.theme for item in checklist))
@@ -188,7 +218,7 @@ class Triager:
         triggers: dict[str, list[str]] = {}
         for hit in sorted(hits, key=lambda hit: hit.position):
             concept = concepts.get(hit.key)
-            if concept is None or hit.part:
+            if concept is None or not hit.telling:
                 continue
             for code in concept.experts:
                 words = triggers.setdefault(code, [])
@@ -205,7 +235,7 @@ class Triager:
         first_seen: dict[str, int] = {}
         for hit in hits:
             concept = concepts.get(hit.key)
-            if concept is None or hit.part:
+            if concept is None or not hit.telling:
                 continue
             for flag in concept.flags:
                 flags[flag] = True

@@ -519,3 +519,51 @@ def test_a_question_about_the_partnership_itself_is_not_declined(matcher):
 def test_near_duplicates_are_answered_not_asked(matcher):
     for question in ("financiele risicos van de deelneming",):
         assert matcher.match(question).decision == "answer"
+
+
+@pytest.mark.parametrize(
+    ("question", "section"),
+    [
+        ("investeren de partners in kennisroutines", "wk-partners-capaciteit"),
+        ("heeft de gemeente hier systeemverantwoordelijkheid", "wk-context-verantwoordelijkheden"),
+    ],
+)
+def test_a_framework_sections_own_words_ask_for_that_section(matcher, question, section):
+    """Words of the source that only a framework's cells use ("kennisroutines") lift the
+    framework above the checklist, as naming the framework itself does."""
+    assert matcher.match(question).matches[0].entry.id == section
+
+
+def test_generic_words_of_a_framework_section_do_not_ask_for_a_framework(matcher):
+    assert not {"meer", "onder", "kern", "draait"} & matcher.names.asking_framework
+
+
+def test_a_question_naming_a_section_and_its_framework_finds_the_section(matcher):
+    """The full name of a section holds its framework's title: "richten in de
+    governancecyclus" is the cycle's step, not the cycle as a whole."""
+    assert matcher.match("wat is richten in de governancecyclus").matches[0].entry.id == (
+        "cyclus-richten"
+    )
+
+
+def test_the_name_of_a_framework_section_asks_for_it_even_unnamed(matcher):
+    """'rolneming' is a thesaurus word for roles, and the title of principles A4 and B4:
+    asked what it is, the principle answers, not a checklist question about roles."""
+    assert matcher.match("wat is rolneming").matches[0].entry.id in ("principe-a4", "principe-b4")
+
+
+def test_a_text_naming_one_framework_is_answered_from_that_framework(matcher):
+    """'fasen' would point at the phase model; 'waarderingskader' says which model is meant."""
+    best = matcher.match("welke fasen kent het waarderingskader").matches[0]
+    assert best.entry.theme == "Waarderingskader samenwerkingen (Tilburgs model)"
+    assert matcher.match("welke fasen kent het fasenmodel").matches[0].entry.id == "fasenmodel"
+
+
+@pytest.mark.parametrize(
+    ("question", "team"),
+    [("ik zoek een jurist die mee kan kijken", "JUR"), ("mailadres van juridische zaken", "JUR")],
+)
+def test_asking_for_a_team_in_the_first_person_is_answered_with_that_team(matcher, question, team):
+    result = matcher.match(question)
+    assert result.decision != "out_of_scope"
+    assert result.team == team

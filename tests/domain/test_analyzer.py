@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from bot.domain.analyzer import Analyzer
-from bot.domain.dutch import is_personal, normalize, words
+from bot.domain.dutch import is_personal, light_stem, normalize, words
 
 CORPUS = [
     "Is er een verwerkersovereenkomst benodigd?",
@@ -103,3 +103,38 @@ def test_a_part_of_a_compound_word_names_its_concept():
 )
 def test_questions_about_ones_own_affairs_are_told_apart(text, personal):
     assert is_personal(words(text)) is personal
+
+
+def test_the_last_part_of_a_compound_word_tells_what_it_is_a_first_part_does_not():
+    analyzer = Analyzer(
+        [["tekort"], ["belasting"]], ["exploitatie", "kantoor"], keys=["tekort", "belasting"]
+    )
+    [tail] = analyzer.concepts("wie betaalt het exploitatietekort")
+    assert (tail.key, tail.part, tail.tail, tail.telling) == ("tekort", True, True, True)
+    [head] = analyzer.concepts("het belastingkantoor van de regio")
+    assert (head.key, head.part, head.tail, head.telling) == ("belasting", True, False, False)
+    [whole] = analyzer.concepts("een tekort")
+    assert whole.telling
+
+
+def test_a_diminutive_and_its_plural_name_the_same_concept():
+    analyzer = Analyzer([["pasjes"]], [], keys=["pas"])
+    assert [hit.key for hit in analyzer.concepts("ze krijgen een pasje")] == ["pas"]
+    assert light_stem("pasje") == light_stem("pasjes")
+
+
+def test_the_concept_of_a_compounds_first_part_weighs_less_than_of_its_last():
+    analyzer = Analyzer(
+        [["tekort"], ["belasting"]], ["exploitatie", "kantoor"], keys=["tekort", "belasting"]
+    )
+    tail = analyzer.terms("exploitatietekort")["=tekort"]
+    head = analyzer.terms("belastingkantoor")["=belasting"]
+    assert head < tail
+
+
+def test_a_tail_is_never_cut_off_a_verbal_prefix():
+    analyzer = Analyzer([["lening"]], ["vergunning"], keys=["lening"])
+    assert analyzer.concepts("de vergunningverlening van de regio") == []
+    assert "lening" not in analyzer.terms("vergunningverlening")
+    [hit] = analyzer.concepts("een achtergestelde geldlening")
+    assert (hit.key, hit.tail) == ("lening", True)

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import math
+
 import pytest
 
 from bot.domain.matcher import Matcher, Tuning
@@ -109,3 +111,39 @@ def test_clarify_names_the_team_that_most_likely_knows(fixture_content):
 
 def test_a_team_card_wins_only_when_a_team_is_asked_for(matcher):
     assert matcher.match("contact jur").matches[0].entry.kind == "expert"
+
+
+def test_a_word_said_again_and_again_counts_sublinearly(matcher):
+    once, _ = matcher._query_vector({"contract": 1.0})
+    thrice, _ = matcher._query_vector({"contract": 3.0})
+    assert thrice["contract"] == pytest.approx(once["contract"] * (1 + math.log(3)))
+
+
+def test_a_text_nearly_all_held_by_a_title_lifts_that_entry_a_longer_one_does_not(fixture_content):
+    plain = Matcher(fixture_content, Tuning(title_weight=1.0))
+    lifting = Matcher(fixture_content)
+    short = "staatssteun"
+    assert lifting.match(short).matches[0].entry.id == "jur-2"
+    assert lifting.match(short).matches[0].score == pytest.approx(
+        plain.match(short).matches[0].score * Tuning().title_weight
+    )
+    long = "is er sprake van staatssteun als de gemeente de stichting geld geeft"
+    assert lifting.match(long).matches[0].score == pytest.approx(plain.match(long).matches[0].score)
+
+
+def test_sentences_that_only_set_the_scene_count_less_than_the_question(matcher):
+    scene, question = "Wij geven de stichting subsidie.", "Is er een overeenkomst nodig?"
+    text = f"{scene} {question}"
+    terms = matcher._question_first(text, matcher.analyzer.terms(text))
+    weight = Tuning().scene_weight
+    assert terms["subsidie"] == pytest.approx(weight * matcher.analyzer.terms(scene)["subsidie"])
+    assert terms["overeenkomst"] == pytest.approx(matcher.analyzer.terms(question)["overeenkomst"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Wij geven subsidie. Er komt een overeenkomst.", "Subsidie? Overeenkomst?", "subsidie?"],
+)
+def test_a_text_that_asks_in_no_sentence_or_in_all_is_weighed_as_a_whole(matcher, text):
+    terms = matcher.analyzer.terms(text)
+    assert matcher._question_first(text, terms) == terms

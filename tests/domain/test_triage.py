@@ -55,3 +55,28 @@ def test_a_text_without_subjects_gets_an_empty_triage(triager):
     triage = triager.triage("hoe laat is het")
     assert (triage.themes, triage.checklist, triage.experts) == ((), (), ())
     assert triage.registration.flags == {"personal_data": False}
+
+
+def test_a_compound_calls_the_team_of_its_last_part_not_of_its_first(triager):
+    calls = triager.triage("Er komt een samenwerkingscontract. We zetten een geldautomaat neer.")
+    assert [(call.code, call.why) for call in calls.experts] == [
+        ("JUR", '"samenwerkingscontract" → JUR')
+    ]
+
+
+def test_a_called_team_brings_its_own_best_item_when_it_matches_at_all(triager, monkeypatch):
+    scores = {"jur-1": 0.5, "jur-2": 0.3, "inf-1": 0.21}
+    chosen = ["jur-1", "jur-2"]
+    triager._add_item_of_team("IBC", chosen, scores)
+    assert chosen == ["jur-1", "jur-2", "inf-1"]
+    monkeypatch.setattr("bot.domain.triage.MAX_ITEMS", 2)
+    full = ["jur-1", "jur-2"]
+    triager._add_item_of_team("IBC", full, scores)
+    assert full == ["jur-1", "inf-1"]  # the weaker of JUR's two items makes room
+
+
+def test_a_called_team_whose_items_hardly_match_adds_nothing(triager):
+    chosen = ["jur-1"]
+    triager._add_item_of_team("IBC", chosen, {"jur-1": 0.5, "inf-1": 0.1})
+    triager._add_item_of_team("JUR", chosen, {"jur-1": 0.5, "jur-2": 0.4})
+    assert chosen == ["jur-1"]
