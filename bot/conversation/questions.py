@@ -19,7 +19,7 @@ from bot.domain.content import Content
 from bot.domain.matcher import Matcher, MatchResult
 from bot.domain.triage import Triager
 from bot.store.feedback import FeedbackKind, FeedbackRepository
-from bot.teams.replies import send_card, typing_indicator
+from bot.teams.replies import send_card
 
 log = logging.getLogger(__name__)
 
@@ -59,7 +59,6 @@ class Questions:
         if picked is not None and options[picked] in self._entries:
             await self.show(context, options[picked])
             return
-        await context.send_activity(typing_indicator())
         if context.activity.conversation.conversation_type in (None, "personal"):
             memory["last_question"] = text  # to put it to an expert team ("Vraag een expert")
         result = self._matcher.match(text)

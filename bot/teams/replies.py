@@ -15,7 +15,7 @@ log = logging.getLogger(__name__)
 
 
 class _BuiltToSend(Activity):  # type: ignore[misc]
-    """An activity built for one send (a card message, the typing indicator). botbuilder
+    """An activity built for one send (a card message). botbuilder
     deep-copies every outgoing activity before it fills in where it goes; this one is copied
     at the top only (that is all botbuilder changes: it replaces whole fields, and a card is
     never changed after it is built), which saves walking the card and every empty field."""
@@ -31,11 +31,6 @@ def card_message(card: dict[str, Any]) -> Activity:
         attachment_layout=AttachmentLayoutTypes.list,
         attachments=[CardFactory.adaptive_card(card)],
     )
-
-
-def typing_indicator() -> Activity:
-    """Shows the bot is typing while it works out its answer."""
-    return _BuiltToSend(type=ActivityTypes.typing)
 
 
 async def send_card(context: TurnContext, card: dict[str, Any]) -> None:

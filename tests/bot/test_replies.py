@@ -7,7 +7,7 @@ import copy
 from botbuilder.core import CardFactory, MessageFactory, TurnContext
 from botbuilder.schema import Activity, ChannelAccount, ConversationAccount
 
-from bot.teams.replies import card_message, typing_indicator
+from bot.teams.replies import card_message
 
 CARD = {"type": "AdaptiveCard", "version": "1.5", "body": [{"type": "TextBlock", "text": "x"}]}
 
@@ -18,10 +18,6 @@ def test_a_card_message_is_what_botbuilders_factories_make() -> None:
         made.serialize() == MessageFactory.attachment(CardFactory.adaptive_card(CARD)).serialize()
     )
     assert made.attachments[0].content is CARD
-
-
-def test_the_typing_indicator_is_what_botbuilder_makes_of_a_typing_activity() -> None:
-    assert typing_indicator().serialize() == Activity(type="typing").serialize()
 
 
 def test_addressing_a_copy_as_botbuilder_does_leaves_the_message_as_it_was() -> None:
