@@ -117,7 +117,7 @@ class ReminderRunner:
             return
         if delivery is Delivery.UNREACHABLE:
             await self._references.deactivate(f"user:{partnership.account_holder.id}", now)
-        elif await self._reminders.retry_later(reminder_id, MAX_CLAIMS):
+        elif outcome.worth_retrying and await self._reminders.retry_later(reminder_id, MAX_CLAIMS):
             report.retried += 1
             report.details.append(f"retry later: partnership {partnership.id}")
             return

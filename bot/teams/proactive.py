@@ -39,6 +39,7 @@ class Outcome:
     delivery: Delivery
     reasons: tuple[str, ...] = ()  # per failed attempt: a status or a connection error
     activity_id: str | None = None  # of the sent message, when the connector gave one
+    worth_retrying: bool = False  # failed on throttling or an outage, not on the message
 
 
 def failure_reason(error: Exception) -> str:
@@ -139,6 +140,7 @@ class ProactiveSender:
     ) -> Outcome:
         conversation = ConversationReference().deserialize(reference)
         reasons: list[str] = []
+        retryable = False
         attempts = self._pacing.max_attempts
         for attempt in range(1, attempts + 1):
             await self._pacer.wait_turn(conversation.conversation.id)
@@ -157,7 +159,7 @@ class ProactiveSender:
             if not retryable or attempt == attempts:
                 break
             await self._sleep(self._wait_before_retry(error, attempt))
-        return Outcome(Delivery.FAILED, tuple(reasons))
+        return Outcome(Delivery.FAILED, tuple(reasons), worth_retrying=retryable)
 
     async def _try_once(
         self,
