@@ -28,41 +28,9 @@ from pathlib import Path
 import aiohttp
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from bench.http_turns import BARE_HANDLER, QUESTIONS
 from tests.bot.connector import ConnectorStandIn
 from tests.reliability.harness import BotProcess, free_port, postgres_schema, rss_mb
-
-QUESTIONS = (
-    "moeten we een verwerkersovereenkomst afsluiten",
-    "staatsteun bij een subsidie aan de stichting",
-    "wie betaalt de loonkosten van gedetacheerde collega's",
-    "hoe leggen we verantwoording af over de financiën",
-    "wie is ibc",
-)
-BARE_HANDLER = """
-import json, sys
-from aiohttp import ClientSession, web
-
-async def on_startup(app):
-    app["session"] = ClientSession()
-
-async def on_cleanup(app):
-    await app["session"].close()
-
-async def messages(request):
-    activity = json.loads(await request.read())
-    reply = {"type": "message", "text": "antwoord", "replyToId": activity["id"]}
-    url = (f"{activity['serviceUrl']}v3/conversations/{activity['conversation']['id']}"
-           f"/activities/{activity['id']}")
-    async with request.app["session"].post(url, json=reply) as response:
-        await response.read()
-    return web.Response(status=201)
-
-app = web.Application()
-app.on_startup.append(on_startup)
-app.on_cleanup.append(on_cleanup)
-app.router.add_post("/api/messages", messages)
-web.run_app(app, host="127.0.0.1", port=int(sys.argv[1]), print=None)
-"""
 
 
 class Bare:

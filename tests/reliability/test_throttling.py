@@ -73,7 +73,7 @@ async def _notifications_settled(database_url: str, seconds: float) -> list[tupl
         await asyncio.sleep(0.25)
 
 
-async def test_429_storm_nothing_twice_and_ticket_notifications_all_delivered(
+async def test_429_storm_nothing_twice_and_nothing_lost(
     pg_url: str,
     connector: ScriptedConnector,
     session: aiohttp.ClientSession,
