@@ -34,6 +34,7 @@ log = logging.getLogger(__name__)
 
 LOCK_POOL_FACTOR = 3  # connections that may hold a conversation's lock, per query connection
 LOCK_SECONDS = 6.0  # waiting for a lock connection and the lock: leaves time to apologise
+RECONNECT_SECONDS = 4.0
 _LOCK = "SELECT pg_advisory_lock(hashtextextended(%s, 0))"
 _UNLOCK = "SELECT pg_advisory_unlock(hashtextextended(%s, 0))"
 
@@ -196,6 +197,10 @@ def _pool(
         max_size=size,
         timeout=wait_seconds,
         open=False,
+        # A reconnection attempt backs off exponentially until it gives up; the next wait for
+        # a connection starts a fresh one. Giving up early keeps the retries close together,
+        # so that after an outage the pool is back within seconds, not half a minute.
+        reconnect_timeout=RECONNECT_SECONDS,
         configure=configure,
         # A connection that died while idle (the database restarted) is replaced before use.
         check=AsyncConnectionPool.check_connection,
