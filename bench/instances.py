@@ -30,7 +30,8 @@ import aiohttp
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from bench.http_turns import BARE_HANDLER, QUESTIONS
 from tests.bot.connector import ConnectorStandIn
-from tests.reliability.harness import BotProcess, free_port, postgres_schema, rss_mb
+from tests.postgres import schema_on
+from tests.reliability.harness import BotProcess, free_port, rss_mb
 
 
 class Bare:
@@ -163,10 +164,10 @@ async def main() -> None:
             sqlite = BotProcess("sqlite", f"sqlite:///{scratch}/bench.db", logs, **environment)
             await _measure("1 x SQLite", [sqlite], stand_in, levels, args.turns, rows)
             if args.postgres:
-                with postgres_schema(args.postgres) as url:
+                with schema_on(args.postgres) as url:
                     one = BotProcess("pg", url, logs, **environment)
                     await _measure("1 x PostgreSQL", [one], stand_in, levels, args.turns, rows)
-                with postgres_schema(args.postgres) as url:
+                with schema_on(args.postgres) as url:
                     pair = [BotProcess(f"pg{n}", url, logs, **environment) for n in (1, 2)]
                     await _measure("2 x PostgreSQL", pair, stand_in, levels, args.turns, rows)
             else:

@@ -25,7 +25,8 @@ from pathlib import Path
 import aiohttp
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from tests.reliability.harness import ScriptedConnector, postgres_schema
+from tests.postgres import schema_on
+from tests.reliability.harness import ScriptedConnector
 from tests.reliability.reminders import kill_during_sends
 
 
@@ -50,7 +51,7 @@ async def main() -> int:
         connector = ScriptedConnector()
         await connector.start()
         try:
-            with postgres_schema(args.postgres) as url, tempfile.TemporaryDirectory() as logs:
+            with schema_on(args.postgres) as url, tempfile.TemporaryDirectory() as logs:
                 async with aiohttp.ClientSession() as session:
                     report = await kill_during_sends(
                         url,

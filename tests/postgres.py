@@ -32,9 +32,15 @@ def server_url() -> str:
 @contextmanager
 def fresh_schema() -> Iterator[str]:
     """A URL whose connections see only a new, empty schema, dropped afterwards."""
+    with schema_on(server_url()) as url:
+        yield url
+
+
+@contextmanager
+def schema_on(url: str) -> Iterator[str]:
+    """`url` with a new, empty schema of its own, dropped afterwards (also for bench/)."""
     import psycopg
 
-    url = server_url()
     schema = f"test_{uuid.uuid4().hex[:16]}"
     with psycopg.connect(url, autocommit=True) as connection:
         connection.execute(f"CREATE SCHEMA {schema}")
