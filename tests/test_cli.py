@@ -165,6 +165,18 @@ def test_eval_reports_each_file(tmp_path: Path, capsys):
     assert out.count("BM25 (guide)") == 2
 
 
+def test_eval_never_shows_the_misses_of_a_blind_set(tmp_path: Path, capsys):
+    text = (
+        "version: 1\nquestions:\n  - {q: wat eten we vanavond in de kantine, expect: [jur-2]}\n"
+    )
+    for name in ("dev.yaml", "holdout3.yaml"):
+        (tmp_path / name).write_text(text)
+        assert main([*FIXTURE, "eval", str(tmp_path / name)]) == 0
+        out = capsys.readouterr().out
+        assert ("kantine" in out) == (name == "dev.yaml")
+        assert "top-1 accuracy" in out
+
+
 def test_eval_situations_reports_team_recall_precision_and_key_items(tmp_path: Path, capsys):
     labelled = tmp_path / "situations.yaml"
     labelled.write_text(
