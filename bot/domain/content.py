@@ -27,6 +27,7 @@ from bot.domain.models import (
     ImportanceLevel,
     OutOfScopeExample,
     OutOfScopeFile,
+    EverydayTopic,
     PhaseOption,
     RegisterFile,
     SmalltalkFile,
@@ -76,6 +77,7 @@ class Content:
     smalltalk: tuple[SmalltalkKind, ...] = ()
     smalltalk_fillers: tuple[str, ...] = ()
     referrals: tuple[str | None, ...] = ()  # per out-of-scope example: where to go instead
+    everyday: tuple[EverydayTopic, ...] = ()  # subjects of office life, not of the domain
     appraisal: AppraisalFile | None = None  # content/appraisal.yaml; optional
     items: dict[str, ChecklistItem] = field(init=False)
     theme_of_item: dict[str, Theme] = field(init=False)
@@ -118,7 +120,8 @@ def load_content(root: Path = DEFAULT_ROOT, contacts: Path | None = None) -> Con
     assert experts and thesaurus and out_of_scope and smalltalk and messages and register
     checker = _CrossChecker(reader)
     checker.check(themes, experts, frameworks, overrides)
-    checker.check_thesaurus(thesaurus, themes, experts, register[1])
+    owners = checker.check_thesaurus(thesaurus, themes, experts, register[1])
+    checker.check_everyday(out_of_scope, owners)
     checker.check_register(register, themes, frameworks)
     checker.check_framework_fields(frameworks)
     checker.check_phases(register, themes, frameworks)
@@ -143,6 +146,7 @@ def load_content(root: Path = DEFAULT_ROOT, contacts: Path | None = None) -> Con
             example.refer if isinstance(example, OutOfScopeExample) else None
             for example in out_of_scope[1].examples
         ),
+        everyday=tuple(out_of_scope[1].topics),
         appraisal=appraisal[1] if appraisal else None,
     )
 
@@ -329,9 +333,10 @@ class _CrossChecker:
         themes: list[tuple[YamlDocument, Theme]],
         experts: tuple[YamlDocument, ExpertFile],
         register: RegisterFile,
-    ) -> None:
+    ) -> dict[tuple[str, ...], str]:
         """Concept keys are unique; a word belongs to one concept (also once stemmed); its
-        teams, flags, form and themes exist; items refer to real concepts."""
+        teams, flags, form and themes exist; items refer to real concepts. Returns the
+        concept of each word (as stems)."""
         doc, model = thesaurus
         keys = self._unique(
             (
@@ -345,7 +350,6 @@ class _CrossChecker:
         forms = {form.key for form in register.forms}
         theme_keys = {theme.key for _, theme in themes}
         owner: dict[tuple[str, ...], str] = {}
-        seen: set[str] = set()
         for index, concept in enumerate(model.concepts):
             where: Location = ("concepts", index)
             self._known(doc, (*where, "experts"), concept.experts, codes, "expert")
@@ -353,24 +357,50 @@ class _CrossChecker:
             self._known(doc, (*where, "themes"), concept.themes, theme_keys, "theme")
             if concept.form is not None and concept.form not in forms:
                 self.reader.report(doc, (*where, "form"), f"unknown form '{concept.form}'")
-            for n, word in enumerate(concept.words):
-                stems = tuple(light_stem(token) for token in words(word))
-                at = (*where, "words", n)
-                other = owner.get(stems)
-                if not stems:
-                    self.reader.report(doc, (*where, "words"), f"'{word}' has no letters", at)
-                elif normalize(word) in seen and other == concept.key:
-                    self.reader.report(doc, (*where, "words"), f"duplicate word '{word}'", at)
-                elif other is not None and other != concept.key:
-                    message = f"word '{word}' is also in concept '{other}'"
-                    self.reader.report(doc, (*where, "words"), message, at)
-                owner.setdefault(stems, concept.key)
-                seen.add(normalize(word))
+            self._own_words(doc, where, concept.key, concept.words, owner)
         for theme_doc, theme in themes:
             for index, item in enumerate(theme.items):
                 at = ("items", index, "concepts")
                 self._known(theme_doc, at, item.concepts, keys, "concept")
                 self._no_repeats(theme_doc, [(at, key) for key in item.concepts], "concept")
+        return owner
+
+    def check_everyday(
+        self, out_of_scope: tuple[YamlDocument, OutOfScopeFile], owner: dict[tuple[str, ...], str]
+    ) -> None:
+        """Everyday topics have unique keys, and no word of theirs is a domain concept's."""
+        doc, model = out_of_scope
+        self._unique(
+            ((doc, ("topics", n, "key"), topic.key) for n, topic in enumerate(model.topics)),
+            kind="topic",
+        )
+        owner = dict(owner)
+        for index, topic in enumerate(model.topics):
+            self._own_words(doc, ("topics", index), f"everyday:{topic.key}", topic.words, owner)
+
+    def _own_words(
+        self,
+        doc: YamlDocument,
+        where: Location,
+        key: str,
+        texts: Sequence[str],
+        owner: dict[tuple[str, ...], str],
+    ) -> None:
+        """Each word (as stems) belongs to one concept or topic, once."""
+        seen: set[str] = set()
+        for n, word in enumerate(texts):
+            stems = tuple(light_stem(token) for token in words(word))
+            at = (*where, "words", n)
+            other = owner.get(stems)
+            if not stems:
+                self.reader.report(doc, (*where, "words"), f"'{word}' has no letters", at)
+            elif normalize(word) in seen and other == key:
+                self.reader.report(doc, (*where, "words"), f"duplicate word '{word}'", at)
+            elif other is not None and other != key:
+                message = f"word '{word}' is also in concept '{other}'"
+                self.reader.report(doc, (*where, "words"), message, at)
+            owner.setdefault(stems, key)
+            seen.add(normalize(word))
 
     def _rules(
         self, doc: YamlDocument, where: Location, item: ChecklistItem, codes: set[str]

@@ -41,6 +41,7 @@ from bot.domain.smalltalk import SmalltalkDetector
 
 Decision = Literal["answer", "clarify", "out_of_scope", "situation", "smalltalk"]
 Postings = dict[str, list[tuple[int, float]]]
+EVERYDAY = "!"  # key prefix of an everyday topic (content/out_of_scope.yaml) among the concepts
 RANK_DEPTH = 30  # how many entries are ranked; the rest never matter
 SUBJECT_WORDS = 3  # a message of at most this many words may name just a subject
 # The nouns for the partnership itself (not the verb: "samenwerken in een word-document").
@@ -115,10 +116,13 @@ class Matcher:
         self.content = content
         entries = list(build_entries(content))
         self.analyzer = Analyzer(  # typos are repaired towards in-scope words only
-            content.synonyms,
+            [*content.synonyms, *(topic.words for topic in content.everyday)],
             (field.text for e in entries if e.id != OUT_OF_SCOPE_ID for field in e.fields),
-            keys=[concept.key for concept in content.thesaurus],
-            known=content.out_of_scope,
+            keys=[
+                *(concept.key for concept in content.thesaurus),
+                *(EVERYDAY + topic.key for topic in content.everyday),
+            ],
+            known=[*content.out_of_scope, *(w for t in content.everyday for w in t.words)],
         )
         self.smalltalk = SmalltalkDetector(content.smalltalk, content.smalltalk_fillers)
         entry_terms = [self._entry_terms(entry) for entry in entries]
@@ -151,16 +155,14 @@ class Matcher:
                 self._items_of_concept[key].add(item.id)
 
     def _phrasing_terms(self, text: str, out_of_scope: bool) -> Terms:
-        """Out-of-scope examples match by their own words: the thesaurus is the domain's."""
-        terms = self.analyzer.terms(text)
-        if out_of_scope:
-            return {term: tf for term, tf in terms.items() if not term.startswith(SYNONYM_PREFIX)}
-        return terms
+        """Out-of-scope examples match by their own words and everyday topics."""
+        return _own_concepts(self.analyzer.terms(text), out_of_scope)
 
     def _entry_terms(self, entry: Entry) -> Terms:
         terms: Terms = defaultdict(float)
+        out_of_scope = entry.id == OUT_OF_SCOPE_ID
         for field in entry.fields:
-            for term, weight in self.analyzer.terms(field.text).items():
+            for term, weight in _own_concepts(self.analyzer.terms(field.text), out_of_scope).items():
                 terms[term] += weight * field.weight
         return terms
 
@@ -329,7 +331,7 @@ class Matcher:
     ) -> list[Match]:
         """A message that only names one subject ("GR", "subsidie") whose checklist items lie
         in several themes: the best item of each theme, to choose from."""
-        keys = {hit.key for hit in hits if not hit.part}
+        keys = {hit.key for hit in hits if not hit.part and hit.key in self.content.concepts}
         if len(keys) != 1 or len(words(query)) > SUBJECT_WORDS:
             return []
         items = self._items_of_concept.get(next(iter(keys)), set())
@@ -420,6 +422,19 @@ class Matcher:
                     votes[code] += match.score / (1 + rank)
             return max(votes, key=votes.__getitem__) if votes else None
         return ranked[0].entry.experts[0] if ranked[0].entry.experts else None
+
+
+def _own_concepts(terms: Terms, out_of_scope: bool) -> Terms:
+    """The thesaurus is the domain's: out-of-scope examples keep only the everyday topics'
+    concepts, the domain's entries only the thesaurus's."""
+    return {t: w for t, w in terms.items() if _domain_concept(t) in (None, not out_of_scope)}
+
+
+def _domain_concept(term: str) -> bool | None:
+    """True for a domain concept's term, False for an everyday topic's, None for a word."""
+    if not term.startswith(SYNONYM_PREFIX):
+        return None
+    return not term.startswith(SYNONYM_PREFIX + EVERYDAY)
 
 
 def _alike(one: Entry, other: Entry) -> bool:

@@ -213,8 +213,17 @@ class OutOfScopeExample(Strict):
     refer: Text | None = None
 
 
+class EverydayTopic(Strict):
+    """A subject of everyday office life (one's salary, a room, a password): its words let
+    the out-of-scope examples decline what they do not literally say."""
+
+    key: Identifier
+    words: list[Text] = Field(min_length=1)
+
+
 class OutOfScopeFile(Versioned):
     examples: list[Text | OutOfScopeExample] = Field(min_length=1)
+    topics: list[EverydayTopic] = []
 
 
 class SmalltalkKind(Strict):
