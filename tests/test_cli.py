@@ -166,9 +166,7 @@ def test_eval_reports_each_file(tmp_path: Path, capsys):
 
 
 def test_eval_never_shows_the_misses_of_a_blind_set(tmp_path: Path, capsys):
-    text = (
-        "version: 1\nquestions:\n  - {q: wat eten we vanavond in de kantine, expect: [jur-2]}\n"
-    )
+    text = "version: 1\nquestions:\n  - {q: wat eten we vanavond in de kantine, expect: [jur-2]}\n"
     for name in ("dev.yaml", "holdout3.yaml"):
         (tmp_path / name).write_text(text)
         assert main([*FIXTURE, "eval", str(tmp_path / name)]) == 0

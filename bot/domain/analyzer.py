@@ -66,13 +66,18 @@ class Analyzer:
         corpus: Iterable[str],
         keys: Sequence[str] | None = None,
         known: Iterable[str] = (),
+        foreign: Sequence[tuple[str, Sequence[str]]] = (),
     ) -> None:
-        """`known`: texts whose words are never repaired, but no word is repaired into them."""
+        """`known`: texts whose words are never repaired, but no word is repaired into them.
+        `foreign`: concepts (key, words) from outside the domain, found like the others; their
+        words are known."""
         groups = [list(group) for group in synonym_groups]
+        names = list(keys) if keys is not None else ["_".join(words(g[0])) for g in groups]
+        names += [key for key, _ in foreign]
         self._phrases: dict[tuple[str, ...], str] = {}
         self._guarded: set[tuple[str, ...]] = set()  # "OR", "IT": English words too
-        for index, group in enumerate(groups):
-            name = keys[index] if keys is not None else "_".join(words(group[0]))
+        for index, group in enumerate([*groups, *(list(group) for _, group in foreign)]):
+            name = names[index]
             canonical = SYNONYM_PREFIX + name
             for term in group:
                 phrase = tuple(light_stem(word) for word in words(term))
@@ -91,7 +96,8 @@ class Analyzer:
         for word in sorted(self._vocabulary):
             self._by_spelling_key.setdefault(_spelling_key(word), word)
         self._spelling_keys = sorted(self._by_spelling_key)
-        self._known = frozenset(word for text in known for word in words(text))
+        foreign_words = (word for _, group in foreign for term in group for word in words(term))
+        self._known = frozenset(word for text in known for word in words(text)) | set(foreign_words)
         self._split = lru_cache(maxsize=65536)(self._split_uncached)
         self._repair = lru_cache(maxsize=65536)(self._repair_uncached)
 

@@ -58,6 +58,7 @@ class Tuning:
     min_score: float = 0.2  # below this the question is out of scope
     bare_min_score: float = 0.3  # the same for a text naming no domain concept at all
     personal_min_score: float = 0.45  # and for "ik"/"mijn" without "we" and one concept at most
+    everyday_min_score: float = 0.4  # and for a text naming a subject of everyday office life
     clarify_ratio: float = 0.92  # runner-up this close to the best: ask which one
     confident_score: float = 0.55  # above this, answer even with close runners-up
     max_options: int = 3
@@ -116,13 +117,11 @@ class Matcher:
         self.content = content
         entries = list(build_entries(content))
         self.analyzer = Analyzer(  # typos are repaired towards in-scope words only
-            [*content.synonyms, *(topic.words for topic in content.everyday)],
+            content.synonyms,
             (field.text for e in entries if e.id != OUT_OF_SCOPE_ID for field in e.fields),
-            keys=[
-                *(concept.key for concept in content.thesaurus),
-                *(EVERYDAY + topic.key for topic in content.everyday),
-            ],
-            known=[*content.out_of_scope, *(w for t in content.everyday for w in t.words)],
+            keys=[concept.key for concept in content.thesaurus],
+            known=content.out_of_scope,
+            foreign=[(EVERYDAY + topic.key, topic.words) for topic in content.everyday],
         )
         self.smalltalk = SmalltalkDetector(content.smalltalk, content.smalltalk_fillers)
         entry_terms = [self._entry_terms(entry) for entry in entries]
@@ -162,7 +161,8 @@ class Matcher:
         terms: Terms = defaultdict(float)
         out_of_scope = entry.id == OUT_OF_SCOPE_ID
         for field in entry.fields:
-            for term, weight in _own_concepts(self.analyzer.terms(field.text), out_of_scope).items():
+            own = _own_concepts(self.analyzer.terms(field.text), out_of_scope)
+            for term, weight in own.items():
                 terms[term] += weight * field.weight
         return terms
 
@@ -178,7 +178,10 @@ class Matcher:
             terms = self._question_first(query, terms)
         vector, norm = self._query_vector(terms)
         ranked, best_in_scope, (closest_example, example) = self._rank(terms, vector, norm)
-        off_topic = self._off_topic(closest_example / norm, closest_example > best_in_scope, hits)
+        everyday = _everyday(hits) and not _names_partnership(query)
+        off_topic = self._off_topic(
+            closest_example / norm, closest_example > best_in_scope, hits, everyday
+        )
         decision = self._decide(ranked, off_topic, self._min_score(query, hits, terms))
         if not as_typed and self._is_situation(query, hits):
             decision = "situation"  # a described partnership, even where no single item fits
@@ -266,10 +269,13 @@ class Matcher:
         example = -best_example[1] - self._first_example
         return ranked, max(best_phrasing.values(), default=0.0), (best_example[0], example)
 
-    def _off_topic(self, share_explained: float, closer: bool, hits: list[ConceptHit]) -> bool:
+    def _off_topic(
+        self, share_explained: float, closer: bool, hits: list[ConceptHit], everyday: bool
+    ) -> bool:
         """Declined: an out-of-scope example is closer than every in-scope phrasing and
         explains enough of the text, and the text does not name several domain concepts
-        (unless the example explains nearly all of it)."""
+        (unless the example explains nearly all of it, or the text names a subject of
+        everyday office life and not the partnership: "lunch voor het AB van de GR")."""
         tuning = self.tuning
         return (
             closer
@@ -277,6 +283,7 @@ class Matcher:
             and (
                 self._domain_concepts(hits) < tuning.domain_concepts
                 or share_explained >= tuning.example_overrules
+                or everyday
             )
         )
 
@@ -351,11 +358,13 @@ class Matcher:
         samenwerking") is about the domain even when it names no other concept, and one that
         asks for a team ("ik zoek een jurist") is no question about one's own affairs."""
         concepts = self._domain_concepts(hits)
-        names_partnership = not PARTNERSHIP_WORDS.isdisjoint(words(query))
+        names_partnership = _names_partnership(query)
         floors = [self.tuning.bare_min_score] if concepts == 0 and not names_partnership else []
         asks_team = self.names.asks(terms)[1]
         if concepts <= 1 and is_personal(words(query)) and not asks_team:
             floors.append(self.tuning.personal_min_score)
+        if _everyday(hits) and not names_partnership:
+            floors.append(self.tuning.everyday_min_score)
         return max(floors, default=None)
 
     def _domain_concepts(self, hits: list[ConceptHit]) -> int:
@@ -422,6 +431,15 @@ class Matcher:
                     votes[code] += match.score / (1 + rank)
             return max(votes, key=votes.__getitem__) if votes else None
         return ranked[0].entry.experts[0] if ranked[0].entry.experts else None
+
+
+def _names_partnership(query: str) -> bool:
+    return not PARTNERSHIP_WORDS.isdisjoint(words(query))
+
+
+def _everyday(hits: list[ConceptHit]) -> bool:
+    """The text names a subject of everyday office life (its word, or a compound's tail)."""
+    return any(hit.key.startswith(EVERYDAY) and hit.telling for hit in hits)
 
 
 def _own_concepts(terms: Terms, out_of_scope: bool) -> Terms:

@@ -138,3 +138,13 @@ def test_a_tail_is_never_cut_off_a_verbal_prefix():
     assert "lening" not in analyzer.terms("vergunningverlening")
     [hit] = analyzer.concepts("een achtergestelde geldlening")
     assert (hit.key, hit.tail) == ("lening", True)
+
+
+def test_a_foreign_concept_is_found_but_never_repaired_into():
+    analyzer = Analyzer(
+        [["lening"]], ["gestart", "project"], keys=["lening"], foreign=[("!pay", ["gestort"])]
+    )
+    assert [hit.key for hit in analyzer.concepts("het salaris is gestort")] == ["!pay"]
+    terms, hits = analyzer.analyse("het project is gestrat", repair_typos=True)
+    assert (terms, hits) == analyzer.analyse("het project is gestart")
+    assert analyzer.analyse("gestortt", repair_typos=True)[1] == []  # nor repaired itself

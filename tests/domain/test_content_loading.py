@@ -393,3 +393,15 @@ def test_a_regime_with_an_unknown_cadence_or_kind_is_reported(content_dir):
         "zeer_belangrijk.regime.cadence: unknown cadence 'wekelijks'",
         "zeer_belangrijk.regime.evaluation_kind: unknown evaluation kind 'groot'",
     ]
+
+
+def test_an_everyday_topic_may_not_take_a_word_of_the_thesaurus(content_dir):
+    with (content_dir / "out_of_scope.yaml").open("a", encoding="utf-8") as file:
+        file.write(
+            "topics:\n  - key: money\n    words: [salaris, subsidie]\n"
+            "  - key: money\n    words: [x]\n"
+        )
+    assert _problems(content_dir) == [
+        "content/out_of_scope.yaml:11: money.key: duplicate topic 'money'",
+        "content/out_of_scope.yaml:10: money.words: word 'subsidie' is also in concept 'geld'",
+    ]

@@ -4,6 +4,7 @@ import math
 
 import pytest
 
+from bot.domain.content import load_content
 from bot.domain.matcher import Matcher, Tuning
 
 
@@ -147,3 +148,21 @@ def test_sentences_that_only_set_the_scene_count_less_than_the_question(matcher)
 def test_a_text_that_asks_in_no_sentence_or_in_all_is_weighed_as_a_whole(matcher, text):
     terms = matcher.analyzer.terms(text)
     assert matcher._question_first(text, terms) == terms
+
+
+def test_an_everyday_topic_lets_an_example_decline_what_it_does_not_literally_say(content_dir):
+    question = "zaaltje reserveren voor het convenant"
+    assert Matcher(load_content(content_dir)).match(question).decision == "answer"
+    with (content_dir / "out_of_scope.yaml").open("a", encoding="utf-8") as file:
+        file.write("topics:\n  - key: rooms\n    words: [vergaderruimte, zaaltje, reserveren]\n")
+    matcher = Matcher(load_content(content_dir))
+    result = matcher.match(question)
+    assert result.decision == "out_of_scope"
+    assert result.referral == "Reserveer een ruimte via intranet."
+    # two domain concepts do not shield an everyday errand ("lunch voor het AB van de GR") ...
+    assert matcher.match("zaaltje reserveren voor het convenant over de subsidie").referral
+    # ... but a question about the partnership itself is answered
+    in_scope = matcher.match(
+        "vergaderruimte voor de samenwerking: mag de subsidie in het convenant?"
+    )
+    assert in_scope.decision == "answer" and in_scope.options[0].entry.id == "jur-1"
