@@ -358,6 +358,10 @@ class _CrossChecker:
             if concept.form is not None and concept.form not in forms:
                 self.reader.report(doc, (*where, "form"), f"unknown form '{concept.form}'")
             self._own_words(doc, where, concept.key, concept.words, owner)
+        items = {item.id for _, theme in themes for item in theme.items}
+        for index, concept in enumerate(model.concepts):
+            at = ("concepts", index, "implies")
+            self._known(doc, at, concept.implies, items, "checklist item")
         for theme_doc, theme in themes:
             for index, item in enumerate(theme.items):
                 at = ("items", index, "concepts")

@@ -200,6 +200,7 @@ class Concept(Strict):
     form: ChoiceKey | None = None  # the register form its words name
     themes: list[Identifier] = []  # themes it touches
     asks: Literal["expert", "framework"] | None = None  # its words ask for a team, a model
+    implies: list[Identifier] = []  # checklist items a described situation naming it raises
 
 
 class ThesaurusFile(Versioned):

@@ -7,10 +7,10 @@ halen?"). `Triager.triage(text)` answers with
 - the themes that matter, most important first;
 - the checklist items that matter (at most eight), grouped by theme, most important first:
   the best matches of the whole text and of each sentence, plus the items about the
-  thesaurus concepts the text names, and each item's first related item (at half its score);
+  thesaurus concepts the text names and the items those concepts imply, and each item's first related item (at half its score);
   every team the text calls for brings its own best item, when that matches the text at all;
 - the expert teams to involve, each with a one-line reason quoting the words of the text
-  that call for it ('"gedetacheerd" → P&O');
+  that call for it ('"gedetacheerd" → P&O'), then the main team of each of the best items;
 - a registration proposal: the partnership form the text names (a key of register.yaml's
   forms, or None) and every yes/no flag of register.yaml, true when the text names it.
 
@@ -33,6 +33,9 @@ MIN_ITEM_SCORE = 0.25
 MIN_TEAM_ITEM_SCORE = 0.2  # a called team's own best item is named from this score on
 RELATED_SHARE = 0.5  # an item's first related item counts this much of the item's score
 CONCEPT_BONUS = 0.25  # an item about a concept the text names, for its most telling concept
+TOP_ITEMS = 3  # the main team of each of the best items is involved,
+TOP_ITEM_SCORE = 0.4  # when the item scores this much
+IMPLIED_BONUS = 0.2  # an item a named concept implies (thesaurus.yaml `implies`)
 SENTENCE_SHARE = 0.9  # a sentence's own match counts this much against the whole text's
 MAX_QUOTED = 3
 MAX_SENTENCES = 12  # a longer text is matched as a whole and in its first sentences
@@ -126,6 +129,7 @@ class Triager:
         ]
         experts = self._experts(hits)
         checklist = self._checklist(text, hits, experts)
+        experts += self._teams_of_top_items(checklist, experts, hits)
         return Triage(
             query=text,
             themes=self._themes(checklist),
@@ -148,9 +152,12 @@ class Triager:
                 if match.entry.kind == "checklist":
                     scores[match.entry.id] = max(scores[match.entry.id], share * match.score)
         bonus: dict[str, float] = defaultdict(float)
-        for key in {hit.key for hit in hits if hit.telling}:
+        concepts = self.content.concepts
+        for key in {hit.key for hit in hits if hit.telling and hit.key in concepts}:
             for item_id, rank in self._items_of_concept.get(key, ()):
                 bonus[item_id] = max(bonus[item_id], CONCEPT_BONUS / (1 + rank))
+            for item_id in concepts[key].implies:
+                bonus[item_id] = max(bonus[item_id], IMPLIED_BONUS)
         for item_id, extra in bonus.items():
             scores[item_id] += extra
         items = self.content.items
@@ -206,6 +213,35 @@ class Triager:
                 return
             chosen.remove(min(spare, key=lambda item_id: (scores[item_id], item_id)))
         chosen.append(max(own, key=lambda item_id: (scores[item_id], item_id)))
+
+    def _teams_of_top_items(
+        self,
+        checklist: tuple[TriageItem, ...],
+        called: tuple[ExpertCall, ...],
+        hits: list[ConceptHit],
+    ) -> tuple[ExpertCall, ...]:
+        """The main team of each of the best items that matter clearly, when no word of the
+        text called for it: its reason quotes the words that raised the item."""
+        concepts = self.content.concepts
+        codes = {call.code for call in called}
+        calls: list[ExpertCall] = []
+        best = sorted(checklist, key=lambda item: (-item.score, item.id))[:TOP_ITEMS]
+        for item in best:
+            if item.score < TOP_ITEM_SCORE or not item.experts or item.experts[0] in codes:
+                continue
+            own = self.content.items[item.id].concepts
+            raised = [
+                hit.words
+                for hit in hits
+                if hit.telling
+                and hit.key in concepts
+                and (hit.key in own or item.id in concepts[hit.key].implies)
+            ]
+            code = item.experts[0]
+            why = _why(list(dict.fromkeys(raised)), code) if raised else f"{item.question} → {code}"
+            calls.append(ExpertCall(code, why, tuple(raised)))
+            codes.add(code)
+        return tuple(calls)
 
     def _themes(self, checklist: tuple[TriageItem, ...]) -> tuple[ThemeRef, ...]:
         titles = {theme.key: theme.title for theme in self.content.themes}
