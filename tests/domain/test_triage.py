@@ -80,3 +80,25 @@ def test_a_called_team_whose_items_hardly_match_adds_nothing(triager):
     triager._add_item_of_team("IBC", chosen, {"jur-1": 0.5, "inf-1": 0.1})
     triager._add_item_of_team("JUR", chosen, {"jur-1": 0.5, "jur-2": 0.4})
     assert chosen == ["jur-1"]
+
+
+def test_a_concept_raises_the_items_it_implies(content_dir):
+    from bot.domain.content import load_content
+
+    text = "We sluiten een convenant met de partners. De gemeente geeft geld."
+    before = {item.id: item.score for item in Triager(load_content(content_dir)).triage(text).checklist}
+    thesaurus = content_dir / "thesaurus.yaml"
+    source = thesaurus.read_text(encoding="utf-8")
+    geld = "    words: [subsidie, lening, geld]\n    experts: [FIN]\n"
+    thesaurus.write_text(source.replace(geld, geld + "    implies: [inf-1]\n"), encoding="utf-8")
+    after = {item.id: item.score for item in Triager(load_content(content_dir)).triage(text).checklist}
+    assert "inf-1" in after and after["inf-1"] > before.get("inf-1", 0.0)
+
+
+def test_the_best_item_brings_its_team_when_no_word_called_for_it(triager):
+    triage = triager.triage("Is het voordeel voor de partners staatssteun? En wat is de staatssteun?")
+    best = max(triage.checklist, key=lambda item: item.score)
+    assert best.id == "jur-2"
+    assert ("JUR", "Is er sprake van staatssteun? → JUR") in [
+        (call.code, call.why) for call in triage.experts
+    ]
