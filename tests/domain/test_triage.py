@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.domain.content import load_content
 from bot.domain.triage import Triager
 
 SITUATION = (
@@ -83,20 +84,18 @@ def test_a_called_team_whose_items_hardly_match_adds_nothing(triager):
 
 
 def test_a_concept_raises_the_items_it_implies(content_dir):
-    from bot.domain.content import load_content
-
     text = "We sluiten een convenant met de partners. De gemeente geeft geld."
-    before = {item.id: item.score for item in Triager(load_content(content_dir)).triage(text).checklist}
+    before = {i.id: i.score for i in Triager(load_content(content_dir)).triage(text).checklist}
     thesaurus = content_dir / "thesaurus.yaml"
     source = thesaurus.read_text(encoding="utf-8")
     geld = "    words: [subsidie, lening, geld]\n    experts: [FIN]\n"
     thesaurus.write_text(source.replace(geld, geld + "    implies: [inf-1]\n"), encoding="utf-8")
-    after = {item.id: item.score for item in Triager(load_content(content_dir)).triage(text).checklist}
+    after = {i.id: i.score for i in Triager(load_content(content_dir)).triage(text).checklist}
     assert "inf-1" in after and after["inf-1"] > before.get("inf-1", 0.0)
 
 
 def test_the_best_item_brings_its_team_when_no_word_called_for_it(triager):
-    triage = triager.triage("Is het voordeel voor de partners staatssteun? En wat is de staatssteun?")
+    triage = triager.triage("Is het voordeel voor de partners staatssteun? Wat is staatssteun?")
     best = max(triage.checklist, key=lambda item: item.score)
     assert best.id == "jur-2"
     assert ("JUR", "Is er sprake van staatssteun? → JUR") in [
