@@ -50,7 +50,7 @@ def situation_card(triage: Triage, content: Content) -> Card:
             expert = content.experts.get(call.code)
             body += [
                 text(expert.name if expert else call.code, bold=True),
-                subtle(_why(call, messages)),
+                subtle(_why(call, messages, content)),
             ]
     flags = ",".join(key for key, on in triage.registration.flags.items() if on)
     register = submit(
@@ -66,10 +66,12 @@ def situation_card(triage: Triage, content: Content) -> Card:
     return card(body, full=True)
 
 
-def _why(call: ExpertCall, messages: Messages) -> str:
+def _why(call: ExpertCall, messages: Messages, content: Content) -> str:
     """'Omdat je schrijft: 'gedetacheerd' en 'overgaan'.' - the words of the text that call for
-    the team (the triage's own one-line reason when it names none)."""
+    the team, else the checklist question that does (the triage's own reason when neither)."""
     if not call.triggers:
+        if call.item in content.items:
+            return messages.say("situation_why_item", question=content.items[call.item].question)
         return call.why
     words = messages.listing([messages.say("quoted_name", name=word) for word in call.triggers])
     return messages.say("situation_why", words=words)

@@ -63,6 +63,7 @@ class ExpertCall:
     code: str
     why: str  # '"gedetacheerd", "overgaan" → P&O'
     triggers: tuple[str, ...] = ()
+    item: str | None = None  # the checklist item that calls for the team, when no word does
 
 
 @dataclass(frozen=True)
@@ -240,7 +241,7 @@ class Triager:
             ]
             code = item.experts[0]
             why = _why(list(dict.fromkeys(raised)), code) if raised else f"{item.question} → {code}"
-            calls.append(ExpertCall(code, why, tuple(raised)))
+            calls.append(ExpertCall(code, why, tuple(raised), item.id))
             codes.add(code)
         return tuple(calls)
 

@@ -10,6 +10,7 @@ from bot.cards import (
     confirm_question,
     confirmation_card,
     question_during_step_text,
+    situation_card,
     situation_heading,
     small_talk_text,
     stale_dialog_text,
@@ -18,6 +19,7 @@ from bot.cards import (
     used_line,
 )
 from bot.cards.actions import Action, read
+from bot.domain.triage import Triager
 from tests.cards.inspect_card import payloads, texts, titles
 
 
@@ -98,3 +100,13 @@ def test_situation_overview_headings(content):
         "Registreer deze samenwerking",
         "Start de intakes",
     ]
+
+
+def test_a_team_called_by_a_checklist_question_says_which_question(content):
+    triage = Triager(content).triage("Is het voordeel voor de partners staatssteun?")
+    by_item = [call for call in triage.experts if call.item and not call.triggers]
+    assert by_item, "the best item brings its team"
+    question = content.items[by_item[0].item].question
+    assert f"Dit team weet het meest van de vraag: {question}" in texts(
+        situation_card(triage, content)
+    )
