@@ -185,11 +185,8 @@ class Matcher:
         decision = self._decide(ranked, off_topic, self._min_score(query, hits, terms))
         if not as_typed and self._is_situation(query, hits):
             decision = "situation"  # a described partnership, even where no single item fits
-        referral = None
-        if decision == "out_of_scope" and closest_example > 0:
-            referral = (
-                self.content.referrals[example] if example < len(self.content.referrals) else None
-            )
+        referral = self._referral(example if closest_example > 0 else None, hits)
+        referral = referral if decision == "out_of_scope" else None
         choices = tuple(self._choices(ranked)) if decision == "clarify" else ()
         if decision == "clarify" and all(_alike(choices[0].entry, c.entry) for c in choices[1:]):
             decision, choices = "answer", ()  # near duplicates only: nothing really to choose
@@ -205,6 +202,15 @@ class Matcher:
             team=self._team(decision, ranked, choices),
             referral=referral,
         )
+
+    def _referral(self, example: int | None, hits: list[ConceptHit]) -> str | None:
+        """Where to go instead: the closest example's referral, else that of the first
+        everyday topic the text names."""
+        referrals = self.content.referrals
+        if example is not None and example < len(referrals) and referrals[example]:
+            return referrals[example]
+        topics = {EVERYDAY + topic.key: topic.refer for topic in self.content.everyday}
+        return next((topics[hit.key] for hit in hits if topics.get(hit.key)), None)
 
     def _question_first(self, query: str, terms: Terms) -> Terms:
         """A text of several sentences that asks its question in some of them: the words of

@@ -220,6 +220,7 @@ class EverydayTopic(Strict):
 
     key: Identifier
     words: list[Text] = Field(min_length=1)
+    refer: Text | None = None  # where to go instead, when the closest example does not say
 
 
 class OutOfScopeFile(Versioned):

@@ -166,3 +166,20 @@ def test_an_everyday_topic_lets_an_example_decline_what_it_does_not_literally_sa
         "vergaderruimte voor de samenwerking: mag de subsidie in het convenant?"
     )
     assert in_scope.decision == "answer" and in_scope.options[0].entry.id == "jur-1"
+
+
+def test_an_everyday_topic_points_the_way_when_no_example_does(content_dir):
+    with (content_dir / "out_of_scope.yaml").open("a", encoding="utf-8") as file:
+        file.write(
+            "topics:\n  - key: pay\n    words: [loonstrook]\n"
+            "    refer: Je loonstrook staat in de personeelsportal.\n"
+        )
+    matcher = Matcher(load_content(content_dir))
+    result = matcher.match("waar vind ik mijn loonstrook")
+    assert (result.decision, result.referral) == (
+        "out_of_scope",
+        "Je loonstrook staat in de personeelsportal.",
+    )
+    assert matcher.match("ik wil een vergaderruimte boeken voor de stuurgroep").referral == (
+        "Reserveer een ruimte via intranet."
+    )
