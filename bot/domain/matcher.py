@@ -58,7 +58,7 @@ class Tuning:
     min_score: float = 0.2  # below this the question is out of scope
     bare_min_score: float = 0.3  # the same for a text naming no domain concept at all
     personal_min_score: float = 0.45  # and for "ik"/"mijn" without "we" and one concept at most
-    everyday_min_score: float = 0.4  # and for a text naming a subject of everyday office life
+    everyday_min_score: float = 0.55  # and for a text naming a subject of everyday office life
     clarify_ratio: float = 0.92  # runner-up this close to the best: ask which one
     confident_score: float = 0.55  # above this, answer even with close runners-up
     max_options: int = 3
