@@ -201,6 +201,7 @@ class Concept(Strict):
     themes: list[Identifier] = []  # themes it touches
     asks: Literal["expert", "framework"] | None = None  # its words ask for a team, a model
     implies: list[Identifier] = []  # checklist items a described situation naming it raises
+    setting: bool = False  # sets the scene (who takes part, where): raises no items of its own
 
 
 class ThesaurusFile(Versioned):

@@ -109,9 +109,10 @@ class Triager:
         self.content = content
         self.matcher = matcher or Matcher(content)
         self._items_of_concept: dict[str, list[tuple[str, int]]] = defaultdict(list)
-        for item in content.items.values():
+        for item in content.items.values():  # a concept that only sets the scene raises none
             for rank, key in enumerate(item.concepts):
-                self._items_of_concept[key].append((item.id, rank))
+                if not content.concepts[key].setting:
+                    self._items_of_concept[key].append((item.id, rank))
         self._theme_key = {item_id: theme.key for item_id, theme in content.theme_of_item.items()}
         self._flag_keys = [flag.key for flag in content.register.flags]
         self._main_team = {i: item.experts[0] for i, item in content.items.items() if item.experts}

@@ -101,3 +101,23 @@ def test_the_best_item_brings_its_team_when_no_word_called_for_it(triager):
     assert ("JUR", "Is er sprake van staatssteun? → JUR") in [
         (call.code, call.why) for call in triage.experts
     ]
+
+
+def test_a_concept_that_only_sets_the_scene_raises_no_items_of_its_own(content_dir):
+    themes = content_dir / "themes" / "juridisch.yaml"
+    source = themes.read_text(encoding="utf-8")
+    anchor = "    experts: [JUR, FIN]\n    phrasings:"
+    themes.write_text(source.replace(anchor, "    concepts: [geld]\n" + anchor), encoding="utf-8")
+    text = "De partners krijgen geld. We sluiten een convenant."
+
+    def score(item_id: str) -> float:
+        triage = Triager(load_content(content_dir)).triage(text)
+        return next((item.score for item in triage.checklist if item.id == item_id), 0.0)
+
+    raised = score("jur-2")
+    thesaurus = content_dir / "thesaurus.yaml"
+    geld = "    words: [subsidie, lening, geld]\n"
+    text_before = thesaurus.read_text(encoding="utf-8")
+    thesaurus.write_text(text_before.replace(geld, geld + "    setting: true\n"), encoding="utf-8")
+    assert score("jur-2") < raised
+    assert "FIN" in [call.code for call in Triager(load_content(content_dir)).triage(text).experts]
