@@ -23,12 +23,12 @@ from bot.domain.bm25 import Bm25Baseline
 from bot.domain.content import DEFAULT_ROOT, Content, ContentError, load_content
 from bot.domain.evaluation import (
     Prediction,
-    SituationPrediction,
     evaluate,
     evaluate_situations,
     load_labelled_set,
     load_situations,
     matcher_ranker,
+    triage_predictor,
 )
 from bot.domain.matcher import Matcher, MatchResult
 from bot.domain.triage import Triage, Triager
@@ -282,13 +282,6 @@ def _eval_situations(args: argparse.Namespace, content: Content) -> int:
         for issue in error.issues:
             print(issue, file=sys.stderr)
         return 1
-
-    def predict(text: str) -> SituationPrediction:
-        triage = triager.triage(text)
-        return SituationPrediction(
-            tuple(call.code for call in triage.experts), tuple(item.id for item in triage.checklist)
-        )
-
-    report = evaluate_situations(situations, predict)
+    report = evaluate_situations(situations, triage_predictor(triager))
     print(format_situation_report(args.file, report, worst=args.worst))
     return 0

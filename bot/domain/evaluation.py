@@ -13,6 +13,7 @@ from pydantic import ValidationError
 from bot.domain.content import ContentError, ContentIssue
 from bot.domain.matcher import Matcher
 from bot.domain.models import Strict, Text, Versioned
+from bot.domain.triage import Triager
 from bot.domain.yaml_source import YamlSyntaxError, read_yaml
 
 OUT_OF_SCOPE = "out_of_scope"
@@ -179,6 +180,18 @@ class LabelledSituations(Versioned):
 class SituationPrediction:
     teams: tuple[str, ...]
     items: tuple[str, ...]
+
+
+def triage_predictor(triager: Triager) -> Callable[[str], SituationPrediction]:
+    """The triage as a predictor: the teams it involves and the items it names."""
+
+    def predict(text: str) -> SituationPrediction:
+        triage = triager.triage(text)
+        return SituationPrediction(
+            tuple(call.code for call in triage.experts), tuple(item.id for item in triage.checklist)
+        )
+
+    return predict
 
 
 @dataclass(frozen=True)
