@@ -178,9 +178,10 @@ class Matcher:
             terms = self._question_first(query, terms)
         vector, norm = self._query_vector(terms)
         ranked, best_in_scope, (closest_example, example) = self._rank(terms, vector, norm)
-        everyday = _everyday(hits) and not _names_partnership(query)
+        partnership = _names_partnership(query)
+        everyday = _everyday(hits) and not partnership
         off_topic = self._off_topic(
-            closest_example / norm, closest_example > best_in_scope, hits, everyday
+            closest_example / norm, closest_example > best_in_scope, hits, everyday, partnership
         )
         decision = self._decide(ranked, off_topic, self._min_score(query, hits, terms))
         if not as_typed and self._is_situation(query, hits):
@@ -276,18 +277,24 @@ class Matcher:
         return ranked, max(best_phrasing.values(), default=0.0), (best_example[0], example)
 
     def _off_topic(
-        self, share_explained: float, closer: bool, hits: list[ConceptHit], everyday: bool
+        self,
+        share_explained: float,
+        closer: bool,
+        hits: list[ConceptHit],
+        everyday: bool,
+        partnership: bool,
     ) -> bool:
         """Declined: an out-of-scope example is closer than every in-scope phrasing and
-        explains enough of the text, and the text does not name several domain concepts
-        (unless the example explains nearly all of it, or the text names a subject of
-        everyday office life and not the partnership: "lunch voor het AB van de GR")."""
+        explains enough of the text, and the text names neither several domain concepts nor
+        the partnership itself (unless the example explains nearly all of it, or the text
+        names a subject of everyday office life and not the partnership: "lunch voor het AB
+        van de GR")."""
         tuning = self.tuning
         return (
             closer
             and share_explained >= tuning.example_share
             and (
-                self._domain_concepts(hits) < tuning.domain_concepts
+                (self._domain_concepts(hits) < tuning.domain_concepts and not partnership)
                 or share_explained >= tuning.example_overrules
                 or everyday
             )
