@@ -194,6 +194,9 @@ class Matcher:
         subject = self._subject_items(query, hits, ranked) if decision != "out_of_scope" else []
         if len(subject) > 1:
             decision, choices = "clarify", tuple(subject)
+        elif subject and subject[0] is not ranked[0]:  # the checklist before a model's section
+            ranked = [subject[0], *(match for match in ranked if match is not subject[0])]
+            decision, choices = "answer", ()
         return MatchResult(
             query,
             decision,
@@ -349,8 +352,9 @@ class Matcher:
     def _subject_items(
         self, query: str, hits: list[ConceptHit], ranked: list[Match]
     ) -> list[Match]:
-        """A message that only names one subject ("GR", "subsidie") whose checklist items lie
-        in several themes: the best item of each theme, to choose from."""
+        """A message that only names one subject ("GR", "subsidie"): the best checklist item
+        of each theme about it that comes close to the best of them, to choose from, also when
+        a framework section or team card ranks a little higher (the checklist comes first)."""
         keys = {hit.key for hit in hits if not hit.part and hit.key in self.content.concepts}
         if len(keys) != 1 or len(words(query)) > SUBJECT_WORDS:
             return []
@@ -359,9 +363,13 @@ class Matcher:
         for match in ranked:
             if match.entry.id in items and match.entry.theme not in best_of_theme:
                 best_of_theme[match.entry.theme] = match
-        if ranked[0].entry.id not in items:
+        best = max((match.score for match in best_of_theme.values()), default=0.0)
+        if ranked[0].entry.id not in items and (
+            ranked[0].entry.kind == "checklist"
+            or best < self.tuning.subject_ratio * ranked[0].score
+        ):
             return []
-        floor = self.tuning.subject_ratio * ranked[0].score
+        floor = self.tuning.subject_ratio * best
         close = [match for match in best_of_theme.values() if match.score >= floor]
         return close[: self.tuning.max_options]
 
