@@ -80,13 +80,13 @@ class Questions:
         question = text if self._store_question_text else None
         await self._feedback.record(kind, _best(result), question, self._clock())
         if result.decision == "clarify":
-            await send_card(context, cards.clarify_card(result, self._content))
+            card = cards.clarify_card(result, self._content)
         else:
             card = cards.out_of_scope_card(self._content, result.referral)
-            if result.matches and _real_question(text):  # on topic, but no answer: ask a team
-                ask = ask_expert_action(self._content.messages, None, text)
-                card = {**card, "actions": [*card["actions"], ask]}
-            await send_card(context, card)
+        if result.matches and _real_question(text):  # on topic, but no sure answer: ask a team
+            ask = ask_expert_action(self._content.messages, None, text)
+            card = {**card, "actions": [*card["actions"], ask]}
+        await send_card(context, card)
 
     async def _small_talk(self, context: TurnContext, kind: str | None) -> None:
         await context.send_activity(

@@ -90,7 +90,7 @@ async def test_mention_in_a_channel_is_stripped_before_matching(bot, connector):
 
 async def test_clarify_offers_options_that_answer_when_clicked_or_typed(bot, connector):
     teams = Teams(connector.url)
-    [clarify] = await _say(bot, connector, teams, "GR")
+    [clarify] = await _say(bot, connector, teams, "subsidie")
     text = texts(clarify.card)
     assert "Bedoel je" in text
     show = _show_actions(clarify.card)
@@ -99,7 +99,7 @@ async def test_clarify_offers_options_that_answer_when_clicked_or_typed(bot, con
     await post(bot, teams.click(show[1]["data"]))
     [answer] = connector.take()
     assert _answers(answer.card, _option(clarify.card, 2))
-    [clarify_again] = await _say(bot, connector, teams, "GR")
+    [clarify_again] = await _say(bot, connector, teams, "subsidie")
     [typed] = await _say(bot, connector, teams, "1")
     assert _answers(typed.card, _option(clarify_again.card, 1))
 
@@ -178,7 +178,7 @@ async def test_restart_on_the_same_database_keeps_the_conversation_state(setting
     teams = Teams(connector.url)
     first = await start_bot(settings)
     await post(first, teams.bot_added())
-    await post(first, teams.message("GR"))
+    await post(first, teams.message("subsidie"))
     [clarify] = connector.take()[-1:]
     await first.close()
     second = await start_bot(settings)
@@ -232,7 +232,9 @@ async def test_failing_turn_apologises_with_a_reference_code_and_logs_it(
     bot, connector, caplog, monkeypatch
 ):
     teams = Teams(connector.url)
-    await _say(bot, connector, teams, "GR")  # leaves clarify options in the conversation state
+    await _say(
+        bot, connector, teams, "subsidie"
+    )  # leaves clarify options in the conversation state
 
     def broken(query: str, limit: int = 5) -> None:
         raise RuntimeError("matcher broke")
