@@ -123,6 +123,7 @@ class Matcher:
             known=content.out_of_scope,
             foreign=[(EVERYDAY + topic.key, topic.words) for topic in content.everyday],
         )
+        self._strong_topics = frozenset(EVERYDAY + t.key for t in content.everyday if t.strong)
         self.smalltalk = SmalltalkDetector(content.smalltalk, content.smalltalk_fillers)
         entry_terms = [self._entry_terms(entry) for entry in entries]
         self._idf = _idf(entry_terms)
@@ -179,11 +180,11 @@ class Matcher:
         vector, norm = self._query_vector(terms)
         ranked, best_in_scope, (closest_example, example) = self._rank(terms, vector, norm)
         partnership = _names_partnership(query)
-        everyday = _everyday(hits) and not partnership
+        everyday = self._everyday(hits, partnership)
         off_topic = self._off_topic(
             closest_example / norm, closest_example > best_in_scope, hits, everyday, partnership
         )
-        decision = self._decide(ranked, off_topic, self._min_score(query, hits, terms))
+        decision = self._decide(ranked, off_topic, self._min_score(query, hits, terms, everyday))
         if not as_typed and self._is_situation(query, hits):
             decision = "situation"  # a described partnership, even where no single item fits
         referral = self._referral(example if closest_example > 0 else None, hits)
@@ -373,20 +374,34 @@ class Matcher:
         close = [match for match in best_of_theme.values() if match.score >= floor]
         return close[: self.tuning.max_options]
 
-    def _min_score(self, query: str, hits: list[ConceptHit], terms: Terms) -> float | None:
-        """A higher bar for a text naming no domain concept, or about one's own affairs
-        ("mijn salaris") naming at most one. A text that names the partnership itself ("de
-        samenwerking") is about the domain even when it names no other concept, and one that
-        asks for a team ("ik zoek een jurist") is no question about one's own affairs."""
+    def _min_score(
+        self, query: str, hits: list[ConceptHit], terms: Terms, everyday: bool
+    ) -> float | None:
+        """A higher bar for a text naming no domain concept, about one's own affairs ("mijn
+        salaris") naming at most one, or about everyday office life (see `_everyday`). A text
+        that names the partnership itself ("de samenwerking") is about the domain even when it
+        names no other concept, and one that asks for a team ("ik zoek een jurist") is no
+        question about one's own affairs."""
         concepts = self._domain_concepts(hits)
         names_partnership = _names_partnership(query)
         floors = [self.tuning.bare_min_score] if concepts == 0 and not names_partnership else []
         asks_team = self.names.asks(terms)[1]
         if concepts <= 1 and is_personal(words(query)) and not asks_team:
             floors.append(self.tuning.personal_min_score)
-        if _everyday(hits) and not names_partnership:
+        if everyday:
             floors.append(self.tuning.everyday_min_score)
         return max(floors, default=None)
+
+    def _everyday(self, hits: list[ConceptHit], partnership: bool) -> bool:
+        """The text names a subject of everyday office life (its word, or a compound's tail)
+        and not the partnership, or one that is never the bot's even about the partnership
+        (a `strong` topic: "maak een powerpoint over de samenwerking")."""
+        return any(
+            hit.telling
+            and hit.key.startswith(EVERYDAY)
+            and (not partnership or hit.key in self._strong_topics)
+            for hit in hits
+        )
 
     def _domain_concepts(self, hits: list[ConceptHit]) -> int:
         """How many different domain concepts (with teams or themes) the text names."""
@@ -456,11 +471,6 @@ class Matcher:
 
 def _names_partnership(query: str) -> bool:
     return not PARTNERSHIP_WORDS.isdisjoint(words(query))
-
-
-def _everyday(hits: list[ConceptHit]) -> bool:
-    """The text names a subject of everyday office life (its word, or a compound's tail)."""
-    return any(hit.key.startswith(EVERYDAY) and hit.telling for hit in hits)
 
 
 def _own_concepts(terms: Terms, out_of_scope: bool) -> Terms:

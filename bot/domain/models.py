@@ -222,6 +222,7 @@ class EverydayTopic(Strict):
     key: Identifier
     words: list[Text] = Field(min_length=1)
     refer: Text | None = None  # where to go instead, when the closest example does not say
+    strong: bool = False  # never the bot's, even about the partnership ("schrijf een mail")
 
 
 class OutOfScopeFile(Versioned):

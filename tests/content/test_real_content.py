@@ -495,16 +495,25 @@ def test_dev_round2_quality_does_not_regress(matcher):
     assert report.false_rejection.rate is not None and report.false_rejection.rate <= 0.05
 
 
-@pytest.mark.parametrize("name", ["dev_blind", "dev_blind2", "dev_blind3", "dev_blind4"])
-def test_blind_written_dev_sets_do_not_regress(matcher, name):
+@pytest.mark.parametrize(
+    ("name", "top1", "top3"),
+    [
+        ("dev_blind", 0.85, 0.94),
+        ("dev_blind2", 0.85, 0.94),
+        ("dev_blind3", 0.85, 0.94),
+        ("dev_blind4", 0.85, 0.94),
+        ("dev_blind5", 0.75, 0.90),  # its in-scope questions sound personal on purpose
+    ],
+)
+def test_blind_written_dev_sets_do_not_regress(matcher, name, top1, top3):
     """Questions written from the guide alone, tuned on since, tricky out-of-scope questions
     included: a floor under `python -m bot eval tests/data/<name>.yaml`."""
     path = DEV_SET.with_name(f"{name}.yaml")
     questions = load_labelled_set(path, (entry.id for entry in matcher.entries))
     report = evaluate(questions, matcher_ranker(matcher))
-    assert len(questions) >= 240 and report.out_of_scope_recall.total >= 40
-    assert report.top1.rate is not None and report.top1.rate >= 0.85
-    assert report.top3.rate is not None and report.top3.rate >= 0.94
+    assert len(questions) >= 220 and report.out_of_scope_recall.total >= 40
+    assert report.top1.rate is not None and report.top1.rate >= top1
+    assert report.top3.rate is not None and report.top3.rate >= top3
     assert report.out_of_scope_recall.rate is not None and report.out_of_scope_recall.rate >= 0.90
     assert report.false_rejection.rate is not None and report.false_rejection.rate <= 0.03
     assert report.expert.rate is not None and report.expert.rate >= 0.88

@@ -183,3 +183,16 @@ def test_an_everyday_topic_points_the_way_when_no_example_does(content_dir):
     assert matcher.match("ik wil een vergaderruimte boeken voor de stuurgroep").referral == (
         "Reserveer een ruimte via intranet."
     )
+
+
+@pytest.mark.parametrize(("strong", "declined"), [(False, False), (True, True)])
+def test_a_strong_topic_is_declined_even_about_the_partnership(content_dir, strong, declined):
+    with (content_dir / "out_of_scope.yaml").open("a", encoding="utf-8") as file:
+        file.write(
+            "topics:\n  - key: writing\n    words: [powerpoint]\n"
+            f"    strong: {str(strong).lower()}\n"
+        )
+    result = Matcher(load_content(content_dir)).match(
+        "maak een powerpoint over het convenant van de samenwerking"
+    )
+    assert (result.decision == "out_of_scope") == declined
