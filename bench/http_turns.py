@@ -18,7 +18,6 @@ import argparse
 import asyncio
 import itertools
 import os
-import socket
 import statistics
 import subprocess
 import sys
@@ -30,6 +29,7 @@ import aiohttp
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from tests.bot.connector import ConnectorStandIn
+from tests.reliability.harness import free_port, rss_mb
 
 ROOT = Path(__file__).resolve().parents[1]
 QUESTIONS = (
@@ -66,23 +66,10 @@ web.run_app(app, host="127.0.0.1", port=int(sys.argv[1]), print=None)
 """
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 def _cpu_seconds(pid: int) -> float:
     """User plus system time the process has used so far."""
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-
-def _rss_mb(pid: int) -> float:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    return float("nan")
 
 
 async def _wait_ready(url: str) -> None:
@@ -97,22 +84,27 @@ async def _wait_ready(url: str) -> None:
     raise RuntimeError(f"{url} did not come up")
 
 
+def turn_activity(turn: int, user: str, service_url: str) -> dict[str, object]:
+    """The `turn`-th question of a benchmark run, from `user` in a personal chat of its own."""
+    return {
+        "type": "message",
+        "id": f"m{turn}",
+        "channelId": "msteams",
+        "serviceUrl": service_url,
+        "from": {"id": f"29:user-{user}", "aadObjectId": f"aad-{user}"},
+        "recipient": {"id": "28:bot"},
+        "conversation": {"id": f"a:{user}", "conversationType": "personal"},
+        "text": QUESTIONS[turn % len(QUESTIONS)],
+    }
+
+
 async def _run(url: str, service_url: str, concurrency: int, turns: int) -> list[float]:
     counter = itertools.count()
     latencies: list[float] = []
 
     async def conversation(number: int, session: aiohttp.ClientSession) -> None:
         while (turn := next(counter)) < turns:
-            activity = {
-                "type": "message",
-                "id": f"m{turn}",
-                "channelId": "msteams",
-                "serviceUrl": service_url,
-                "from": {"id": f"29:user-{number}"},
-                "recipient": {"id": "28:bot"},
-                "conversation": {"id": f"a:bench-{number}", "conversationType": "personal"},
-                "text": QUESTIONS[turn % len(QUESTIONS)],
-            }
+            activity = turn_activity(turn, f"bench-{number}", service_url)
             begin = time.perf_counter()
             async with session.post(url, json=activity) as response:
                 await response.read()
@@ -151,7 +143,7 @@ async def main() -> None:
     stand_in = ConnectorStandIn()
     await stand_in.start()
     with tempfile.TemporaryDirectory() as scratch:
-        bot_port, bare_port = _free_port(), _free_port()
+        bot_port, bare_port = free_port(), free_port()
         environment = {
             **os.environ,
             "PORT": str(bot_port),
@@ -179,18 +171,18 @@ async def main() -> None:
                     cpu, begin = _cpu_seconds(pid), time.perf_counter()
                     latencies = await _run(url, stand_in.url, concurrency, turns)
                     seconds, cpu = time.perf_counter() - begin, _cpu_seconds(pid) - cpu
-                    rss = f"  RSS {_rss_mb(pid):.0f} MB" if label == "samenwerkwijzer" else ""
+                    rss = f"  RSS {rss_mb(pid):.0f} MB" if label == "samenwerkwijzer" else ""
                     rates[label] = _report(label, latencies, seconds, cpu, rss)
                     replies = [s for s in stand_in.sent if s.activity.get("type") == "message"]
                     assert len(replies) == turns, "every turn must reach the connector"
                     stand_in.sent.clear()
                 share = 100 * rates["samenwerkwijzer"] / rates["bare aiohttp"]
                 print(f"  samenwerkwijzer does {share:.1f} % of the bare handler's turns/s")
-            before = _rss_mb(bot.pid)
+            before = rss_mb(bot.pid)
             await _run(targets["samenwerkwijzer"], stand_in.url, 10, args.memory_turns)
             stand_in.sent.clear()
             print(
-                f"bot memory (RSS): {before:.1f} MB before, {_rss_mb(bot.pid):.1f} MB after "
+                f"bot memory (RSS): {before:.1f} MB before, {rss_mb(bot.pid):.1f} MB after "
                 f"{args.memory_turns} more turns"
             )
         finally:

@@ -28,7 +28,7 @@ from pathlib import Path
 import aiohttp
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from bench.http_turns import BARE_HANDLER, QUESTIONS
+from bench.http_turns import BARE_HANDLER, turn_activity
 from tests.bot.connector import ConnectorStandIn
 from tests.postgres import schema_on
 from tests.reliability.harness import BotProcess, free_port, rss_mb
@@ -75,16 +75,7 @@ async def run_level(
         nonlocal failures
         url = urls[number % len(urls)]
         while (turn := next(counter)) < turns:
-            activity = {
-                "type": "message",
-                "id": f"m{turn}",
-                "channelId": "msteams",
-                "serviceUrl": service_url,
-                "from": {"id": f"29:user-{tag}-{number}", "aadObjectId": f"aad-{tag}-{number}"},
-                "recipient": {"id": "28:bot"},
-                "conversation": {"id": f"a:{tag}-{number}", "conversationType": "personal"},
-                "text": QUESTIONS[turn % len(QUESTIONS)],
-            }
+            activity = turn_activity(turn, f"{tag}-{number}", service_url)
             begin = time.perf_counter()
             async with session.post(url, json=activity) as response:
                 await response.read()

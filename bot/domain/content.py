@@ -378,7 +378,6 @@ class _CrossChecker:
             ((doc, ("topics", n, "key"), topic.key) for n, topic in enumerate(model.topics)),
             kind="topic",
         )
-        owner = dict(owner)
         for index, topic in enumerate(model.topics):
             self._own_words(doc, ("topics", index), f"everyday:{topic.key}", topic.words, owner)
 

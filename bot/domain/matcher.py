@@ -124,6 +124,7 @@ class Matcher:
             foreign=[(EVERYDAY + topic.key, topic.words) for topic in content.everyday],
         )
         self._strong_topics = frozenset(EVERYDAY + t.key for t in content.everyday if t.strong)
+        self._topic_referrals = {EVERYDAY + t.key: t.refer for t in content.everyday if t.refer}
         self.smalltalk = SmalltalkDetector(content.smalltalk, content.smalltalk_fillers)
         entry_terms = [self._entry_terms(entry) for entry in entries]
         self._idf = _idf(entry_terms)
@@ -184,11 +185,13 @@ class Matcher:
         off_topic = self._off_topic(
             closest_example / norm, closest_example > best_in_scope, hits, everyday, partnership
         )
-        decision = self._decide(ranked, off_topic, self._min_score(query, hits, terms, everyday))
+        floor = self._min_score(query, hits, terms, everyday, partnership)
+        decision = self._decide(ranked, off_topic, floor)
         if not as_typed and self._is_situation(query, hits):
             decision = "situation"  # a described partnership, even where no single item fits
-        referral = self._referral(example if closest_example > 0 else None, hits)
-        referral = referral if decision == "out_of_scope" else None
+        referral = None
+        if decision == "out_of_scope":
+            referral = self._referral(example if closest_example > 0 else None, hits)
         choices = tuple(self._choices(ranked)) if decision == "clarify" else ()
         if decision == "clarify" and all(_alike(choices[0].entry, c.entry) for c in choices[1:]):
             decision, choices = "answer", ()  # near duplicates only: nothing really to choose
@@ -214,8 +217,8 @@ class Matcher:
         referrals = self.content.referrals
         if example is not None and example < len(referrals) and referrals[example]:
             return referrals[example]
-        topics = {EVERYDAY + topic.key: topic.refer for topic in self.content.everyday}
-        return next((topics[hit.key] for hit in hits if topics.get(hit.key)), None)
+        topics = self._topic_referrals
+        return next((topics[hit.key] for hit in hits if hit.key in topics), None)
 
     def _question_first(self, query: str, terms: Terms) -> Terms:
         """A text of several sentences that asks its question in some of them: the words of
@@ -375,7 +378,7 @@ class Matcher:
         return close[: self.tuning.max_options]
 
     def _min_score(
-        self, query: str, hits: list[ConceptHit], terms: Terms, everyday: bool
+        self, query: str, hits: list[ConceptHit], terms: Terms, everyday: bool, partnership: bool
     ) -> float | None:
         """A higher bar for a text naming no domain concept, about one's own affairs ("mijn
         salaris") naming at most one, or about everyday office life (see `_everyday`). A text
@@ -383,8 +386,7 @@ class Matcher:
         names no other concept, and one that asks for a team ("ik zoek een jurist") is no
         question about one's own affairs."""
         concepts = self._domain_concepts(hits)
-        names_partnership = _names_partnership(query)
-        floors = [self.tuning.bare_min_score] if concepts == 0 and not names_partnership else []
+        floors = [self.tuning.bare_min_score] if concepts == 0 and not partnership else []
         asks_team = self.names.asks(terms)[1]
         if concepts <= 1 and is_personal(words(query)) and not asks_team:
             floors.append(self.tuning.personal_min_score)

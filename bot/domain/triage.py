@@ -233,15 +233,17 @@ class Triager:
             if item.score < TOP_ITEM_SCORE or not item.experts or item.experts[0] in codes:
                 continue
             own = self.content.items[item.id].concepts
-            raised = [
-                hit.words
-                for hit in hits
-                if hit.telling
-                and hit.key in concepts
-                and (hit.key in own or item.id in concepts[hit.key].implies)
-            ]
+            raised = list(
+                dict.fromkeys(
+                    hit.words
+                    for hit in hits
+                    if hit.telling
+                    and hit.key in concepts
+                    and (hit.key in own or item.id in concepts[hit.key].implies)
+                )
+            )
             code = item.experts[0]
-            why = _why(list(dict.fromkeys(raised)), code) if raised else f"{item.question} → {code}"
+            why = _why(raised, code) if raised else f"{item.question} → {code}"
             calls.append(ExpertCall(code, why, tuple(raised), item.id))
             codes.add(code)
         return tuple(calls)

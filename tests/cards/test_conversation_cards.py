@@ -107,6 +107,4 @@ def test_a_team_called_by_a_checklist_question_says_which_question(content):
     by_item = [call for call in triage.experts if call.item and not call.triggers]
     assert by_item, "the best item brings its team"
     question = content.items[by_item[0].item].question
-    assert f"Dit team weet het meest van de vraag: {question}" in texts(
-        situation_card(triage, content)
-    )
+    assert f"Dit team helpt je bij de vraag: {question}" in texts(situation_card(triage, content))
