@@ -98,23 +98,39 @@ def turn_activity(turn: int, user: str, service_url: str) -> dict[str, object]:
     }
 
 
-async def _run(url: str, service_url: str, concurrency: int, turns: int) -> list[float]:
+async def run_level(
+    urls: list[str], service_url: str, conversations: int, turns: int, tag: str
+) -> tuple[list[float], int]:
+    """`turns` question turns over `conversations` conversations, each one turn at a time;
+    conversation n goes to urls[n % len(urls)]. Latencies of the good turns, failures."""
     counter = itertools.count()
     latencies: list[float] = []
+    failures = 0
 
     async def conversation(number: int, session: aiohttp.ClientSession) -> None:
+        nonlocal failures
+        url = urls[number % len(urls)]
         while (turn := next(counter)) < turns:
-            activity = turn_activity(turn, f"bench-{number}", service_url)
+            activity = turn_activity(turn, f"{tag}-{number}", service_url)
             begin = time.perf_counter()
             async with session.post(url, json=activity) as response:
                 await response.read()
                 if response.status != 201:
-                    raise RuntimeError(f"turn answered {response.status}")
+                    failures += 1
+                    continue
             latencies.append(time.perf_counter() - begin)
 
     connector = aiohttp.TCPConnector(limit=0)
-    async with aiohttp.ClientSession(connector=connector) as session:
-        await asyncio.gather(*(conversation(n, session) for n in range(concurrency)))
+    timeout = aiohttp.ClientTimeout(total=60)
+    async with aiohttp.ClientSession(connector=connector, timeout=timeout) as session:
+        await asyncio.gather(*(conversation(n, session) for n in range(conversations)))
+    return latencies, failures
+
+
+async def _run(url: str, service_url: str, concurrency: int, turns: int) -> list[float]:
+    latencies, failures = await run_level([url], service_url, concurrency, turns, "bench")
+    if failures:
+        raise RuntimeError(f"{failures} turns were not answered with 201")
     return latencies
 
 

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import itertools
 import os
 import statistics
 import subprocess
@@ -28,7 +27,7 @@ from pathlib import Path
 import aiohttp
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from bench.http_turns import BARE_HANDLER, turn_activity
+from bench.http_turns import BARE_HANDLER, run_level
 from tests.bot.connector import ConnectorStandIn
 from tests.postgres import schema_on
 from tests.reliability.harness import BotProcess, free_port, rss_mb
@@ -60,35 +59,6 @@ class Bare:
     def stop(self) -> None:
         self.process.terminate()
         self.process.wait(timeout=10)
-
-
-async def run_level(
-    urls: list[str], service_url: str, conversations: int, turns: int, tag: str
-) -> tuple[list[float], int]:
-    """`turns` question turns over `conversations` conversations, each one turn at a time;
-    conversation n goes to urls[n % len(urls)]. Latencies of the good turns, failures."""
-    counter = itertools.count()
-    latencies: list[float] = []
-    failures = 0
-
-    async def conversation(number: int, session: aiohttp.ClientSession) -> None:
-        nonlocal failures
-        url = urls[number % len(urls)]
-        while (turn := next(counter)) < turns:
-            activity = turn_activity(turn, f"{tag}-{number}", service_url)
-            begin = time.perf_counter()
-            async with session.post(url, json=activity) as response:
-                await response.read()
-                if response.status != 201:
-                    failures += 1
-                    continue
-            latencies.append(time.perf_counter() - begin)
-
-    connector = aiohttp.TCPConnector(limit=0)
-    timeout = aiohttp.ClientTimeout(total=60)
-    async with aiohttp.ClientSession(connector=connector, timeout=timeout) as session:
-        await asyncio.gather(*(conversation(n, session) for n in range(conversations)))
-    return latencies, failures
 
 
 def percentile(sorted_values: list[float], share: float) -> float:
