@@ -32,6 +32,7 @@ from bot.domain.models import (
     RegisterFile,
     SmalltalkFile,
     SmalltalkKind,
+    TaskRequests,
     Theme,
     ThesaurusFile,
 )
@@ -78,7 +79,9 @@ class Content:
     smalltalk_fillers: tuple[str, ...] = ()
     referrals: tuple[str | None, ...] = ()  # per out-of-scope example: where to go instead
     everyday: tuple[EverydayTopic, ...] = ()  # subjects of office life, not of the domain
+    requests: TaskRequests | None = None  # asking the bot to do something, not a question
     appraisal: AppraisalFile | None = None  # content/appraisal.yaml; optional
+    general_team: str | None = None  # experts.yaml `general`: when nothing calls for another
     items: dict[str, ChecklistItem] = field(init=False)
     theme_of_item: dict[str, Theme] = field(init=False)
     concepts: dict[str, Concept] = field(init=False)
@@ -147,7 +150,9 @@ def load_content(root: Path = DEFAULT_ROOT, contacts: Path | None = None) -> Con
             for example in out_of_scope[1].examples
         ),
         everyday=tuple(out_of_scope[1].topics),
+        requests=out_of_scope[1].requests,
         appraisal=appraisal[1] if appraisal else None,
+        general_team=experts[1].general,
     )
 
 
@@ -321,6 +326,9 @@ class _CrossChecker:
                 self._rules(doc, where, item, codes)
         for doc, framework in frameworks:
             self._known(doc, ("experts",), framework.experts, codes, "expert")
+        general = experts[1].general
+        if general is not None and general not in codes:
+            self.reader.report(experts[0], ("general",), f"unknown expert '{general}'")
         if overrides:
             doc, model = overrides
             for code in model.contacts:

@@ -37,6 +37,7 @@ from bot.domain.content import Content
 from bot.domain.dutch import is_personal, split_sentences, words
 from bot.domain.entries import OUT_OF_SCOPE_ID, Entry, build_entries
 from bot.domain.naming import Names
+from bot.domain.requests import RequestRecogniser
 from bot.domain.smalltalk import SmalltalkDetector
 
 Decision = Literal["answer", "clarify", "out_of_scope", "situation", "smalltalk"]
@@ -126,6 +127,7 @@ class Matcher:
         self._strong_topics = frozenset(EVERYDAY + t.key for t in content.everyday if t.strong)
         self._topic_referrals = {EVERYDAY + t.key: t.refer for t in content.everyday if t.refer}
         self.smalltalk = SmalltalkDetector(content.smalltalk, content.smalltalk_fillers)
+        self.requests = RequestRecogniser(content.requests)
         entry_terms = [self._entry_terms(entry) for entry in entries]
         self._idf = _idf(entry_terms)
         self._max_idf = max(self._idf.values())
@@ -181,7 +183,8 @@ class Matcher:
         vector, norm = self._query_vector(terms)
         ranked, best_in_scope, (closest_example, example) = self._rank(terms, vector, norm)
         partnership = _names_partnership(query)
-        everyday = self._everyday(hits, partnership)
+        request = not as_typed and self.requests.asks(query)
+        everyday = request or self._everyday(hits, partnership)
         off_topic = self._off_topic(
             closest_example / norm, closest_example > best_in_scope, hits, everyday, partnership
         )

@@ -10,6 +10,7 @@ Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Identifier = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 ExpertCode = Annotated[str, StringConstraints(pattern=r"^[A-Z][A-Z&]{1,9}$")]
 ChoiceKey = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(_[a-z0-9]+)*$")]  # geen_binding
+Word = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+$")]  # one lowercase word: vertalen
 MIN_PHRASINGS = 5
 
 
@@ -72,6 +73,7 @@ class Expert(Strict):
 
 class ExpertFile(Versioned):
     experts: list[Expert] = Field(min_length=1)
+    general: ExpertCode | None = None  # to involve when nothing calls for another team
 
 
 class ContactOverrides(Versioned):
@@ -225,9 +227,20 @@ class EverydayTopic(Strict):
     strong: bool = False  # never the bot's, even about the partnership ("schrijf een mail")
 
 
+class TaskRequests(Strict):
+    """Messages that ask the bot to do something (write, translate, plan, book, send) rather
+    than ask a question: one that opens with a command ("schrijf een uitnodiging"), or asks
+    politely for a request verb ("kun je deze mail vertalen")."""
+
+    commands: list[Text] = []  # a sentence's opening words: "schrijf", "plan een"
+    openers: list[Text] = []  # polite openings before a command or a verb: "kun je", "please"
+    verbs: list[Word] = []  # after a polite opening, anywhere: "vertalen", "reserveren"
+
+
 class OutOfScopeFile(Versioned):
     examples: list[Text | OutOfScopeExample] = Field(min_length=1)
     topics: list[EverydayTopic] = []
+    requests: TaskRequests | None = None
 
 
 class SmalltalkKind(Strict):

@@ -8,10 +8,11 @@ halen?"). `Triager.triage(text)` answers with
 - the checklist items that matter (at most eight), grouped by theme, most important first:
   the best matches of the whole text and of each sentence, plus the items about the
   thesaurus concepts the text names and the items those concepts imply, and each item's
-  first related item (at half its score);
+  first related item (at half its score); the best item of a theme lifts the theme's others;
   every team the text calls for brings its own best item, when that matches the text at all;
 - the expert teams to involve, each with a one-line reason quoting the words of the text
   that call for it ('"gedetacheerd" → P&O'), then the main team of each of the best items;
+  the general team (experts.yaml `general`) when neither calls for one;
 - a registration proposal: the partnership form the text names (a key of register.yaml's
   forms, or None) and every yes/no flag of register.yaml, true when the text names it.
 
@@ -21,6 +22,7 @@ Which words call for which team, flag or form is content (thesaurus.yaml), not c
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -30,13 +32,14 @@ from bot.domain.dutch import split_sentences, words
 from bot.domain.matcher import Matcher
 
 MAX_ITEMS = 8
-MIN_ITEM_SCORE = 0.25
+MIN_ITEM_SCORE = 0.15
 MIN_TEAM_ITEM_SCORE = 0.2  # a called team's own best item is named from this score on
 RELATED_SHARE = 0.5  # an item's first related item counts this much of the item's score
 CONCEPT_BONUS = 0.25  # an item about a concept the text names, for its most telling concept
 TOP_ITEMS = 4  # the main team of each of the best items is involved,
 TOP_ITEM_SCORE = 0.4  # when the item scores this much
-IMPLIED_BONUS = MIN_ITEM_SCORE  # an implied item (thesaurus.yaml `implies`) is named on its own
+IMPLIED_BONUS = 0.25  # an implied item (thesaurus.yaml `implies`) is named on its own
+THEME_SHARE = 0.2  # an item gains this share of the best score of its theme
 SENTENCE_SHARE = 0.9  # a sentence's own match counts this much against the whole text's
 MAX_QUOTED = 3
 MAX_SENTENCES = 12  # a longer text is matched as a whole and in its first sentences
@@ -133,6 +136,9 @@ class Triager:
         experts = self._experts(hits)
         checklist = self._checklist(text, hits, experts)
         experts += self._teams_of_top_items(checklist, experts, hits)
+        general = self.content.general_team
+        if not experts and checklist and general:  # about a partnership, but no team called
+            experts = (ExpertCall(general, self.content.messages.say("situation_why_general")),)
         return Triage(
             query=text,
             themes=self._themes(checklist),
@@ -169,16 +175,16 @@ class Triager:
             for other in related:
                 if other in items:
                     scores[other] = max(scores[other], RELATED_SHARE * score)
+        strongest = self._best_of_theme(scores, scores)
+        for item_id in scores:  # the text's main subjects lift the other items about them
+            scores[item_id] += THEME_SHARE * strongest[self._theme_key[item_id]]
         chosen = sorted(
             (item_id for item_id, score in scores.items() if score >= MIN_ITEM_SCORE),
             key=lambda item_id: (-scores[item_id], item_id),
         )[:MAX_ITEMS]
         for call in experts:
             self._add_item_of_team(call.code, chosen, scores)
-        best_of_theme: dict[str, float] = {}
-        for item_id in chosen:
-            theme = self._theme_key[item_id]
-            best_of_theme[theme] = max(best_of_theme.get(theme, 0.0), scores[item_id])
+        best_of_theme = self._best_of_theme(chosen, scores)
         chosen.sort(
             key=lambda item_id: (
                 -best_of_theme[self._theme_key[item_id]],
@@ -196,6 +202,13 @@ class Triager:
             )
             for item_id in chosen
         )
+
+    def _best_of_theme(self, item_ids: Iterable[str], scores: dict[str, float]) -> dict[str, float]:
+        best: dict[str, float] = {}
+        for item_id in item_ids:
+            theme = self._theme_key[item_id]
+            best[theme] = max(best.get(theme, 0.0), scores[item_id])
+        return best
 
     def _add_item_of_team(self, code: str, chosen: list[str], scores: dict[str, float]) -> None:
         """A team the text calls for comes with its own best item (one whose main team it is),

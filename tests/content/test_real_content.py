@@ -498,16 +498,17 @@ def test_dev_round2_quality_does_not_regress(matcher):
 
 
 @pytest.mark.parametrize(
-    ("name", "top1", "top3"),
+    ("name", "top1", "top3", "declined"),
     [
-        ("dev_blind", 0.85, 0.94),
-        ("dev_blind2", 0.85, 0.94),
-        ("dev_blind3", 0.85, 0.94),
-        ("dev_blind4", 0.85, 0.94),
-        ("dev_blind5", 0.75, 0.90),  # its in-scope questions sound personal on purpose
+        ("dev_blind", 0.85, 0.94, 0.90),
+        ("dev_blind2", 0.85, 0.94, 0.90),
+        ("dev_blind3", 0.85, 0.94, 0.90),
+        ("dev_blind4", 0.85, 0.94, 0.90),
+        ("dev_blind5", 0.75, 0.90, 0.90),  # its in-scope questions sound personal on purpose
+        ("dev_blind6", 0.74, 0.90, 0.86),  # out-of-scope messages that name the domain's words
     ],
 )
-def test_blind_written_dev_sets_do_not_regress(matcher, name, top1, top3):
+def test_blind_written_dev_sets_do_not_regress(matcher, name, top1, top3, declined):
     """Questions written from the guide alone, tuned on since, tricky out-of-scope questions
     included: a floor under `python -m bot eval tests/data/<name>.yaml`."""
     path = DEV_SET.with_name(f"{name}.yaml")
@@ -516,30 +517,34 @@ def test_blind_written_dev_sets_do_not_regress(matcher, name, top1, top3):
     assert len(questions) >= 220 and report.out_of_scope_recall.total >= 40
     assert report.top1.rate is not None and report.top1.rate >= top1
     assert report.top3.rate is not None and report.top3.rate >= top3
-    assert report.out_of_scope_recall.rate is not None and report.out_of_scope_recall.rate >= 0.90
+    recall = report.out_of_scope_recall.rate
+    assert recall is not None and recall >= declined
     assert report.false_rejection.rate is not None and report.false_rejection.rate <= 0.03
     assert report.expert.rate is not None and report.expert.rate >= 0.88
 
 
 @pytest.mark.parametrize(
-    "name",
+    ("name", "must", "defensible", "key_items"),
     [
-        "dev_blind_situations",
-        "dev_blind2_situations",
-        "dev_blind3_situations",
-        "dev_blind4_situations",
+        ("dev_blind_situations", 0.90, 0.78, 0.57),
+        ("dev_blind2_situations", 0.90, 0.78, 0.57),
+        ("dev_blind3_situations", 0.90, 0.78, 0.57),
+        ("dev_blind4_situations", 0.90, 0.78, 0.57),
+        ("dev_blind5_situations", 0.80, 0.74, 0.50),  # in the writers' words, not the guide's
     ],
 )
-def test_blind_written_dev_situations_do_not_regress(content, matcher, name):
+def test_blind_written_dev_situations_do_not_regress(
+    content, matcher, name, must, defensible, key_items
+):
     """Situations written from the guide alone, tuned on since: a floor under
     `python -m bot eval-situations tests/data/<name>.yaml`."""
     path = DEV_SET.with_name(f"{name}.yaml")
     situations = load_situations(path, content.items, content.experts)
     report = evaluate_situations(situations, triage_predictor(Triager(content, matcher)))
     assert report.situations >= 45
-    assert report.must_found.rate is not None and report.must_found.rate >= 0.90
-    assert report.defensible.rate is not None and report.defensible.rate >= 0.78
-    assert report.key_items.rate is not None and report.key_items.rate >= 0.57
+    assert report.must_found.rate is not None and report.must_found.rate >= must
+    assert report.defensible.rate is not None and report.defensible.rate >= defensible
+    assert report.key_items.rate is not None and report.key_items.rate >= key_items
 
 
 @pytest.mark.parametrize(
@@ -611,3 +616,17 @@ def test_asking_for_a_team_in_the_first_person_is_answered_with_that_team(matche
     result = matcher.match(question)
     assert result.decision != "out_of_scope"
     assert result.team == team
+
+
+@pytest.mark.parametrize(
+    ("text", "declined"),
+    [
+        ("schrijf een uitnodiging voor de kick-off met de partners van de GR", True),
+        ("kun je de notulen van de stuurgroep naar de wethouder sturen?", True),
+        ("plan een overleg met de wethouders van de regio", True),
+        ("kun je uitleggen wat een dienstverleningsovereenkomst is?", False),
+        ("plan van aanpak voor de samenwerking: wie is de bestuurlijk opdrachtgever?", False),
+    ],
+)
+def test_a_request_to_write_plan_or_send_is_declined_a_question_is_not(matcher, text, declined):
+    assert (matcher.match(text).decision == "out_of_scope") == declined

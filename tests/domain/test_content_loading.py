@@ -42,6 +42,11 @@ def test_unknown_expert_is_reported_with_file_line_and_entry(content_dir):
     ]
 
 
+def test_an_unknown_general_team_is_reported_with_file_and_line(content_dir):
+    _replace(content_dir / "experts.yaml", "experts:\n", "general: GOV\nexperts:\n")
+    assert _problems(content_dir) == ["content/experts.yaml:2: general: unknown expert 'GOV'"]
+
+
 def test_unknown_key_is_rejected(content_dir):
     _replace(content_dir / "themes/privacy.yaml", "    question:", "    vraag: x\n    question:")
     assert _problems(content_dir) == ["content/themes/privacy.yaml:8: inf-1.vraag: unknown key"]

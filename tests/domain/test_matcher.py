@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import math
+from pathlib import Path
 
 import pytest
 
@@ -11,6 +12,11 @@ from bot.domain.matcher import Matcher, Tuning
 @pytest.fixture(scope="module")
 def matcher(fixture_content) -> Matcher:
     return Matcher(fixture_content)
+
+
+def _add_out_of_scope(content_dir: Path, yaml_text: str) -> None:
+    with (content_dir / "out_of_scope.yaml").open("a", encoding="utf-8") as file:
+        file.write(yaml_text)
 
 
 def _top(matcher: Matcher, query: str) -> str:
@@ -153,8 +159,9 @@ def test_a_text_that_asks_in_no_sentence_or_in_all_is_weighed_as_a_whole(matcher
 def test_an_everyday_topic_lets_an_example_decline_what_it_does_not_literally_say(content_dir):
     question = "zaaltje reserveren voor het convenant"
     assert Matcher(load_content(content_dir)).match(question).decision == "answer"
-    with (content_dir / "out_of_scope.yaml").open("a", encoding="utf-8") as file:
-        file.write("topics:\n  - key: rooms\n    words: [vergaderruimte, zaaltje, reserveren]\n")
+    _add_out_of_scope(
+        content_dir, "topics:\n  - key: rooms\n    words: [vergaderruimte, zaaltje, reserveren]\n"
+    )
     matcher = Matcher(load_content(content_dir))
     result = matcher.match(question)
     assert result.decision == "out_of_scope"
@@ -169,11 +176,11 @@ def test_an_everyday_topic_lets_an_example_decline_what_it_does_not_literally_sa
 
 
 def test_an_everyday_topic_points_the_way_when_no_example_does(content_dir):
-    with (content_dir / "out_of_scope.yaml").open("a", encoding="utf-8") as file:
-        file.write(
-            "topics:\n  - key: pay\n    words: [loonstrook]\n"
-            "    refer: Je loonstrook staat in de personeelsportal.\n"
-        )
+    _add_out_of_scope(
+        content_dir,
+        "topics:\n  - key: pay\n    words: [loonstrook]\n"
+        "    refer: Je loonstrook staat in de personeelsportal.\n",
+    )
     matcher = Matcher(load_content(content_dir))
     result = matcher.match("waar vind ik mijn loonstrook")
     assert (result.decision, result.referral) == (
@@ -187,12 +194,27 @@ def test_an_everyday_topic_points_the_way_when_no_example_does(content_dir):
 
 @pytest.mark.parametrize(("strong", "declined"), [(False, False), (True, True)])
 def test_a_strong_topic_is_declined_even_about_the_partnership(content_dir, strong, declined):
-    with (content_dir / "out_of_scope.yaml").open("a", encoding="utf-8") as file:
-        file.write(
-            "topics:\n  - key: writing\n    words: [powerpoint]\n"
-            f"    strong: {str(strong).lower()}\n"
-        )
+    _add_out_of_scope(
+        content_dir,
+        "topics:\n  - key: writing\n    words: [powerpoint]\n"
+        f"    strong: {str(strong).lower()}\n",
+    )
     result = Matcher(load_content(content_dir)).match(
         "maak een powerpoint over het convenant van de samenwerking"
     )
     assert (result.decision == "out_of_scope") == declined
+
+
+def test_a_request_to_do_something_is_declined_unless_it_matches_a_question_well(content_dir):
+    request = "schrijf een tekst over het convenant van de samenwerking"
+    assert Matcher(load_content(content_dir)).match(request).decision == "answer"
+    _add_out_of_scope(
+        content_dir, "requests:\n  commands: [schrijf]\n  openers: [kun je]\n  verbs: [schrijven]\n"
+    )
+    matcher = Matcher(load_content(content_dir))
+    assert matcher.match(request).decision == "out_of_scope"
+    assert matcher.match("kun je een tekst schrijven over het convenant").decision == "out_of_scope"
+    # a request that is nearly a question of the guide is answered
+    assert matcher.match("schrijf op: is er een overeenkomst nodig?").decision == "answer"
+    # typed in the compose box, a message is no request yet
+    assert matcher.match(request, as_typed=True).decision != "out_of_scope"

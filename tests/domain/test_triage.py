@@ -121,3 +121,33 @@ def test_a_concept_that_only_sets_the_scene_raises_no_items_of_its_own(content_d
     thesaurus.write_text(text_before.replace(geld, geld + "    setting: true\n"), encoding="utf-8")
     assert score("jur-2") < raised
     assert "FIN" in [call.code for call in Triager(load_content(content_dir)).triage(text).experts]
+
+
+def test_the_general_team_is_involved_when_nothing_calls_for_a_team(content_dir):
+    experts = content_dir / "experts.yaml"
+    experts.write_text(
+        experts.read_text(encoding="utf-8").replace("experts:\n", "general: FIN\nexperts:\n", 1),
+        encoding="utf-8",
+    )
+    triager = Triager(load_content(content_dir))
+    quiet = triager.triage("Welke processen zijn belangrijk? We werken samen met de buren.")
+    assert quiet.checklist and [call.code for call in quiet.experts] == ["FIN"]
+    assert quiet.experts[0].why == triager.content.messages.say("situation_why_general")
+    # a text that calls for teams names them only; one about nothing names none
+    called = [call.code for call in triager.triage(SITUATION).experts]
+    assert called == ["JUR", "IBC", "FIN"]
+    assert triager.triage("hoe laat is het").experts == ()
+
+
+def test_the_best_item_of_a_theme_lifts_the_others_of_that_theme(triager, monkeypatch):
+    text = "Is het voordeel voor de partners staatssteun? Wat is staatssteun?"
+
+    def scores() -> dict[str, float]:
+        return {item.id: item.score for item in triager.triage(text).checklist}
+
+    lifted = scores()
+    monkeypatch.setattr("bot.domain.triage.THEME_SHARE", 0.0)
+    plain = scores()
+    gain = lifted["jur-1"] - plain["jur-1"]
+    assert gain == pytest.approx(0.2 * plain["jur-2"], abs=1e-3)
+    assert lifted["inf-1"] == pytest.approx(plain["inf-1"] * 1.2, abs=1e-3)  # its own theme's best
