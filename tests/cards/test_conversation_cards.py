@@ -108,3 +108,11 @@ def test_a_team_called_by_a_checklist_question_says_which_question(content):
     assert by_item, "the best item brings its team"
     question = content.items[by_item[0].item].question
     assert f"Dit team helpt je bij de vraag: {question}" in texts(situation_card(triage, content))
+
+
+def test_the_general_team_says_why_when_the_text_calls_for_no_team(content):
+    triage = Triager(content).triage(
+        "De raadsleden horen te weinig over de veiligheidsregio. Waar moet ik aan denken?"
+    )
+    assert [call.code for call in triage.experts] == [content.general_team]
+    assert content.messages.say("situation_why_general") in texts(situation_card(triage, content))
