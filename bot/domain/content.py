@@ -28,6 +28,7 @@ from bot.domain.models import (
     ImportanceLevel,
     OutOfScopeExample,
     OutOfScopeFile,
+    PeopleQuestions,
     PhaseOption,
     RegisterFile,
     SmalltalkFile,
@@ -80,6 +81,7 @@ class Content:
     referrals: tuple[str | None, ...] = ()  # per out-of-scope example: where to go instead
     everyday: tuple[EverydayTopic, ...] = ()  # subjects of office life, not of the domain
     requests: TaskRequests | None = None  # asking the bot to do something, not a question
+    people: PeopleQuestions | None = None  # asking about a colleague named by name
     appraisal: AppraisalFile | None = None  # content/appraisal.yaml; optional
     general_team: str | None = None  # experts.yaml `general`: when nothing calls for another
     items: dict[str, ChecklistItem] = field(init=False)
@@ -151,6 +153,7 @@ def load_content(root: Path = DEFAULT_ROOT, contacts: Path | None = None) -> Con
         ),
         everyday=tuple(out_of_scope[1].topics),
         requests=out_of_scope[1].requests,
+        people=out_of_scope[1].people,
         appraisal=appraisal[1] if appraisal else None,
         general_team=experts[1].general,
     )

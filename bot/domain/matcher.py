@@ -37,6 +37,7 @@ from bot.domain.content import Content
 from bot.domain.dutch import is_personal, split_sentences, words
 from bot.domain.entries import OUT_OF_SCOPE_ID, Entry, build_entries
 from bot.domain.naming import Names
+from bot.domain.people import PersonRecogniser
 from bot.domain.requests import RequestRecogniser
 from bot.domain.smalltalk import SmalltalkDetector
 
@@ -128,6 +129,7 @@ class Matcher:
         self._topic_referrals = {EVERYDAY + t.key: t.refer for t in content.everyday if t.refer}
         self.smalltalk = SmalltalkDetector(content.smalltalk, content.smalltalk_fillers)
         self.requests = RequestRecogniser(content.requests)
+        self.people = PersonRecogniser(content.people, self.analyzer.vocabulary)
         entry_terms = [self._entry_terms(entry) for entry in entries]
         self._idf = _idf(entry_terms)
         self._max_idf = max(self._idf.values())
@@ -183,8 +185,9 @@ class Matcher:
         vector, norm = self._query_vector(terms)
         ranked, best_in_scope, (closest_example, example) = self._rank(terms, vector, norm)
         partnership = _names_partnership(query)
+        person = not as_typed and self.people.asks_about(query)
         request = not as_typed and self.requests.asks(query)
-        everyday = request or self._everyday(hits, partnership)
+        everyday = person or request or self._everyday(hits, partnership)
         off_topic = self._off_topic(
             closest_example / norm, closest_example > best_in_scope, hits, everyday, partnership
         )
@@ -194,7 +197,7 @@ class Matcher:
             decision = "situation"  # a described partnership, even where no single item fits
         referral = None
         if decision == "out_of_scope":
-            referral = self._referral(example if closest_example > 0 else None, hits)
+            referral = self._referral(example if closest_example > 0 else None, hits, person)
         choices = tuple(self._choices(ranked)) if decision == "clarify" else ()
         if decision == "clarify" and all(_alike(choices[0].entry, c.entry) for c in choices[1:]):
             decision, choices = "answer", ()  # near duplicates only: nothing really to choose
@@ -214,12 +217,14 @@ class Matcher:
             referral=referral,
         )
 
-    def _referral(self, example: int | None, hits: list[ConceptHit]) -> str | None:
-        """Where to go instead: the closest example's referral, else that of the first
-        everyday topic the text names."""
+    def _referral(self, example: int | None, hits: list[ConceptHit], person: bool) -> str | None:
+        """Where to go instead: the closest example's referral, else where to find a colleague
+        the text names (`PersonRecogniser`), else that of the first everyday topic it names."""
         referrals = self.content.referrals
         if example is not None and example < len(referrals) and referrals[example]:
             return referrals[example]
+        if person and self.content.people and self.content.people.refer:
+            return self.content.people.refer
         topics = self._topic_referrals
         return next((topics[hit.key] for hit in hits if hit.key in topics), None)
 

@@ -237,10 +237,19 @@ class TaskRequests(Strict):
     verbs: list[Word] = []  # after a polite opening, anywhere: "vertalen", "reserveren"
 
 
+class PeopleQuestions(Strict):
+    """A short question about a colleague named by name ("Is Van den Heuvel vandaag op
+    kantoor?"): a capitalised word the content does not know, with one of these words."""
+
+    context: list[Text] = Field(min_length=1)  # "mailadres", "op kantoor", "ziek"
+    refer: Text | None = None  # where to find a colleague's contact details
+
+
 class OutOfScopeFile(Versioned):
     examples: list[Text | OutOfScopeExample] = Field(min_length=1)
     topics: list[EverydayTopic] = []
     requests: TaskRequests | None = None
+    people: PeopleQuestions | None = None
 
 
 class SmalltalkKind(Strict):

@@ -626,7 +626,11 @@ def test_asking_for_a_team_in_the_first_person_is_answered_with_that_team(matche
         ("plan een overleg met de wethouders van de regio", True),
         ("kun je uitleggen wat een dienstverleningsovereenkomst is?", False),
         ("plan van aanpak voor de samenwerking: wie is de bestuurlijk opdrachtgever?", False),
+        ("is mevrouw De Graaf vandaag op kantoor voor het overleg over de GR?", True),
+        ("wat is het mailadres van JUR?", False),
     ],
 )
-def test_a_request_to_write_plan_or_send_is_declined_a_question_is_not(matcher, text, declined):
+def test_requests_and_questions_about_a_colleague_are_declined_a_question_is_not(
+    matcher, text, declined
+):
     assert (matcher.match(text).decision == "out_of_scope") == declined

@@ -218,3 +218,17 @@ def test_a_request_to_do_something_is_declined_unless_it_matches_a_question_well
     assert matcher.match("schrijf op: is er een overeenkomst nodig?").decision == "answer"
     # typed in the compose box, a message is no request yet
     assert matcher.match(request, as_typed=True).decision != "out_of_scope"
+
+
+def test_a_question_about_a_named_colleague_is_declined_with_where_to_find_them(content_dir):
+    question = "mailadres van Bakker voor het convenant?"
+    assert Matcher(load_content(content_dir)).match(question).decision == "answer"
+    _add_out_of_scope(
+        content_dir,
+        "people:\n  context: [mailadres]\n  refer: Zoek collega's in het smoelenboek.\n",
+    )
+    result = Matcher(load_content(content_dir)).match(question)
+    assert (result.decision, result.referral) == (
+        "out_of_scope",
+        "Zoek collega's in het smoelenboek.",
+    )
