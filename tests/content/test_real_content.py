@@ -505,7 +505,8 @@ def test_dev_round2_quality_does_not_regress(matcher):
         ("dev_blind3", 0.85, 0.94, 0.90),
         ("dev_blind4", 0.85, 0.94, 0.90),
         ("dev_blind5", 0.75, 0.90, 0.90),  # its in-scope questions sound personal on purpose
-        ("dev_blind6", 0.74, 0.90, 0.86),  # out-of-scope messages that name the domain's words
+        ("dev_blind6", 0.74, 0.90, 0.90),  # out-of-scope messages that name the domain's words
+        ("dev_blind7", 0.70, 0.90, 0.90),  # framework sections asked for in everyday words
     ],
 )
 def test_blind_written_dev_sets_do_not_regress(matcher, name, top1, top3, declined):
@@ -530,7 +531,8 @@ def test_blind_written_dev_sets_do_not_regress(matcher, name, top1, top3, declin
         ("dev_blind2_situations", 0.90, 0.78, 0.57),
         ("dev_blind3_situations", 0.90, 0.78, 0.57),
         ("dev_blind4_situations", 0.90, 0.78, 0.57),
-        ("dev_blind5_situations", 0.80, 0.74, 0.50),  # in the writers' words, not the guide's
+        ("dev_blind5_situations", 0.82, 0.74, 0.50),  # in the writers' words, not the guide's
+        ("dev_blind6_situations", 0.88, 0.75, 0.55),  # the same, over many domains
     ],
 )
 def test_blind_written_dev_situations_do_not_regress(
