@@ -235,6 +235,7 @@ class TaskRequests(Strict):
     commands: list[Text] = []  # a sentence's opening words: "schrijf", "plan een"
     openers: list[Text] = []  # polite openings before a command or a verb: "kun je", "please"
     verbs: list[Word] = []  # after a polite opening, anywhere: "vertalen", "reserveren"
+    own: list[Text] = []  # what the bot gives itself: "stuur me de vragen over privacy" asks it
 
 
 class PeopleQuestions(Strict):

@@ -627,6 +627,7 @@ def test_asking_for_a_team_in_the_first_person_is_answered_with_that_team(matche
         ("kun je de notulen van de stuurgroep naar de wethouder sturen?", True),
         ("plan een overleg met de wethouders van de regio", True),
         ("kun je uitleggen wat een dienstverleningsovereenkomst is?", False),
+        ("stuur me de vragen over detachering van personeel", False),
         ("plan van aanpak voor de samenwerking: wie is de bestuurlijk opdrachtgever?", False),
         ("is mevrouw De Graaf vandaag op kantoor voor het overleg over de GR?", True),
         ("wat is het mailadres van JUR?", False),

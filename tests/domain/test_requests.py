@@ -9,6 +9,7 @@ REQUESTS = TaskRequests(
     commands=["schrijf", "plan een", "vat samen"],
     openers=["kun je", "even", "please"],
     verbs=["vertalen", "reserveren"],
+    own=["vragen", "wat ik moet"],
 )
 
 
@@ -35,6 +36,8 @@ def test_a_command_or_a_polite_request_is_recognised(text):
         "moeten we de zaal zelf reserveren of doet de partner dat",  # a verb, not asked politely
         "kun je uitleggen wat een DVO is",  # polite, but no request verb
         "kun je een uitnodiging schrijven",  # 'schrijven' is no verb of these requests
+        "schrijf de vragen over privacy voor me op",  # asks for what the bot gives itself
+        "kun je even reserveren wat ik moet regelen",
     ],
 )
 def test_a_question_is_no_request(text):
