@@ -58,7 +58,7 @@ class Tuning:
     whole_entry_share: float = 0.5  # the rest goes to the best single phrasing
     unknown_word_weight: float = 0.5  # share of the top idf that a word nobody uses weighs
     min_score: float = 0.2  # below this the question is out of scope
-    bare_min_score: float = 0.3  # the same for a text naming no domain concept at all
+    bare_min_score: float = 0.28  # the same for a text naming no domain concept at all
     personal_min_score: float = 0.45  # and for "ik"/"mijn" without "we" and one concept at most
     everyday_min_score: float = 0.55  # and for a text naming a subject of everyday office life
     clarify_ratio: float = 0.92  # runner-up this close to the best: ask which one
@@ -204,7 +204,7 @@ class Matcher:
         subject = self._subject_items(query, hits, ranked) if decision != "out_of_scope" else []
         if len(subject) > 1:
             decision, choices = "clarify", tuple(subject)
-        elif subject and subject[0] is not ranked[0]:  # the checklist before a model's section
+        elif subject:  # the checklist before a model's section, even a close one
             ranked = [subject[0], *(match for match in ranked if match is not subject[0])]
             decision, choices = "answer", ()
         return MatchResult(

@@ -452,7 +452,7 @@ async def test_removing_the_bot_from_the_team_unbinds_its_channels(bot, connecto
 
 async def test_an_on_topic_question_without_answer_offers_an_expert(bot, connector):
     anna = Teams(connector.url)
-    question = "mag ik thuiswerken als projectleider van de samenwerking?"
+    question = "mag ik op vrijdag thuiswerken als ik aan de samenwerking werk?"
     await post(bot, anna.message(question))
     [reply] = connector.take()
     assert find_action(reply.card, "Vraag een expert")["data"] == {

@@ -226,7 +226,8 @@ def test_framework_answer_mentions_its_phases(content, entries):
 
 
 def test_clarify_card_offers_at_most_three_options_as_show_buttons(content):
-    result = Matcher(content, Tuning(clarify_ratio=0.0, confident_score=1.1)).match("overeenkomst")
+    forced = Matcher(content, Tuning(clarify_ratio=0.0, confident_score=1.1))
+    result = forced.match("welke afspraken maken we met de partners")
     assert result.decision == "clarify"
     card = clarify_card(result, content)
     assert texts(card)[0] == content.messages.say("clarify_intro")
