@@ -110,6 +110,15 @@ async def test_out_of_scope_question_gets_a_friendly_reply(bot, connector):
     assert "Daar kan ik je niet mee helpen" in texts(reply.card)
 
 
+async def test_a_task_or_a_named_colleague_is_declined_with_where_to_go(bot, connector):
+    teams = Teams(connector.url)
+    [task] = await _say(bot, connector, teams, "Schrijf een uitnodiging voor de stuurgroep.")
+    assert "Daar kan ik je niet mee helpen" in texts(task.card)
+    [person] = await _say(bot, connector, teams, "Is mevrouw Van Dijk vandaag op kantoor?")
+    assert "Daar kan ik je niet mee helpen" in texts(person.card)
+    assert "smoelenboek" in texts(person.card)
+
+
 async def test_commands_work_in_any_case_with_or_without_slash(bot, connector):
     teams = Teams(connector.url)
     [help_] = await _say(bot, connector, teams, "/HELP")
