@@ -631,6 +631,7 @@ def test_asking_for_a_team_in_the_first_person_is_answered_with_that_team(matche
         ("plan van aanpak voor de samenwerking: wie is de bestuurlijk opdrachtgever?", False),
         ("is mevrouw De Graaf vandaag op kantoor voor het overleg over de GR?", True),
         ("wat is het mailadres van JUR?", False),
+        ("Met wie kan ik spreken over de DVO met Waalwijk?", False),  # a place, not a person
     ],
 )
 def test_requests_and_questions_about_a_colleague_are_declined_a_question_is_not(
