@@ -19,6 +19,13 @@ def _add_out_of_scope(content_dir: Path, yaml_text: str) -> None:
         file.write(yaml_text)
 
 
+def _before_and_after(content_dir: Path, yaml_text: str) -> tuple[Matcher, Matcher]:
+    """A matcher on the content as it is, and one after out_of_scope.yaml gained the text."""
+    before = Matcher(load_content(content_dir))
+    _add_out_of_scope(content_dir, yaml_text)
+    return before, Matcher(load_content(content_dir))
+
+
 def _top(matcher: Matcher, query: str) -> str:
     return matcher.match(query).matches[0].entry.id
 
@@ -158,11 +165,10 @@ def test_a_text_that_asks_in_no_sentence_or_in_all_is_weighed_as_a_whole(matcher
 
 def test_an_everyday_topic_lets_an_example_decline_what_it_does_not_literally_say(content_dir):
     question = "zaaltje reserveren voor het convenant"
-    assert Matcher(load_content(content_dir)).match(question).decision == "answer"
-    _add_out_of_scope(
+    before, matcher = _before_and_after(
         content_dir, "topics:\n  - key: rooms\n    words: [vergaderruimte, zaaltje, reserveren]\n"
     )
-    matcher = Matcher(load_content(content_dir))
+    assert before.match(question).decision == "answer"
     result = matcher.match(question)
     assert result.decision == "out_of_scope"
     assert result.referral == "Reserveer een ruimte via intranet."
@@ -207,11 +213,10 @@ def test_a_strong_topic_is_declined_even_about_the_partnership(content_dir, stro
 
 def test_a_request_to_do_something_is_declined_unless_it_matches_a_question_well(content_dir):
     request = "schrijf een tekst over het convenant van de samenwerking"
-    assert Matcher(load_content(content_dir)).match(request).decision == "answer"
-    _add_out_of_scope(
+    before, matcher = _before_and_after(
         content_dir, "requests:\n  commands: [schrijf]\n  openers: [kun je]\n  verbs: [schrijven]\n"
     )
-    matcher = Matcher(load_content(content_dir))
+    assert before.match(request).decision == "answer"
     assert matcher.match(request).decision == "out_of_scope"
     assert matcher.match("kun je een tekst schrijven over het convenant").decision == "out_of_scope"
     # a request that is nearly a question of the guide is answered
@@ -222,12 +227,12 @@ def test_a_request_to_do_something_is_declined_unless_it_matches_a_question_well
 
 def test_a_question_about_a_named_colleague_is_declined_with_where_to_find_them(content_dir):
     question = "mailadres van Bakker voor het convenant?"
-    assert Matcher(load_content(content_dir)).match(question).decision == "answer"
-    _add_out_of_scope(
+    before, after = _before_and_after(
         content_dir,
         "people:\n  context: [mailadres]\n  refer: Zoek collega's in het smoelenboek.\n",
     )
-    result = Matcher(load_content(content_dir)).match(question)
+    assert before.match(question).decision == "answer"
+    result = after.match(question)
     assert (result.decision, result.referral) == (
         "out_of_scope",
         "Zoek collega's in het smoelenboek.",
