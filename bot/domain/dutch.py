@@ -119,3 +119,24 @@ _SENTENCE_BREAK = re.compile(r"(?<=[.!?;])\s+|\n+")
 def split_sentences(text: str) -> list[str]:
     """The sentences of a text: split after . ! ? ; and at line breaks, empty ones dropped."""
     return [part.strip() for part in _SENTENCE_BREAK.split(text) if part.strip()]
+
+
+PUNCTUATION = ".,;:!?()[]\"'\u201c\u201d\u2018\u2019"  # around a word as typed
+
+
+def as_typed(chunk: str) -> str:
+    """A whitespace-separated chunk of a text without the punctuation around it."""
+    return chunk.strip(PUNCTUATION)
+
+
+def phrases(texts: list[str]) -> tuple[tuple[str, ...], ...]:
+    """Each text as its words, the empty ones left out."""
+    return tuple(tuple(words(text)) for text in texts if words(text))
+
+
+def starts_with(tokens: list[str], phrase: tuple[str, ...]) -> bool:
+    return tuple(tokens[: len(phrase)]) == phrase
+
+
+def contains(tokens: list[str], phrase: tuple[str, ...]) -> bool:
+    return any(starts_with(tokens[start:], phrase) for start in range(len(tokens)))

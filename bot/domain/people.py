@@ -11,27 +11,22 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from bot.domain.dutch import split_sentences, words
+from bot.domain.dutch import as_typed, contains, phrases, split_sentences, words
 from bot.domain.models import PeopleQuestions
 
 MAX_WORDS = 25  # a longer text describes a situation
-_PUNCTUATION = ".,;:!?()[]\"'\u201c\u201d\u2018\u2019"
 
 
 class PersonRecogniser:
     def __init__(self, people: PeopleQuestions | None, vocabulary: frozenset[str]) -> None:
-        self._context = tuple(tuple(words(text)) for text in people.context) if people else ()
+        self._context = phrases(people.context) if people else ()
         self._vocabulary = vocabulary
 
     def asks_about(self, text: str) -> bool:
         tokens = words(text)
         if not self._context or len(tokens) > MAX_WORDS:
             return False
-        says_context = any(
-            tuple(tokens[i : i + len(phrase)]) == phrase
-            for phrase in self._context
-            for i in range(len(tokens))
-        )
+        says_context = any(contains(tokens, phrase) for phrase in self._context)
         return says_context and any(self._is_name(word) for word in _inner_words(text))
 
     def _is_name(self, word: str) -> bool:
@@ -48,4 +43,4 @@ def _inner_words(text: str) -> Iterator[str]:
     """The words of each sentence but its first, as typed."""
     for sentence in split_sentences(text):
         for chunk in sentence.split()[1:]:
-            yield chunk.strip(_PUNCTUATION)
+            yield as_typed(chunk)

@@ -8,17 +8,17 @@ question. Which words make a request is content (out_of_scope.yaml `requests`).
 
 from __future__ import annotations
 
-from bot.domain.dutch import split_sentences, words
+from bot.domain.dutch import contains, phrases, split_sentences, starts_with, words
 from bot.domain.models import TaskRequests
 
 
 class RequestRecogniser:
     def __init__(self, requests: TaskRequests | None) -> None:
         requests = requests or TaskRequests()
-        self._commands = _phrases(requests.commands)
-        self._openers = _phrases(requests.openers)
+        self._commands = phrases(requests.commands)
+        self._openers = phrases(requests.openers)
         self._verbs = frozenset(requests.verbs)
-        self._own = _phrases(requests.own)
+        self._own = phrases(requests.own)
 
     def asks(self, text: str) -> bool:
         """Some sentence opens with a command, or opens politely and names a request verb,
@@ -26,23 +26,11 @@ class RequestRecogniser:
         return any(self._asks(words(sentence)) for sentence in split_sentences(text))
 
     def _asks(self, tokens: list[str]) -> bool:
-        if any(_contains(tokens, phrase) for phrase in self._own):
+        if any(contains(tokens, phrase) for phrase in self._own):
             return False
         polite = False
-        while opener := next((o for o in self._openers if _starts(tokens, o)), None):
+        while opener := next((o for o in self._openers if starts_with(tokens, o)), None):
             tokens, polite = tokens[len(opener) :], True
-        if any(_starts(tokens, command) for command in self._commands):
+        if any(starts_with(tokens, command) for command in self._commands):
             return True
         return polite and not self._verbs.isdisjoint(tokens)
-
-
-def _phrases(texts: list[str]) -> tuple[tuple[str, ...], ...]:
-    return tuple(tuple(words(text)) for text in texts if words(text))
-
-
-def _starts(tokens: list[str], phrase: tuple[str, ...]) -> bool:
-    return tuple(tokens[: len(phrase)]) == phrase
-
-
-def _contains(tokens: list[str], phrase: tuple[str, ...]) -> bool:
-    return any(_starts(tokens[start:], phrase) for start in range(len(tokens)))

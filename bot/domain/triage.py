@@ -28,7 +28,7 @@ from typing import Any
 
 from bot.domain.analyzer import ConceptHit
 from bot.domain.content import Content
-from bot.domain.dutch import split_sentences, words
+from bot.domain.dutch import as_typed, split_sentences, words
 from bot.domain.matcher import Matcher
 
 MAX_ITEMS = 8
@@ -43,7 +43,6 @@ THEME_SHARE = 0.2  # an item gains this share of the best score of its theme
 SENTENCE_SHARE = 0.9  # a sentence's own match counts this much against the whole text's
 MAX_QUOTED = 3
 MAX_SENTENCES = 12  # a longer text is matched as a whole and in its first sentences
-_PUNCTUATION = ".,;:!?()[]\"'\u201c\u201d\u2018\u2019"
 
 
 @dataclass(frozen=True)
@@ -304,7 +303,7 @@ def _raw_words(text: str) -> list[str]:
     """The text's own spelling of each analysed word (punctuation around it dropped)."""
     raw: list[str] = []
     for chunk in text.split():
-        raw += [chunk.strip(_PUNCTUATION)] * len(words(chunk))
+        raw += [as_typed(chunk)] * len(words(chunk))
     return raw
 
 
