@@ -242,7 +242,7 @@ class PeopleQuestions(Strict):
     """A short question about a colleague named by name ("Is Van den Heuvel vandaag op
     kantoor?"): a capitalised word the content does not know, with one of these words."""
 
-    context: list[Text] = Field(min_length=1)  # "mailadres", "op kantoor", "ziek"
+    context: list[Text] = Field(min_length=1)  # "mailadres", "op kantoor", "op vakantie"
     refer: Text | None = None  # where to find a colleague's contact details
 
 
