@@ -55,17 +55,18 @@ _SENTENCE_END = re.compile(r"[.!?]+(?:\s|$)")
 
 @dataclass(frozen=True)
 class Tuning:
-    whole_entry_share: float = 0.5  # the rest goes to the best single phrasing
+    whole_entry_share: float = 0.6  # the rest goes to the entry's best phrasings
+    second_phrasing_weight: float = 0.3  # the runner-up phrasing's share beside the best one
     unknown_word_weight: float = 0.5  # share of the top idf that a word nobody uses weighs
-    min_score: float = 0.2  # below this the question is out of scope
-    bare_min_score: float = 0.28  # the same for a text naming no domain concept at all
-    personal_min_score: float = 0.45  # and for "ik"/"mijn" without "we" and one concept at most
-    everyday_min_score: float = 0.55  # and for a text naming a subject of everyday office life
+    min_score: float = 0.175  # below this the question is out of scope
+    bare_min_score: float = 0.255  # the same for a text naming no domain concept at all
+    personal_min_score: float = 0.43  # and for "ik"/"mijn" without "we" and one concept at most
+    everyday_min_score: float = 0.5  # and for a text naming a subject of everyday office life
     clarify_ratio: float = 0.92  # runner-up this close to the best: ask which one
     confident_score: float = 0.55  # above this, answer even with close runners-up
     max_options: int = 3
     concept_boost: float = 1.45  # a thesaurus concept in the question counts this much more
-    subject_ratio: float = 0.8  # a one-subject message: other themes' items this close are asked
+    subject_ratio: float = 0.75  # a one-subject message: other themes' items this close are asked
     example_share: float = 0.3  # an out-of-scope example must explain this much of the text
     domain_concepts: int = 2  # a text naming this many domain concepts is about the domain,
     example_overrules: float = 0.8  # unless an out-of-scope example explains this much of it
@@ -251,14 +252,21 @@ class Matcher:
         out-of-scope example's similarity and index (similarities not yet divided by norm)."""
         tuning = self.tuning
         whole = _dot(vector, self._entry_postings)
-        best_phrasing: dict[int, float] = {}
+        top_two: dict[int, tuple[float, float]] = {}  # an entry's two best phrasings
         best_example = (0.0, -1)
         for phrasing, score in _dot(vector, self._phrasing_postings).items():
             entry = self._phrasing_entry[phrasing]
             if entry == self._out_of_scope:
                 best_example = max(best_example, (score, -phrasing))
                 continue
-            best_phrasing[entry] = max(best_phrasing.get(entry, 0.0), score)
+            first, second = top_two.get(entry, (0.0, 0.0))
+            top_two[entry] = (score, first) if score > first else (first, max(second, score))
+        # Two phrasings that fit say more than one: an entry is not won by a single lucky one.
+        runner_up = tuning.second_phrasing_weight
+        best_phrasing = {
+            entry: (first + runner_up * second) / (1 + runner_up)
+            for entry, (first, second) in top_two.items()
+        }
         whole.pop(self._out_of_scope, None)
         share = tuning.whole_entry_share
         priors = self._priors(terms)
