@@ -91,11 +91,20 @@ def _framework_card(entry_id: str, content: Content) -> Card:
         else:
             origin = messages.say("answer_from_framework", framework=framework.title)
         body += [title(section.title), subtle(origin), text(section.summary, spacing="Medium")]
-        if section.questions:
-            body += [heading(messages.say("answer_section_questions")), bullets(section.questions)]
+        questions = _plain_questions(section, content)
+        if questions:
+            body += [heading(messages.say("answer_section_questions")), bullets(questions)]
         body += _section_extras(messages, section)
     body += [*experts_section(framework.experts, content), feedback_prompt(messages)]
     return card(body, feedback_actions(messages, entry_id), full=True)
+
+
+def _plain_questions(section: Section, content: Content) -> list[str]:
+    """A waarderingskader cell's questions as the appraisal asks them (full sentences at B1
+    level) rather than the framework's own short notes; other sections' questions as they are."""
+    appraisal = content.appraisal
+    cells = appraisal.cells if appraisal else []
+    return next((cell.questions for cell in cells if cell.source == section.id), section.questions)
 
 
 def _section_extras(messages: Messages, section: Section) -> list[Element]:

@@ -185,12 +185,11 @@ def test_section_answer_names_its_framework_and_lists_its_questions(content, ent
         "Uit Waarderingskader samenwerkingen (Tilburgs model) · Gemeente",
     ]
     assert "Vragen bij dit onderdeel" in texts(card)
-    assert (
-        "- Gedeeld begrip bij relevantie en bedoeling van deelname?\r"
-        "- Noodzaak afstemming strategie bestuurlijk/ambtelijk?\r"
-        "- Momentum nodig of gepland?"
-    ) in texts(card)
-    assert "Governance en Netwerken / bestuursadvies" in texts(card)
+    # the appraisal's full questions for this cell, not the framework's short notes
+    cell = next(c for c in content.appraisal.cells if c.source == "wk-gemeente-ambitie")
+    assert "\r".join(f"- {question}" for question in cell.questions) in texts(card)
+    assert not any("Noodzaak afstemming" in line for line in texts(card))
+    assert "Governance en Netwerken" in texts(card)
     assert payloads(card, "feedback")[0] == {
         "action": "feedback",
         "id": "wk-gemeente-ambitie",
