@@ -14,7 +14,7 @@ Decisions (`MatchResult.decision`):
 
 Scoring is TF-IDF cosine on analysed terms (see analyzer.py), taken twice: against an entry
 as a whole (all its phrasings, explanation, theme and thesaurus concepts) and against its
-single best phrasing. The out-of-scope examples compete phrasing against phrasing: when the
+two best phrasings, the runner-up counting less. The out-of-scope examples compete phrasing against phrasing: when the
 closest example is closer than every in-scope phrasing, the message is declined. The
 checklist comes first: a framework section or a team card only wins when the message names
 a framework or a team ("waarderingskader", "wie is JUR"), uses words only a framework's

@@ -498,20 +498,24 @@ def test_dev_round2_quality_does_not_regress(matcher):
 
 
 @pytest.mark.parametrize(
-    ("name", "top1", "top3", "declined", "expert"),
+    ("name", "top1", "top3", "declined", "rejected", "expert"),
     [
-        ("dev_blind", 0.85, 0.94, 0.90, 0.88),
-        ("dev_blind2", 0.85, 0.94, 0.90, 0.88),
-        ("dev_blind3", 0.85, 0.94, 0.90, 0.88),
-        ("dev_blind4", 0.85, 0.94, 0.90, 0.88),
-        ("dev_blind5", 0.75, 0.90, 0.90, 0.88),  # its in-scope questions sound personal on purpose
-        ("dev_blind6", 0.74, 0.90, 0.90, 0.88),  # out-of-scope messages in the domain's words
-        ("dev_blind7", 0.70, 0.90, 0.90, 0.88),  # framework sections asked in everyday words
-        ("dev_blind8", 0.64, 0.84, 0.80, 0.78),  # paraphrases that avoid the guide's words
-        ("dev_blind9", 0.84, 0.94, 0.88, 0.88),  # officials by role, politics, meeting dates
+        ("dev_blind", 0.85, 0.94, 0.90, 0.03, 0.88),
+        ("dev_blind2", 0.85, 0.94, 0.90, 0.03, 0.88),
+        ("dev_blind3", 0.85, 0.94, 0.90, 0.03, 0.88),
+        ("dev_blind4", 0.85, 0.94, 0.90, 0.03, 0.88),
+        ("dev_blind5", 0.75, 0.90, 0.90, 0.03, 0.88),  # in-scope questions that sound personal
+        ("dev_blind6", 0.74, 0.90, 0.90, 0.03, 0.88),  # out-of-scope messages in the domain's words
+        ("dev_blind7", 0.70, 0.90, 0.90, 0.03, 0.88),  # framework sections asked in everyday words
+        ("dev_blind8", 0.64, 0.84, 0.80, 0.03, 0.78),  # paraphrases that avoid the guide's words
+        ("dev_blind9", 0.84, 0.94, 0.88, 0.03, 0.88),  # officials by role, politics, meeting dates
+        ("dev_blind10", 0.85, 0.94, 0.90, 0.03, 0.88),  # quick informal chat
+        ("dev_blind11", 0.72, 0.82, 0.95, 0.09, 0.80),  # first person: work or own affairs
     ],
 )
-def test_blind_written_dev_sets_do_not_regress(matcher, name, top1, top3, declined, expert):
+def test_blind_written_dev_sets_do_not_regress(
+    matcher, name, top1, top3, declined, rejected, expert
+):
     """Questions written from the guide alone, tuned on since, tricky out-of-scope questions
     included: a floor under `python -m bot eval tests/data/<name>.yaml`."""
     path = DEV_SET.with_name(f"{name}.yaml")
@@ -522,7 +526,7 @@ def test_blind_written_dev_sets_do_not_regress(matcher, name, top1, top3, declin
     assert report.top3.rate is not None and report.top3.rate >= top3
     recall = report.out_of_scope_recall.rate
     assert recall is not None and recall >= declined
-    assert report.false_rejection.rate is not None and report.false_rejection.rate <= 0.03
+    assert report.false_rejection.rate is not None and report.false_rejection.rate <= rejected
     assert report.expert.rate is not None and report.expert.rate >= expert
 
 
