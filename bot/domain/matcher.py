@@ -14,13 +14,13 @@ Decisions (`MatchResult.decision`):
 
 Scoring is TF-IDF cosine on analysed terms (see analyzer.py), taken twice: against an entry
 as a whole (all its phrasings, explanation, theme and thesaurus concepts) and against its
-two best phrasings, the runner-up counting less. The out-of-scope examples compete phrasing against phrasing: when the
-closest example is closer than every in-scope phrasing, the message is declined. The
-checklist comes first: a framework section or a team card only wins when the message names
-a framework or a team ("waarderingskader", "wie is JUR"), uses words only a framework's
-sections use ("kennisroutines"), or is the name of a section ("wat is rolneming"); see
-naming.py. In a text of several sentences the ones that ask weigh more than the ones that
-only set the scene.
+two best phrasings, the runner-up counting less. The out-of-scope examples compete phrasing
+against phrasing: when the closest example is closer than every in-scope phrasing, the
+message is declined. The checklist comes first: a framework section or a team card only
+wins when the message names a framework or a team ("waarderingskader", "wie is JUR"), uses
+words only a framework's sections use ("kennisroutines"), or is the name of a section ("wat
+is rolneming"); see naming.py. In a text of several sentences the ones that ask weigh more
+than the ones that only set the scene.
 """
 
 from __future__ import annotations

@@ -237,3 +237,39 @@ def test_a_question_about_a_named_colleague_is_declined_with_where_to_find_them(
         "out_of_scope",
         "Zoek collega's in het smoelenboek.",
     )
+
+
+def test_an_entry_with_two_fitting_phrasings_beats_one_with_a_single_equal_fit(content_dir):
+    """The best phrasing decides most, the runner-up the rest: of two items that both have
+    the text as a phrasing, the one whose other phrasings also fit comes first."""
+    lines = ["version: 1", "key: proef", "title: Proef", "why: Proef.", "source: Test", "items:"]
+    for item_id, question, second in (
+        ("prf-1", "Wie beheert het gezamenlijke fonds?", "kwartaalcijfers delen met de partners"),
+        ("prf-2", "Wie tekent de aanvraag namens de gemeente?", "handtekening onder het verzoek"),
+    ):
+        lines += [
+            f"  - id: {item_id}",
+            f"    question: {question}",
+            "    explanation: Proef.",
+            "    experts: [JUR]",
+            "    phrasings:",
+            "      - kwartaalcijfers van het regiofonds",
+            f"      - {second}",
+            *(f"      - {word} {item_id}" for word in ("alfa", "bravo", "charlie")),
+            "    rules:",
+            "      - when: [nee]",
+            "        involve: [JUR]",
+            "        why: Proef.",
+        ]
+    (content_dir / "themes" / "proef.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    content = load_content(content_dir)
+    query = "kwartaalcijfers van het regiofonds"
+
+    def scores(tuning: Tuning) -> dict[str, float]:
+        matches = Matcher(content, tuning).match(query).matches
+        return {match.entry.id: match.score for match in matches}
+
+    both = scores(Tuning(whole_entry_share=0.0))
+    assert both["prf-1"] > both["prf-2"]
+    best_only = scores(Tuning(whole_entry_share=0.0, second_phrasing_weight=0.0))
+    assert best_only["prf-1"] == pytest.approx(best_only["prf-2"])
