@@ -43,6 +43,7 @@ class ChecklistItem(Strict):
     related: list[Identifier] = []
     rules: list[IntakeRule] = []
     concepts: list[Identifier] = []  # thesaurus concepts the item is about, most telling first
+    general: bool = False  # it matters for every partnership: an overview weighs it in always
 
 
 class Theme(Versioned):

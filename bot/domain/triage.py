@@ -39,6 +39,7 @@ CONCEPT_BONUS = 0.25  # an item about a concept the text names, for its most tel
 TOP_ITEMS = 4  # the main team of each of the best items is involved,
 TOP_ITEM_SCORE = 0.35  # when the item scores this much
 IMPLIED_BONUS = 0.25  # an implied item (thesaurus.yaml `implies`) is named on its own
+GENERAL_BONUS = 0.2  # an item that matters for every partnership (`general: true`)
 THEME_SHARE = 0.2  # an item gains this share of the best score of its theme
 SENTENCE_SHARE = 0.9  # a sentence's own match counts this much against the whole text's
 MAX_QUOTED = 3
@@ -118,6 +119,7 @@ class Triager:
         self._theme_key = {item_id: theme.key for item_id, theme in content.theme_of_item.items()}
         self._flag_keys = [flag.key for flag in content.register.flags]
         self._main_team = {i: item.experts[0] for i, item in content.items.items() if item.experts}
+        self._general_items = [i for i, item in content.items.items() if item.general]
 
     def triage(self, text: str) -> Triage:
         hits = self.matcher.analyzer.concepts(text)
@@ -166,6 +168,9 @@ class Triager:
                 bonus[item_id] = max(bonus[item_id], CONCEPT_BONUS / (1 + rank))
             for item_id in concepts[key].implies:
                 bonus[item_id] = max(bonus[item_id], IMPLIED_BONUS)
+        if scores or bonus:  # about a partnership: what matters for every one comes along
+            for item_id in self._general_items:
+                bonus[item_id] += GENERAL_BONUS
         for item_id, extra in bonus.items():
             scores[item_id] += extra
         items = self.content.items

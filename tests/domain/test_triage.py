@@ -153,3 +153,19 @@ def test_the_best_item_of_a_theme_lifts_the_others_of_that_theme(triager, monkey
     gain = lifted["jur-1"] - plain["jur-1"]
     assert share > 0 and gain == pytest.approx(share * plain["jur-2"], abs=1e-3)
     assert lifted["inf-1"] == pytest.approx(plain["inf-1"] * (1 + share), abs=1e-3)  # own best
+
+
+def test_an_item_for_every_partnership_comes_along_when_the_text_is_about_one(content_dir):
+    text = "Partners verwerken klantgegevens van inwoners. Wie mag daarbij?"
+    assert "jur-1" not in [
+        item.id for item in Triager(load_content(content_dir)).triage(text).checklist
+    ]
+    themes = content_dir / "themes" / "juridisch.yaml"
+    anchor = "    experts: [JUR]\n    phrasings:"
+    source = themes.read_text(encoding="utf-8")
+    themes.write_text(source.replace(anchor, "    general: true\n" + anchor, 1), encoding="utf-8")
+    triager = Triager(load_content(content_dir))
+    scores = {item.id: item.score for item in triager.triage(text).checklist}
+    assert scores["jur-1"] >= triage_module.GENERAL_BONUS
+    assert scores["inf-1"] > scores["jur-1"]  # what the text is about still comes first
+    assert triager.triage("hoe laat is het").checklist == ()  # about no partnership: nothing
