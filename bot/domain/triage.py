@@ -8,7 +8,8 @@ halen?"). `Triager.triage(text)` answers with
 - the checklist items that matter (at most eight), grouped by theme, most important first:
   the best matches of the whole text and of each sentence, plus the items about the
   thesaurus concepts the text names and the items those concepts imply, and each item's
-  first related item (at half its score); the best item of a theme lifts the theme's others;
+  first related item (at half its score), and the items that matter for every partnership
+  (`general: true`) when the text raises any; the best item of a theme lifts the theme's others;
   every team the text calls for brings its own best item, when that matches the text at all;
 - the expert teams to involve, each with a one-line reason quoting the words of the text
   that call for it ('"gedetacheerd" → P&O'), then the main team of each of the best items;
