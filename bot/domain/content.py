@@ -14,6 +14,7 @@ from bot.domain.appraisal_content import AppraisalFile, check_appraisal
 from bot.domain.dutch import light_stem, normalize, words
 from bot.domain.messages import Messages, parse_messages
 from bot.domain.models import (
+    AgreementsRule,
     Cadence,
     ChecklistItem,
     Concept,
@@ -84,6 +85,7 @@ class Content:
     people: PeopleQuestions | None = None  # asking about a colleague named by name
     appraisal: AppraisalFile | None = None  # content/appraisal.yaml; optional
     general_team: str | None = None  # experts.yaml `general`: when nothing calls for another
+    agreements: AgreementsRule | None = None  # experts.yaml `agreements`
     items: dict[str, ChecklistItem] = field(init=False)
     theme_of_item: dict[str, Theme] = field(init=False)
     concepts: dict[str, Concept] = field(init=False)
@@ -156,6 +158,7 @@ def load_content(root: Path = DEFAULT_ROOT, contacts: Path | None = None) -> Con
         people=out_of_scope[1].people,
         appraisal=appraisal[1] if appraisal else None,
         general_team=experts[1].general,
+        agreements=experts[1].agreements,
     )
 
 
@@ -332,6 +335,12 @@ class _CrossChecker:
         general = experts[1].general
         if general is not None and general not in codes:
             self.reader.report(experts[0], ("general",), f"unknown expert '{general}'")
+        agreements = experts[1].agreements
+        if agreements is not None:
+            if agreements.team not in codes:
+                message = f"unknown expert '{agreements.team}'"
+                self.reader.report(experts[0], ("agreements", "team"), message)
+            self._known(experts[0], ("agreements", "when"), agreements.when, codes, "expert")
         if overrides:
             doc, model = overrides
             for code in model.contacts:

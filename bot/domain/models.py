@@ -72,9 +72,19 @@ class Expert(Strict):
     contact: Contact
 
 
+class AgreementsRule(Strict):
+    """The team for agreements, to involve when a text calls for at least `at_least` of the
+    teams `when` names: what partners arrange about money, staff or data is laid down."""
+
+    team: ExpertCode
+    when: list[ExpertCode] = Field(min_length=1)
+    at_least: int = Field(default=2, ge=1)
+
+
 class ExpertFile(Versioned):
     experts: list[Expert] = Field(min_length=1)
     general: ExpertCode | None = None  # to involve when nothing calls for another team
+    agreements: AgreementsRule | None = None
 
 
 class ContactOverrides(Versioned):

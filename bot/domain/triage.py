@@ -12,8 +12,10 @@ halen?"). `Triager.triage(text)` answers with
   (`general: true`) when the text raises any; the best item of a theme lifts the theme's others;
   every team the text calls for brings its own best item, when that matches the text at all;
 - the expert teams to involve, each with a one-line reason quoting the words of the text
-  that call for it ('"gedetacheerd" → P&O'), then the main team of each of the best items;
-  the general team (experts.yaml `general`) when neither calls for one;
+  that call for it ('"gedetacheerd" → P&O'), then the main team of each of the best items,
+  then the team for agreements when the text calls for several teams whose subjects partners
+  make arrangements about (experts.yaml `agreements`);
+  the general team (experts.yaml `general`) when none of these calls for one;
 - a registration proposal: the partnership form the text names (a key of register.yaml's
   forms, or None) and every yes/no flag of register.yaml, true when the text names it.
 
@@ -138,6 +140,7 @@ class Triager:
         experts = self._experts(hits)
         checklist = self._checklist(text, hits, experts)
         experts += self._teams_of_top_items(checklist, experts, hits)
+        experts += self._agreements_team(experts)
         general = self.content.general_team
         if not experts and checklist and general:  # about a partnership, but no team called
             experts = (ExpertCall(general, self.content.messages.say("situation_why_general")),)
@@ -265,6 +268,15 @@ class Triager:
             calls.append(ExpertCall(code, why, tuple(raised), item.id))
             codes.add(code)
         return tuple(calls)
+
+    def _agreements_team(self, called: tuple[ExpertCall, ...]) -> tuple[ExpertCall, ...]:
+        """The team for agreements, when the text calls for several of the teams whose
+        subjects partners make arrangements about (money and staff, say)."""
+        rule = self.content.agreements
+        codes = {call.code for call in called}
+        if rule is None or rule.team in codes or len(codes & set(rule.when)) < rule.at_least:
+            return ()
+        return (ExpertCall(rule.team, self.content.messages.say("situation_why_agreements")),)
 
     def _themes(self, checklist: tuple[TriageItem, ...]) -> tuple[ThemeRef, ...]:
         titles = {theme.key: theme.title for theme in self.content.themes}

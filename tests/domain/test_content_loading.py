@@ -47,6 +47,15 @@ def test_an_unknown_general_team_is_reported_with_file_and_line(content_dir):
     assert _problems(content_dir) == ["content/experts.yaml:2: general: unknown expert 'GOV'"]
 
 
+def test_unknown_teams_of_the_agreements_rule_are_reported_with_file_and_line(content_dir):
+    rule = "agreements:\n  team: LEGAL\n  when: [FIN, XYZ]\nexperts:\n"
+    _replace(content_dir / "experts.yaml", "experts:\n", rule)
+    assert _problems(content_dir) == [
+        "content/experts.yaml:3: agreements.team: unknown expert 'LEGAL'",
+        "content/experts.yaml:4: agreements.when: unknown expert 'XYZ'",
+    ]
+
+
 def test_unknown_key_is_rejected(content_dir):
     _replace(content_dir / "themes/privacy.yaml", "    question:", "    vraag: x\n    question:")
     assert _problems(content_dir) == ["content/themes/privacy.yaml:8: inf-1.vraag: unknown key"]

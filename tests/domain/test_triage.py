@@ -140,6 +140,24 @@ def test_the_general_team_is_involved_when_nothing_calls_for_a_team(content_dir)
     assert triager.triage("hoe laat is het").experts == ()
 
 
+def test_the_team_for_agreements_comes_along_when_the_text_calls_for_enough_teams(content_dir):
+    text = "De partners werken met klantgegevens van inwoners. De gemeente geeft een subsidie."
+    experts = content_dir / "experts.yaml"
+    source = experts.read_text(encoding="utf-8")
+
+    def teams(rule: str) -> list[tuple[str, str]]:
+        experts.write_text(source.replace("experts:\n", rule + "experts:\n", 1), "utf-8")
+        triage = Triager(load_content(content_dir)).triage(text)
+        return [(call.code, call.why) for call in triage.experts]
+
+    why = load_content(content_dir).messages.say("situation_why_agreements")
+    rule = "agreements:\n  team: JUR\n  when: [FIN, IBC]\n"
+    called = [("IBC", '"klantgegevens" → IBC'), ("FIN", '"subsidie" → FIN')]
+    assert teams(rule) == [*called, ("JUR", why)]
+    assert [code for code, _ in teams(rule + "  at_least: 3\n")] == ["IBC", "FIN"]
+    assert [code for code, _ in teams("")] == ["IBC", "FIN"]
+
+
 def test_the_best_item_of_a_theme_lifts_the_others_of_that_theme(triager, monkeypatch):
     text = "Is het voordeel voor de partners staatssteun? Wat is staatssteun?"
 
