@@ -60,7 +60,8 @@ class Tuning:
     unknown_word_weight: float = 0.5  # share of the top idf that a word nobody uses weighs
     min_score: float = 0.175  # below this the question is out of scope
     bare_min_score: float = 0.255  # the same for a text naming no domain concept at all
-    personal_min_score: float = 0.43  # and for "ik"/"mijn" without "we" and one concept at most
+    personal_min_score: float = 0.43  # and for "ik"/"mijn" without "we" and one concept at most,
+    personal_margin: float = 0.48  # unless an in-scope phrasing is this much closer than examples
     everyday_min_score: float = 0.5  # and for a text naming a subject of everyday office life
     clarify_ratio: float = 0.92  # runner-up this close to the best: ask which one
     confident_score: float = 0.55  # above this, answer even with close runners-up
@@ -192,7 +193,8 @@ class Matcher:
         off_topic = self._off_topic(
             closest_example / norm, closest_example > best_in_scope, hits, everyday, partnership
         )
-        floor = self._min_score(query, hits, terms, everyday, partnership)
+        margin = (best_in_scope - closest_example) / norm
+        floor = self._min_score(query, hits, terms, everyday, partnership, margin)
         decision = self._decide(ranked, off_topic, floor)
         if not as_typed and self._is_situation(query, hits):
             decision = "situation"  # a described partnership, even where no single item fits
@@ -394,20 +396,29 @@ class Matcher:
         return close[: self.tuning.max_options]
 
     def _min_score(
-        self, query: str, hits: list[ConceptHit], terms: Terms, everyday: bool, partnership: bool
+        self,
+        query: str,
+        hits: list[ConceptHit],
+        terms: Terms,
+        everyday: bool,
+        partnership: bool,
+        margin: float,
     ) -> float | None:
         """A higher bar for a text naming no domain concept, about one's own affairs ("mijn
         salaris") naming at most one, or about everyday office life (see `_everyday`). A text
         that names the partnership itself ("de samenwerking") is about the domain even when it
-        names no other concept, and one that asks for a team ("ik zoek een jurist") is no
-        question about one's own affairs."""
+        names no other concept; one that asks for a team ("ik zoek een jurist"), or that an
+        in-scope phrasing fits far better than every out-of-scope example (`margin`: "ik moet
+        de statuten aanpassen"), is no question about one's own affairs."""
+        tuning = self.tuning
         concepts = self._domain_concepts(hits)
-        floors = [self.tuning.bare_min_score] if concepts == 0 and not partnership else []
+        floors = [tuning.bare_min_score] if concepts == 0 and not partnership else []
         asks_team = self.names.asks(terms)[1]
-        if concepts <= 1 and is_personal(words(query)) and not asks_team:
-            floors.append(self.tuning.personal_min_score)
+        work = asks_team or margin >= tuning.personal_margin
+        if concepts <= 1 and is_personal(words(query)) and not work:
+            floors.append(tuning.personal_min_score)
         if everyday:
-            floors.append(self.tuning.everyday_min_score)
+            floors.append(tuning.everyday_min_score)
         return max(floors, default=None)
 
     def _everyday(self, hits: list[ConceptHit], partnership: bool) -> bool:

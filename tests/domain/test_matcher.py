@@ -101,6 +101,22 @@ def test_a_declined_question_carries_the_referral_of_its_example(matcher):
     assert matcher.match("ik ben mijn wachtwoord vergeten").referral is None
 
 
+def test_a_first_person_question_far_closer_to_the_guide_than_to_any_example_is_work(
+    fixture_content,
+):
+    """ "ik" without "we" raises the bar (one's own affairs), unless an in-scope phrasing fits
+    the text far better than every out-of-scope example does."""
+    work, own = "ik moet een convenant afsluiten", "hoeveel vakantiedagen heb ik nog"
+
+    def decision(query: str, margin: float) -> str:
+        tuning = Tuning(personal_min_score=0.99, personal_margin=margin)
+        return Matcher(fixture_content, tuning).match(query).decision
+
+    assert decision(work, margin=0.0) == "answer"
+    assert decision(work, margin=1.0) == "out_of_scope"
+    assert decision(own, margin=0.0) == "out_of_scope"
+
+
 def test_an_answer_names_its_main_team(matcher):
     assert matcher.match("staatssteun").team == "JUR"
 
