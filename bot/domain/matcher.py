@@ -20,7 +20,8 @@ message is declined. The checklist comes first: a framework section or a team ca
 wins when the message names a framework or a team ("waarderingskader", "wie is JUR"), uses
 words only a framework's sections use ("kennisroutines"), or is the name of a section ("wat
 is rolneming"); see naming.py. In a text of several sentences the ones that ask weigh more
-than the ones that only set the scene.
+than the ones that only set the scene, and a scene about a partnership that asks about
+everyday office life ("... Hoe maak ik een draaitabel?") is declined.
 """
 
 from __future__ import annotations
@@ -102,6 +103,7 @@ class MatchResult:
     team: str | None = None  # the team that most likely knows (answer, clarify, situation)
     smalltalk: str | None = None  # the kind of small talk, when decision is "smalltalk"
     referral: str | None = None  # where to go instead, when out of scope and content knows
+    explained: bool = False  # declined for an everyday subject, a request or a colleague's name
 
     @property
     def options(self) -> tuple[Match, ...]:
@@ -196,11 +198,15 @@ class Matcher:
         margin = (best_in_scope - closest_example) / norm
         floor = self._min_score(query, hits, terms, everyday, partnership, margin)
         decision = self._decide(ranked, off_topic, floor)
-        if not as_typed and self._is_situation(query, hits):
-            decision = "situation"  # a described partnership, even where no single item fits
+        explained = decision == "out_of_scope" and everyday
         referral = None
         if decision == "out_of_scope":
             referral = self._referral(example if closest_example > 0 else None, hits, person)
+        asked = None if as_typed else self._asked_off_topic(query)
+        if asked is not None:  # the scene is a partnership, but what it asks is not
+            decision, explained, referral = "out_of_scope", True, asked.referral
+        elif not as_typed and self._is_situation(query, hits):
+            decision = "situation"  # a described partnership, even where no single item fits
         choices = tuple(self._choices(ranked)) if decision == "clarify" else ()
         if decision == "clarify" and all(_alike(choices[0].entry, c.entry) for c in choices[1:]):
             decision, choices = "answer", ()  # near duplicates only: nothing really to choose
@@ -218,7 +224,19 @@ class Matcher:
             choices=choices,
             team=self._team(decision, ranked, choices),
             referral=referral,
+            explained=explained,
         )
+
+    def _asked_off_topic(self, query: str) -> MatchResult | None:
+        """A text that sets a scene and then asks something off the subject ("We werken samen
+        met Breda. Hoe maak ik een draaitabel?"): the decline of its asking sentences, when an
+        out-of-scope example or an everyday subject explains them."""
+        sentences = split_sentences(query)
+        asked = [sentence for sentence in sentences if sentence.endswith("?")]
+        if not asked or len(asked) == len(sentences):
+            return None
+        result = self.match(" ".join(asked))
+        return result if result.explained else None
 
     def _referral(self, example: int | None, hits: list[ConceptHit], person: bool) -> str | None:
         """Where to go instead: the closest example's referral, else where to find a colleague

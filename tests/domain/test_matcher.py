@@ -214,6 +214,28 @@ def test_an_everyday_topic_points_the_way_when_no_example_does(content_dir):
     )
 
 
+def test_a_partnership_scene_that_asks_about_something_else_is_declined(content_dir):
+    scene = (
+        "We sluiten een convenant met drie partners over schuldhulp. De partners werken met "
+        "klantgegevens van inwoners. De gemeente geeft een subsidie."
+    )
+    _add_out_of_scope(
+        content_dir,
+        "topics:\n  - key: spreadsheets\n    words: [draaitabel]\n"
+        "    refer: Voor hulp bij Excel kun je bij de servicedesk terecht.\n",
+    )
+    matcher = Matcher(load_content(content_dir))
+    assert matcher.match(scene).decision == "situation"
+    declined = matcher.match(scene + " Hoe maak ik een draaitabel?")
+    assert (declined.decision, declined.referral) == (
+        "out_of_scope",
+        "Voor hulp bij Excel kun je bij de servicedesk terecht.",
+    )
+    # an everyday word in the scene does not decline what is asked about the partnership
+    asked = matcher.match("Ik maak een draaitabel van de kosten. Moeten we een contract tekenen?")
+    assert asked.decision == "answer" and asked.options[0].entry.id == "jur-1"
+
+
 @pytest.mark.parametrize(("strong", "declined"), [(False, False), (True, True)])
 def test_a_strong_topic_is_declined_even_about_the_partnership(content_dir, strong, declined):
     _add_out_of_scope(
