@@ -229,8 +229,8 @@ class Matcher:
 
     def _asked_off_topic(self, query: str) -> MatchResult | None:
         """A text that sets a scene and then asks something off the subject ("We werken samen
-        met Breda. Hoe maak ik een draaitabel?"): the decline of its asking sentences, when an
-        out-of-scope example or an everyday subject explains them."""
+        met Breda. Hoe maak ik een draaitabel?"): the decline of its asking sentences, when
+        they are declined for an everyday subject, a request or a colleague's name."""
         sentences = split_sentences(query)
         asked = [sentence for sentence in sentences if sentence.endswith("?")]
         if not asked or len(asked) == len(sentences):
