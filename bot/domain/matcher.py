@@ -205,7 +205,7 @@ class Matcher:
         asked = None if as_typed else self._asked_off_topic(query)
         if asked is not None:  # the scene is a partnership, but what it asks is not
             decision, explained, referral = "out_of_scope", True, asked.referral
-        elif not as_typed and self._is_situation(query, hits):
+        elif not as_typed and not request and self._is_situation(query, hits):
             decision = "situation"  # a described partnership, even where no single item fits
         choices = tuple(self._choices(ranked)) if decision == "clarify" else ()
         if decision == "clarify" and all(_alike(choices[0].entry, c.entry) for c in choices[1:]):

@@ -22,8 +22,14 @@ class RequestRecogniser:
 
     def asks(self, text: str) -> bool:
         """Some sentence opens with a command, or opens politely and names a request verb,
-        and asks for nothing the bot gives itself (the guide's questions, an overview)."""
-        return any(self._asks(words(sentence)) for sentence in split_sentences(text))
+        and asks for nothing the bot gives itself (the guide's questions, an overview); and
+        no other sentence asks a question ("Kun je een mail opstellen? En wat moet ik met de
+        partners afspreken?" asks a question too)."""
+        sentences = split_sentences(text)
+        requests = {sentence for sentence in sentences if self._asks(words(sentence))}
+        return bool(requests) and not any(
+            sentence.endswith("?") for sentence in sentences if sentence not in requests
+        )
 
     def _asks(self, tokens: list[str]) -> bool:
         if any(contains(tokens, phrase) for phrase in self._own):

@@ -222,10 +222,12 @@ def test_a_partnership_scene_that_asks_about_something_else_is_declined(content_
     _add_out_of_scope(
         content_dir,
         "topics:\n  - key: spreadsheets\n    words: [draaitabel]\n"
-        "    refer: Voor hulp bij Excel kun je bij de servicedesk terecht.\n",
+        "    refer: Voor hulp bij Excel kun je bij de servicedesk terecht.\n"
+        "requests:\n  commands: [vat samen]\n",
     )
     matcher = Matcher(load_content(content_dir))
     assert matcher.match(scene).decision == "situation"
+    assert matcher.match("Vat samen: " + scene).decision == "out_of_scope"  # a request
     declined = matcher.match(scene + " Hoe maak ik een draaitabel?")
     assert (declined.decision, declined.referral) == (
         "out_of_scope",

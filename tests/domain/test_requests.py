@@ -22,6 +22,7 @@ REQUESTS = TaskRequests(
         "Kun je even schrijf een mail",  # openers stack
         "Hier zijn mijn aantekeningen. Schrijf er een verslag van.",
         "please reserveren voor dinsdag",
+        "Kun je deze mail vertalen? Het gaat over de samenwerking.",  # the request asks
     ],
 )
 def test_a_command_or_a_polite_request_is_recognised(text):
@@ -38,6 +39,7 @@ def test_a_command_or_a_polite_request_is_recognised(text):
         "kun je een uitnodiging schrijven",  # 'schrijven' is no verb of these requests
         "schrijf de vragen over privacy voor me op",  # asks for what the bot gives itself
         "kun je even reserveren wat ik moet regelen",
+        "Schrijf een mail aan de partners. Wie gaat de communicatie doen?",  # asks as well
     ],
 )
 def test_a_question_is_no_request(text):
