@@ -199,13 +199,14 @@ class Matcher:
         floor = self._min_score(query, hits, terms, everyday, partnership, margin)
         decision = self._decide(ranked, off_topic, floor)
         explained = decision == "out_of_scope" and everyday
+        own_affairs = explained and is_personal(words(query))  # "ik heb per ongeluk ..."
         referral = None
         if decision == "out_of_scope":
             referral = self._referral(example if closest_example > 0 else None, hits, person)
         asked = None if as_typed else self._asked_off_topic(query)
         if asked is not None:  # the scene is a partnership, but what it asks is not
             decision, explained, referral = "out_of_scope", True, asked.referral
-        elif not as_typed and not request and self._is_situation(query, hits):
+        elif not as_typed and not request and not own_affairs and self._is_situation(query, hits):
             decision = "situation"  # a described partnership, even where no single item fits
         choices = tuple(self._choices(ranked)) if decision == "clarify" else ()
         if decision == "clarify" and all(_alike(choices[0].entry, c.entry) for c in choices[1:]):

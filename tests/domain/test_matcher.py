@@ -223,11 +223,17 @@ def test_a_partnership_scene_that_asks_about_something_else_is_declined(content_
         content_dir,
         "topics:\n  - key: spreadsheets\n    words: [draaitabel]\n"
         "    refer: Voor hulp bij Excel kun je bij de servicedesk terecht.\n"
+        "  - key: mishaps\n    words: [per ongeluk]\n"
         "requests:\n  commands: [vat samen]\n",
     )
     matcher = Matcher(load_content(content_dir))
     assert matcher.match(scene).decision == "situation"
     assert matcher.match("Vat samen: " + scene).decision == "out_of_scope"  # a request
+    mishap = (
+        "Ik heb per ongeluk klantgegevens van inwoners gemaild naar een bedrijf met een "
+        "convenant en een subsidie van de gemeente. Wat moet ik nu doen?"
+    )
+    assert matcher.match(mishap).decision == "out_of_scope"  # one's own affairs
     declined = matcher.match(scene + " Hoe maak ik een draaitabel?")
     assert (declined.decision, declined.referral) == (
         "out_of_scope",
