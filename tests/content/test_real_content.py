@@ -512,6 +512,8 @@ def test_dev_round2_quality_does_not_regress(matcher):
         ("dev_blind10", 0.85, 0.94, 0.90, 0.03, 0.88),  # quick informal chat
         ("dev_blind11", 0.72, 0.82, 0.95, 0.09, 0.80),  # first person: work or own affairs
         ("dev_blind12", 0.78, 0.90, 0.95, 0.03, 0.82),  # the same, on the line between them
+        ("dev_blind13", 0.80, 0.94, 0.90, 0.03, 0.84),  # informal chat and long questions
+        ("dev_blind14", 0.68, 0.82, 0.90, 0.08, 0.72),  # tricky out-of-scope traffic, near misses
     ],
 )
 def test_blind_written_dev_sets_do_not_regress(
@@ -522,7 +524,7 @@ def test_blind_written_dev_sets_do_not_regress(
     path = DEV_SET.with_name(f"{name}.yaml")
     questions = load_labelled_set(path, (entry.id for entry in matcher.entries))
     report = evaluate(questions, matcher_ranker(matcher))
-    assert len(questions) >= 200 and report.out_of_scope_recall.total >= 30
+    assert len(questions) >= 150 and report.out_of_scope_recall.total >= 30
     assert report.top1.rate is not None and report.top1.rate >= top1
     assert report.top3.rate is not None and report.top3.rate >= top3
     recall = report.out_of_scope_recall.rate
