@@ -506,11 +506,11 @@ def test_dev_round2_quality_does_not_regress(matcher):
         ("dev_blind4", 0.85, 0.94, 0.90, 0.03, 0.88),
         ("dev_blind5", 0.75, 0.90, 0.90, 0.03, 0.88),  # in-scope questions that sound personal
         ("dev_blind6", 0.74, 0.90, 0.90, 0.03, 0.88),  # out-of-scope messages in the domain's words
-        ("dev_blind7", 0.70, 0.90, 0.90, 0.03, 0.88),  # framework sections asked in everyday words
-        ("dev_blind8", 0.64, 0.84, 0.80, 0.03, 0.78),  # paraphrases that avoid the guide's words
+        ("dev_blind7", 0.76, 0.92, 0.90, 0.03, 0.88),  # framework sections asked in everyday words
+        ("dev_blind8", 0.76, 0.90, 0.88, 0.03, 0.86),  # paraphrases that avoid the guide's words
         ("dev_blind9", 0.84, 0.94, 0.88, 0.03, 0.88),  # officials by role, politics, meeting dates
         ("dev_blind10", 0.85, 0.94, 0.90, 0.03, 0.88),  # quick informal chat
-        ("dev_blind11", 0.72, 0.82, 0.95, 0.09, 0.80),  # first person: work or own affairs
+        ("dev_blind11", 0.75, 0.85, 0.95, 0.06, 0.82),  # first person: work or own affairs
         ("dev_blind12", 0.78, 0.90, 0.95, 0.03, 0.82),  # the same, on the line between them
         ("dev_blind13", 0.80, 0.94, 0.90, 0.03, 0.84),  # informal chat and long questions
         ("dev_blind14", 0.68, 0.82, 0.90, 0.08, 0.72),  # tricky out-of-scope traffic, near misses
