@@ -205,7 +205,7 @@ class Matcher:
             referral = self._referral(example if closest_example > 0 else None, hits, person)
         asked = None if as_typed else self._asked_off_topic(query)
         if asked is not None:  # the scene is a partnership, but what it asks is not
-            decision, explained, referral = "out_of_scope", True, asked.referral
+            decision, explained, referral = "out_of_scope", True, asked.referral or referral
         elif not as_typed and not request and not own_affairs and self._is_situation(query, hits):
             decision = "situation"  # a described partnership, even where no single item fits
         choices = tuple(self._choices(ranked)) if decision == "clarify" else ()
