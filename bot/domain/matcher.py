@@ -203,11 +203,12 @@ class Matcher:
         referral = None
         if decision == "out_of_scope":
             referral = self._referral(example if closest_example > 0 else None, hits, person)
-        asked = None if as_typed else self._asked_off_topic(query)
-        if asked is not None:  # the scene is a partnership, but what it asks is not
-            decision, explained, referral = "out_of_scope", True, asked.referral or referral
-        elif not as_typed and not request and not own_affairs and self._is_situation(query, hits):
-            decision = "situation"  # a described partnership, even where no single item fits
+        if not as_typed:
+            asked = self._asked_off_topic(query)
+            if asked is not None:  # the scene is a partnership, but what it asks is not
+                decision, explained, referral = "out_of_scope", True, asked.referral or referral
+            elif not request and not own_affairs and self._is_situation(query, hits):
+                decision = "situation"  # a described partnership, even where no item fits
         choices = tuple(self._choices(ranked)) if decision == "clarify" else ()
         if decision == "clarify" and all(_alike(choices[0].entry, c.entry) for c in choices[1:]):
             decision, choices = "answer", ()  # near duplicates only: nothing really to choose

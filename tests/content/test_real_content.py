@@ -575,9 +575,30 @@ def test_models_answer_questions_that_do_not_name_them(matcher, question, prefix
     assert any(entry_id.startswith(prefix) for entry_id in top)
 
 
-def test_a_question_about_the_partnership_itself_is_not_declined(matcher):
-    result = matcher.match("de samenwerking loopt, waar let ik nu op")
-    assert result.decision != "out_of_scope"
+@pytest.mark.parametrize(
+    "question",
+    [
+        "de samenwerking loopt, waar let ik nu op",
+        "wat vind jij van onze samenwerking met de GGD, moeten we doorgaan?",  # an opinion on it
+    ],
+)
+def test_a_question_about_the_partnership_itself_is_not_declined(matcher, question):
+    assert matcher.match(question).decision != "out_of_scope"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Wat vind jij van onze wethouder financiën?",
+        "Wie is tegenwoordig de directeur van de Omgevingsdienst?",
+        "We werken met Breda samen aan jeugdzorg en delen klantgegevens. Ik wil de kosten per "
+        "gemeente naast elkaar zetten. Hoe maak ik in Excel een draaitabel?",
+    ],
+)
+def test_opinions_facts_about_others_and_off_topic_asks_after_a_scene_are_declined(
+    matcher, question
+):
+    assert matcher.match(question).decision == "out_of_scope"
 
 
 def test_near_duplicates_are_answered_not_asked(matcher):
@@ -645,6 +666,8 @@ def test_asking_for_a_team_in_the_first_person_is_answered_with_that_team(matche
         ("is mevrouw De Graaf vandaag op kantoor voor het overleg over de GR?", True),
         ("wat is het mailadres van JUR?", False),
         ("Met wie kan ik spreken over de DVO met Waalwijk?", False),  # a place, not a person
+        ("Reken even uit: 3,2% indexatie op een bijdrage van 1.450.000 euro", True),
+        ("Reken je de overhead mee in de bijdrage aan de GR?", False),  # a question, inverted
     ],
 )
 def test_requests_and_questions_about_a_colleague_are_declined_a_question_is_not(
