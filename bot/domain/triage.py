@@ -6,13 +6,15 @@ halen?"). `Triager.triage(text)` answers with
 
 - the themes that matter, most important first;
 - the checklist items that matter (at most eight), grouped by theme, most important first:
-  the best matches of the whole text and of each sentence, plus the items about the
-  thesaurus concepts the text names and the items those concepts imply, and each item's
-  first related item (at half its score), and the items that matter for every partnership
-  (`general: true`) when the text raises any; the best item of a theme lifts the theme's others;
-  every team the text calls for brings its own best item, when that matches the text at all;
+  each item the text bears on is weighed by its evidence (`Evidence`: how well the whole text
+  and each sentence match it, the thesaurus concepts the text names that it is about or that
+  imply it, whether it matters for every partnership (`general: true`), whether a word of
+  the text calls for its team, how well the item that names it as related matches, and how
+  well its theme matches), with weights fitted on the labelled dev situations; every team
+  the text calls for brings its own best item, when that matters at all;
 - the expert teams to involve, each with a one-line reason quoting the words of the text
-  that call for it ('"gedetacheerd" → P&O'), then the main team of each of the best items,
+  that call for it ('"gedetacheerd" → P&O'), then the main team of each of the best items
+  that the text itself matches,
   then the team for agreements when the text calls for several teams whose subjects partners
   make arrangements about (experts.yaml `agreements`);
   the general team (experts.yaml `general`) when none of these calls for one;
@@ -24,9 +26,10 @@ Which words call for which team, flag or form is content (thesaurus.yaml), not c
 
 from __future__ import annotations
 
+import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from bot.domain.analyzer import ConceptHit
@@ -35,18 +38,59 @@ from bot.domain.dutch import as_typed, split_sentences, words
 from bot.domain.matcher import Matcher
 
 MAX_ITEMS = 8
-MIN_ITEM_SCORE = 0.15
-MIN_TEAM_ITEM_SCORE = 0.2  # a called team's own best item is named from this score on
-RELATED_SHARE = 0.5  # an item's first related item counts this much of the item's score
-CONCEPT_BONUS = 0.25  # an item about a concept the text names, for its most telling concept
+MATCHES = 8  # the best matches of the text and of each sentence that count as evidence
+MIN_ITEM_SCORE = 0.05  # an item is named from this importance on,
+MIN_TEAM_ITEM_SCORE = 0.2  # a called team's own best item from this one
 TOP_ITEMS = 4  # the main team of each of the best items is involved,
-TOP_ITEM_SCORE = 0.35  # when the item scores this much
-IMPLIED_BONUS = 0.25  # an implied item (thesaurus.yaml `implies`) is named on its own
-GENERAL_BONUS = 0.2  # an item that matters for every partnership (`general: true`)
-THEME_SHARE = 0.2  # an item gains this share of the best score of its theme
-SENTENCE_SHARE = 0.9  # a sentence's own match counts this much against the whole text's
+TOP_ITEM_SCORE = 0.1  # when the item is this important
+TOP_ITEM_MATCH = 0.2  # and the text matches it this well, not only through related evidence
 MAX_QUOTED = 3
 MAX_SENTENCES = 12  # a longer text is matched as a whole and in its first sentences
+
+
+@dataclass
+class Evidence:
+    """What a text says for one checklist item; `importance` weighs it."""
+
+    whole: float = 0.0  # its score in the match of the whole text
+    whole_rank: float = 0.0  # 1 / its rank among the checklist items there
+    sentence: float = 0.0  # its best score in the match of one sentence (of several)
+    sentence_rank: float = 0.0  # 1 / its best rank there
+    concept: float = 0.0  # 1 / (1 + place) of the first of its concepts the text names
+    implied: float = 0.0  # how many of the concepts the text names imply it
+    general: float = 0.0  # 1: it matters for every partnership (`general: true`)
+    team_called: float = 0.0  # 1: a word of the text calls for its main team
+    related: float = 0.0  # the best match of an item that names it first among its related
+    theme: float = 0.0  # the best match of any item of its theme
+
+    @property
+    def matched(self) -> float:
+        """How well the text, or one of its sentences, matches the item."""
+        return max(self.whole, self.sentence)
+
+
+# Fitted by logistic regression on the dev situation sets (scripts/fit_triage_weights.py):
+# the chance that a careful reviewer counts the item among the key ones.
+WEIGHTS = Evidence(
+    whole=2.42,
+    whole_rank=1.37,
+    sentence=0.74,
+    sentence_rank=0.5,
+    concept=0.85,
+    implied=0.94,
+    general=1.58,
+    team_called=0.84,
+    related=1.25,
+    theme=0.92,
+)
+BIAS = -3.75
+EVIDENCE_FIELDS = tuple(f.name for f in fields(Evidence))
+
+
+def importance(evidence: Evidence) -> float:
+    """The chance that the item matters for the text, between 0 and 1."""
+    logit = BIAS + sum(getattr(WEIGHTS, name) * getattr(evidence, name) for name in EVIDENCE_FIELDS)
+    return 1 / (1 + math.exp(-logit))
 
 
 @dataclass(frozen=True)
@@ -61,7 +105,8 @@ class TriageItem:
     theme: str  # theme key
     question: str
     experts: tuple[str, ...]
-    score: float = field(default=0.0, compare=False)
+    score: float = field(default=0.0, compare=False)  # its importance
+    match: float = field(default=0.0, compare=False)  # how well the text or a sentence matches it
 
 
 @dataclass(frozen=True)
@@ -125,20 +170,10 @@ class Triager:
         self._general_items = [i for i, item in content.items.items() if item.general]
 
     def triage(self, text: str) -> Triage:
-        hits = self.matcher.analyzer.concepts(text)
-        raw = _raw_words(text)
-        hits = [
-            ConceptHit(
-                hit.key,
-                _quote(raw, hit.position, len(hit.words.split())),
-                hit.position,
-                hit.part,
-                hit.tail,
-            )
-            for hit in hits
-        ]
+        hits = self._hits(text)
         experts = self._experts(hits)
-        checklist = self._checklist(text, hits, experts)
+        evidence = self._evidence(text, hits, {call.code for call in experts})
+        checklist = self._checklist(evidence, experts)
         experts += self._teams_of_top_items(checklist, experts, hits)
         experts += self._agreements_team(experts)
         general = self.content.general_team
@@ -152,40 +187,68 @@ class Triager:
             registration=self._registration(hits),
         )
 
-    def _checklist(
-        self, text: str, hits: list[ConceptHit], experts: tuple[ExpertCall, ...]
-    ) -> tuple[TriageItem, ...]:
-        scores: dict[str, float] = defaultdict(float)
+    def evidence(self, text: str) -> dict[str, Evidence]:
+        """What the text says for each checklist item it bears on at all."""
+        hits = self._hits(text)
+        return self._evidence(text, hits, {call.code for call in self._experts(hits)})
+
+    def _hits(self, text: str) -> list[ConceptHit]:
+        """The concepts the text names, each with the text's own spelling of its words."""
+        raw = _raw_words(text)
+        return [
+            ConceptHit(
+                hit.key,
+                _quote(raw, hit.position, len(hit.words.split())),
+                hit.position,
+                hit.part,
+                hit.tail,
+            )
+            for hit in self.matcher.analyzer.concepts(text)
+        ]
+
+    def _evidence(self, text: str, hits: list[ConceptHit], called: set[str]) -> dict[str, Evidence]:
+        found: dict[str, Evidence] = defaultdict(Evidence)
         sentences = split_sentences(text)[:MAX_SENTENCES]
-        parts = [(1.0, text)] + [(SENTENCE_SHARE, s) for s in sentences if len(sentences) > 1]
-        for share, part in parts:
-            result = self.matcher.match(part, limit=8)
+        for part in [text] + (sentences if len(sentences) > 1 else []):
+            result = self.matcher.match(part, limit=MATCHES)
             if result.decision in ("out_of_scope", "smalltalk"):
                 continue
-            for match in result.matches:
-                if match.entry.kind == "checklist":
-                    scores[match.entry.id] = max(scores[match.entry.id], share * match.score)
-        bonus: dict[str, float] = defaultdict(float)
+            checklist = [match for match in result.matches if match.entry.kind == "checklist"]
+            for rank, match in enumerate(checklist, start=1):
+                item = found[match.entry.id]
+                if part is text:
+                    item.whole, item.whole_rank = match.score, 1 / rank
+                else:
+                    item.sentence = max(item.sentence, match.score)
+                    item.sentence_rank = max(item.sentence_rank, 1 / rank)
         concepts = self.content.concepts
         for key in {hit.key for hit in hits if hit.telling and hit.key in concepts}:
             for item_id, rank in self._items_of_concept.get(key, ()):
-                bonus[item_id] = max(bonus[item_id], CONCEPT_BONUS / (1 + rank))
+                found[item_id].concept = max(found[item_id].concept, 1 / (1 + rank))
             for item_id in concepts[key].implies:
-                bonus[item_id] = max(bonus[item_id], IMPLIED_BONUS)
-        if scores or bonus:  # about a partnership: what matters for every one comes along
-            for item_id in self._general_items:
-                bonus[item_id] += GENERAL_BONUS
-        for item_id, extra in bonus.items():
-            scores[item_id] += extra
+                found[item_id].implied += 1
+        if not found:
+            return {}
+        for item_id in self._general_items:  # about a partnership: these matter for every one
+            found[item_id].general = 1.0
         items = self.content.items
-        for item_id, score in list(scores.items()):  # the guide's first related item comes along
-            related = items[item_id].related[:1]
-            for other in related:
+        best_of_theme: dict[str, float] = defaultdict(float)
+        for item_id, item in list(found.items()):
+            theme = self._theme_key[item_id]
+            best_of_theme[theme] = max(best_of_theme[theme], item.matched)
+            for other in items[item_id].related[:1]:  # the guide's first related item
                 if other in items:
-                    scores[other] = max(scores[other], RELATED_SHARE * score)
-        strongest = self._best_of_theme(scores, scores)
-        for item_id in scores:  # the text's main subjects lift the other items about them
-            scores[item_id] += THEME_SHARE * strongest[self._theme_key[item_id]]
+                    found[other].related = max(found[other].related, item.matched)
+        for item_id, item in found.items():
+            item.theme = best_of_theme[self._theme_key[item_id]]
+            experts = items[item_id].experts
+            item.team_called = float(bool(experts) and experts[0] in called)
+        return dict(found)
+
+    def _checklist(
+        self, evidence: dict[str, Evidence], experts: tuple[ExpertCall, ...]
+    ) -> tuple[TriageItem, ...]:
+        scores = {item_id: importance(item) for item_id, item in evidence.items()}
         chosen = sorted(
             (item_id for item_id, score in scores.items() if score >= MIN_ITEM_SCORE),
             key=lambda item_id: (-scores[item_id], item_id),
@@ -200,6 +263,7 @@ class Triager:
                 -scores[item_id],
             )
         )
+        items = self.content.items
         return tuple(
             TriageItem(
                 item_id,
@@ -207,6 +271,7 @@ class Triager:
                 items[item_id].question,
                 tuple(items[item_id].experts),
                 round(scores[item_id], 4),
+                round(evidence[item_id].matched, 4),
             )
             for item_id in chosen
         )
@@ -249,9 +314,18 @@ class Triager:
         concepts = self.content.concepts
         codes = {call.code for call in called}
         calls: list[ExpertCall] = []
-        best = sorted(checklist, key=lambda item: (-item.score, item.id))[:TOP_ITEMS]
+        general = set(self._general_items)  # there for every partnership, not for this text
+        best = sorted(
+            (item for item in checklist if item.id not in general),
+            key=lambda item: (-item.score, item.id),
+        )[:TOP_ITEMS]
         for item in best:
-            if item.score < TOP_ITEM_SCORE or not item.experts or item.experts[0] in codes:
+            if (
+                item.score < TOP_ITEM_SCORE
+                or item.match < TOP_ITEM_MATCH
+                or not item.experts
+                or item.experts[0] in codes
+            ):
                 continue
             own = self.content.items[item.id].concepts
             raised = list(

@@ -103,7 +103,7 @@ def test_situation_overview_headings(content):
 
 
 def test_a_team_called_by_a_checklist_question_says_which_question(content):
-    triage = Triager(content).triage("Is het voordeel voor de partners staatssteun?")
+    triage = Triager(content).triage("Wie heeft welke bevoegdheden in de samenwerking?")
     by_item = [call for call in triage.experts if call.item and not call.triggers]
     assert by_item, "the best item brings its team"
     question = content.items[by_item[0].item].question

@@ -1,10 +1,12 @@
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 import bot.domain.triage as triage_module
 from bot.domain.content import load_content
-from bot.domain.triage import Triager
+from bot.domain.triage import EVIDENCE_FIELDS, MIN_ITEM_SCORE, Evidence, Triager, importance
 
 SITUATION = (
     "We sluiten een convenant met drie partners over schuldhulp. De partners werken met "
@@ -140,8 +142,11 @@ def test_the_general_team_is_involved_when_nothing_calls_for_a_team(content_dir)
     assert triager.triage("hoe laat is het").experts == ()
 
 
-def test_the_team_for_agreements_comes_along_when_the_text_calls_for_enough_teams(content_dir):
+def test_the_team_for_agreements_comes_along_when_the_text_calls_for_enough_teams(
+    content_dir, monkeypatch
+):
     text = "De partners werken met klantgegevens van inwoners. De gemeente geeft een subsidie."
+    monkeypatch.setattr(triage_module, "TOP_ITEM_SCORE", 1.0)  # no team through its best item
     experts = content_dir / "experts.yaml"
     source = experts.read_text(encoding="utf-8")
 
@@ -158,19 +163,26 @@ def test_the_team_for_agreements_comes_along_when_the_text_calls_for_enough_team
     assert [code for code, _ in teams("")] == ["IBC", "FIN"]
 
 
-def test_the_best_item_of_a_theme_lifts_the_others_of_that_theme(triager, monkeypatch):
-    text = "Is het voordeel voor de partners staatssteun? Wat is staatssteun?"
+def test_the_best_item_of_a_theme_lifts_the_others_of_that_theme(triager):
+    evidence = triager.evidence("Is het voordeel voor de partners staatssteun? Wat is staatssteun?")
+    best = evidence["jur-2"]
+    assert best.whole_rank == 1.0
+    assert evidence["jur-1"].theme == max(best.whole, best.sentence) == best.theme
+    unlifted = replace(evidence["jur-1"], theme=0.0)
+    assert importance(evidence["jur-1"]) > importance(unlifted)
 
-    def scores() -> dict[str, float]:
-        return {item.id: item.score for item in triager.triage(text).checklist}
 
-    share = triage_module.THEME_SHARE
-    lifted = scores()
-    monkeypatch.setattr(triage_module, "THEME_SHARE", 0.0)
-    plain = scores()
-    gain = lifted["jur-1"] - plain["jur-1"]
-    assert share > 0 and gain == pytest.approx(share * plain["jur-2"], abs=1e-3)
-    assert lifted["inf-1"] == pytest.approx(plain["inf-1"] * (1 + share), abs=1e-3)  # own best
+def test_sentences_count_apart_only_in_a_text_of_several(triager):
+    one = triager.evidence("Is het voordeel voor de partners staatssteun?")
+    assert one["jur-2"].whole > 0 and one["jur-2"].sentence == 0.0
+    two = triager.evidence("We werken samen met de buren. Is het voordeel staatssteun?")
+    assert two["jur-2"].sentence > 0 and two["jur-2"].sentence_rank == 1.0
+
+
+def test_every_kind_of_evidence_makes_an_item_more_important():
+    for name in EVIDENCE_FIELDS:
+        assert importance(replace(Evidence(), **{name: 1.0})) > importance(Evidence()), name
+    assert 0.0 < importance(Evidence()) < MIN_ITEM_SCORE  # no evidence: not named
 
 
 def test_an_item_for_every_partnership_comes_along_when_the_text_is_about_one(content_dir):
@@ -184,6 +196,6 @@ def test_an_item_for_every_partnership_comes_along_when_the_text_is_about_one(co
     themes.write_text(source.replace(anchor, "    general: true\n" + anchor, 1), encoding="utf-8")
     triager = Triager(load_content(content_dir))
     scores = {item.id: item.score for item in triager.triage(text).checklist}
-    assert scores["jur-1"] >= triage_module.GENERAL_BONUS
+    assert "jur-1" in scores and triager.evidence(text)["jur-1"].general == 1.0
     assert scores["inf-1"] > scores["jur-1"]  # what the text is about still comes first
     assert triager.triage("hoe laat is het").checklist == ()  # about no partnership: nothing
