@@ -73,7 +73,7 @@ class Tuning:
     domain_concepts: int = 2  # a text naming this many domain concepts is about the domain,
     example_overrules: float = 0.8  # unless an out-of-scope example explains this much of it
     # The checklist is the primary answer; a framework or team card wins when asked for.
-    unasked_framework_weight: float = 0.75
+    unasked_framework_weight: float = 0.8
     unasked_expert_weight: float = 0.55
     asked_weight: float = 1.15
     root_weight: float = 0.75  # a framework as a whole, when the text names one of its sections

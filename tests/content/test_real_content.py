@@ -518,7 +518,7 @@ def test_dev_round2_quality_does_not_regress(matcher):
         ("dev_blind12", 0.78, 0.90, 0.95, 0.03, 0.82),  # the same, on the line between them
         ("dev_blind13", 0.80, 0.94, 0.90, 0.03, 0.84),  # informal chat and long questions
         ("dev_blind14", 0.68, 0.82, 0.90, 0.08, 0.72),  # tricky out-of-scope traffic, near misses
-        ("dev_blind15", 0.77, 0.92, 0.9, 0.04, 0.84),  # a working day: keywords, chat, context
+        ("dev_blind15", 0.77, 0.92, 0.90, 0.04, 0.84),  # a working day: keywords, chat, context
     ],
 )
 def test_blind_written_dev_sets_do_not_regress(
