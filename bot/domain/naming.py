@@ -41,6 +41,16 @@ class Names:
             and stem(word) not in checklist
             and not analyzer.in_thesaurus(stem(word))
         }
+        self._part_of_form = {form.key: form.principles for form in content.register.forms}
+        self._principles_of_part = {
+            part: frozenset(
+                section.id
+                for framework in content.frameworks
+                for section in framework.sections
+                if section.id.startswith(f"principe-{part.lower()}")
+            )
+            for part in ("A", "B")
+        }
         with_title: dict[str, set[int]] = defaultdict(set)
         for index, entry in enumerate(entries):  # a section's full name has its framework's
             for term in analyzer.terms(f"{entry.title} {entry.theme or ''}"):
@@ -65,6 +75,22 @@ class Names:
         if len(named) != 1:
             return frozenset()
         return frozenset(f.title for f in self._content.frameworks if f.title not in named)
+
+    def other_part(self, terms: Terms) -> frozenset[str]:
+        """The principles (by section id) of the other part of the regional guide, when the
+        text names forms of one part only: a "gr" is part A (Wgr), a "convenant" or a
+        "netwerk" part B (register.yaml `principles`; sections are `principe-a…` and
+        `principe-b…`)."""
+        named = {
+            self._part_of_form[concept.form]
+            for term in terms
+            if term.startswith(SYNONYM_PREFIX)
+            and (concept := self._content.concepts.get(term[1:])) is not None
+            and concept.form in self._part_of_form
+        }
+        if len(named) != 1:
+            return frozenset()
+        return self._principles_of_part[next(iter({"A", "B"} - named))]
 
     def titled(self, vector: dict[str, float], cover: float) -> frozenset[int]:
         """The entries whose full name (title, with its theme or framework) holds at least

@@ -683,3 +683,16 @@ def test_requests_and_questions_about_a_colleague_are_declined_a_question_is_not
     matcher, text, declined
 ):
     assert (matcher.match(text).decision == "out_of_scope") == declined
+
+
+@pytest.mark.parametrize(
+    ("question", "principle"),
+    [
+        ("de raad in positie brengen bij de gr", "principe-a7"),
+        ("omgaan met meerdere belangen in een netwerk", "principe-b4"),
+    ],
+)
+def test_the_form_a_text_names_picks_the_principle_of_its_part(matcher, question, principle):
+    ranked = [match.entry.id for match in matcher.match(question).matches]
+    twin = principle.replace("-a", "-b") if "-a" in principle else principle.replace("-b", "-a")
+    assert ranked.index(principle) < ranked.index(twin)
