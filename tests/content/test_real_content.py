@@ -519,6 +519,7 @@ def test_dev_round2_quality_does_not_regress(matcher):
         ("dev_blind13", 0.80, 0.94, 0.90, 0.03, 0.84),  # informal chat and long questions
         ("dev_blind14", 0.68, 0.82, 0.90, 0.08, 0.72),  # tricky out-of-scope traffic, near misses
         ("dev_blind15", 0.77, 0.92, 0.90, 0.04, 0.84),  # a working day: keywords, chat, context
+        ("dev_blind16", 0.75, 0.87, 0.92, 0.04, 0.80),  # frameworks in everyday words
     ],
 )
 def test_blind_written_dev_sets_do_not_regress(
@@ -677,6 +678,8 @@ def test_asking_for_a_team_in_the_first_person_is_answered_with_that_team(matche
         ("Met wie kan ik spreken over de DVO met Waalwijk?", False),  # a place, not a person
         ("Reken even uit: 3,2% indexatie op een bijdrage van 1.450.000 euro", True),
         ("Reken je de overhead mee in de bijdrage aan de GR?", False),  # a question, inverted
+        ("Kun je het overleg met de provincie over de GR verzetten naar dinsdag?", True),
+        ("kan het evaluatiemoment van de GR verzet worden?", False),
     ],
 )
 def test_requests_and_questions_about_a_colleague_are_declined_a_question_is_not(
