@@ -64,8 +64,9 @@ def stem(word: str) -> str:
     return stemmed
 
 
-# Verbs whose stem would be a different noun of the thesaurus ('gelden' is not 'geld').
-_KEEP_WHOLE = frozenset({"gelden", "lossen", "bewegen", "wegen"})
+# Words whose stem would be a different word of the thesaurus ('gelden' is not 'geld',
+# 'stukken' (documents) is not 'stuk' (a piece: "een stuk grond")).
+_KEEP_WHOLE = frozenset({"gelden", "lossen", "bewegen", "wegen", "stukken"})
 
 
 @lru_cache(maxsize=65536)

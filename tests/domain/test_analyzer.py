@@ -123,6 +123,12 @@ def test_a_diminutive_and_its_plural_name_the_same_concept():
     assert light_stem("pasje") == light_stem("pasjes")
 
 
+def test_documents_are_no_piece_of_land():
+    analyzer = Analyzer([["stukken"]], [], keys=["documenten"])
+    assert [hit.key for hit in analyzer.concepts("de stukken voor de raad")] == ["documenten"]
+    assert analyzer.concepts("een stuk gemeentegrond") == []
+
+
 def test_the_concept_of_a_compounds_first_part_weighs_less_than_of_its_last():
     analyzer = Analyzer(
         [["tekort"], ["belasting"]], ["exploitatie", "kantoor"], keys=["tekort", "belasting"]
