@@ -209,14 +209,15 @@ class Triager:
     def _evidence(self, text: str, hits: list[ConceptHit], called: set[str]) -> dict[str, Evidence]:
         found: dict[str, Evidence] = defaultdict(Evidence)
         sentences = split_sentences(text)[:MAX_SENTENCES]
-        for part in [text] + (sentences if len(sentences) > 1 else []):
+        parts = [(True, text)] + [(False, s) for s in sentences if len(sentences) > 1]
+        for whole, part in parts:
             result = self.matcher.match(part, limit=MATCHES)
             if result.decision in ("out_of_scope", "smalltalk"):
                 continue
             checklist = [match for match in result.matches if match.entry.kind == "checklist"]
             for rank, match in enumerate(checklist, start=1):
                 item = found[match.entry.id]
-                if part is text:
+                if whole:
                     item.whole, item.whole_rank = match.score, 1 / rank
                 else:
                     item.sentence = max(item.sentence, match.score)
