@@ -375,7 +375,7 @@ def test_small_talk_never_gets_a_checklist_answer(matcher, text, kind):
         "is mijn salaris al overgemaakt?",
         "ik heb een conflict met mijn manager, wie kan me helpen?",
         "ik wil mijn geregistreerd partnerschap omzetten in een huwelijk",
-        "hoeveel btw moet er op de factuur van de drukker?",
+        "is de factuur van de drukker al betaald?",
     ],
 )
 def test_questions_that_only_share_words_with_the_domain_are_declined_with_a_pointer(
@@ -520,6 +520,7 @@ def test_dev_round2_quality_does_not_regress(matcher):
         ("dev_blind14", 0.68, 0.82, 0.90, 0.08, 0.72),  # tricky out-of-scope traffic, near misses
         ("dev_blind15", 0.77, 0.92, 0.90, 0.04, 0.84),  # a working day: keywords, chat, context
         ("dev_blind16", 0.75, 0.87, 0.92, 0.04, 0.80),  # frameworks in everyday words
+        ("dev_blind17", 0.69, 0.82, 0.92, 0.05, 0.80),  # paraphrases that avoid the guide
     ],
 )
 def test_blind_written_dev_sets_do_not_regress(
@@ -591,6 +592,8 @@ def test_models_answer_questions_that_do_not_name_them(matcher, question, prefix
         "wat vind jij van onze samenwerking met de GGD, moeten we doorgaan?",  # an opinion on it
         "de raad heeft vorige week besloten om uit te treden, wat nu?",
         "scheiden de partners hun taken?",
+        "hoeveel btw betalen we over de factuur van de GR?",
+        "wie is nu de voorzitter van de stuurgroep van onze samenwerking?",
     ],
 )
 def test_a_question_about_the_partnership_itself_is_not_declined(matcher, question):
