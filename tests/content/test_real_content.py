@@ -593,6 +593,8 @@ def test_models_answer_questions_that_do_not_name_them(matcher, question, prefix
         "de raad heeft vorige week besloten om uit te treden, wat nu?",
         "scheiden de partners hun taken?",
         "hoeveel btw betalen we over de factuur van de GR?",
+        "wordt het salaris van de gedetacheerde collega door de GR betaald?",
+        "hebben we een vertrouwenspersoon nodig in het netwerk?",
         "wie is nu de voorzitter van de stuurgroep van onze samenwerking?",
     ],
 )
