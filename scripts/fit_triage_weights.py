@@ -28,6 +28,8 @@ Text = list[tuple[str, Row]]  # every item one text bears on
 
 
 def main(paths: list[Path]) -> None:
+    if any(path.name.startswith("holdout") for path in paths):
+        sys.exit("holdout sets are measured only, never fitted on")
     content = load_content(DEFAULT_ROOT)
     triager = Triager(content)
     data = {path.stem: _texts(triager, path, content) for path in paths}

@@ -4,6 +4,8 @@ import importlib.util
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 SCRIPT = Path(__file__).parent.parent / "scripts" / "fit_triage_weights.py"
 
 
@@ -27,3 +29,9 @@ def test_key_items_are_counted_among_the_first_eight_only():
     text = [(f"i{n}", ([1.0, n / 10], n in (0, 9))) for n in range(10)]
     assert fit.key_items_found([text], [0.0, 1.0]) == (1, 2)  # i9 first, i0 ninth
     assert fit.key_items_found([text], [0.0, -1.0]) == (1, 2)
+
+
+def test_a_holdout_set_is_never_fitted_on():
+    fit = _script()
+    with pytest.raises(SystemExit, match="holdout"):
+        fit.main([Path("tests/data/holdout_situations.yaml")])
