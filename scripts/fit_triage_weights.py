@@ -30,6 +30,8 @@ Text = list[tuple[str, Row]]  # every item one text bears on
 def main(paths: list[Path]) -> None:
     if any(path.name.startswith("holdout") for path in paths):
         sys.exit("holdout sets are measured only, never fitted on")
+    if len(paths) < 2:
+        sys.exit("give two situation files or more: each is left out of the fit in turn")
     content = load_content(DEFAULT_ROOT)
     triager = Triager(content)
     data = {path.stem: _texts(triager, path, content) for path in paths}

@@ -35,3 +35,5 @@ def test_a_holdout_set_is_never_fitted_on():
     fit = _script()
     with pytest.raises(SystemExit, match="holdout"):
         fit.main([Path("tests/data/holdout_situations.yaml")])
+    with pytest.raises(SystemExit, match="two situation files"):
+        fit.main([Path("tests/data/dev_situations.yaml")])

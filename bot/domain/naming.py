@@ -41,7 +41,12 @@ class Names:
             and stem(word) not in checklist
             and not analyzer.in_thesaurus(stem(word))
         }
-        self._part_of_form = {form.key: form.principles for form in content.register.forms}
+        part_of_form = {form.key: form.principles for form in content.register.forms}
+        self._part_of_concept = {  # "=gemeenschappelijke-regeling" -> "A"
+            SYNONYM_PREFIX + concept.key: part_of_form[concept.form]
+            for concept in content.thesaurus
+            if concept.form in part_of_form
+        }
         self._principles_of_part = {
             part: frozenset(
                 section.id
@@ -81,13 +86,7 @@ class Names:
         text names forms of one part only: a "gr" is part A (Wgr), a "convenant" or a
         "netwerk" part B (register.yaml `principles`; sections are `principe-a…` and
         `principe-b…`)."""
-        named = {
-            self._part_of_form[concept.form]
-            for term in terms
-            if term.startswith(SYNONYM_PREFIX)
-            and (concept := self._content.concepts.get(term[1:])) is not None
-            and concept.form in self._part_of_form
-        }
+        named = {self._part_of_concept[term] for term in terms if term in self._part_of_concept}
         if len(named) != 1:
             return frozenset()
         return self._principles_of_part[next(iter({"A", "B"} - named))]

@@ -167,7 +167,7 @@ class Triager:
         self._theme_key = {item_id: theme.key for item_id, theme in content.theme_of_item.items()}
         self._flag_keys = [flag.key for flag in content.register.flags]
         self._main_team = {i: item.experts[0] for i, item in content.items.items() if item.experts}
-        self._general_items = [i for i, item in content.items.items() if item.general]
+        self._general_items = frozenset(i for i, item in content.items.items() if item.general)
 
     def triage(self, text: str) -> Triage:
         hits = self._hits(text)
@@ -286,8 +286,8 @@ class Triager:
 
     def _add_item_of_team(self, code: str, chosen: list[str], scores: dict[str, float]) -> None:
         """A team the text calls for comes with its own best item (one whose main team it is),
-        when that item matches the text at all: it takes the place of the weakest item of a
-        team that has more than one."""
+        when that item is important enough (`MIN_TEAM_ITEM_SCORE`): it takes the place of the
+        weakest item of a team that has more than one."""
         main = self._main_team
         if code in (main.get(item_id) for item_id in chosen):
             return
@@ -310,14 +310,14 @@ class Triager:
         called: tuple[ExpertCall, ...],
         hits: list[ConceptHit],
     ) -> tuple[ExpertCall, ...]:
-        """The main team of each of the best items that matter clearly, when no word of the
-        text called for it: its reason quotes the words that raised the item."""
+        """The main team of each of the best items that matter clearly and that the text itself
+        matches, when no word of the text called for it: its reason quotes the words that
+        raised the item."""
         concepts = self.content.concepts
         codes = {call.code for call in called}
         calls: list[ExpertCall] = []
-        general = set(self._general_items)  # there for every partnership, not for this text
-        best = sorted(
-            (item for item in checklist if item.id not in general),
+        best = sorted(  # a general item is there for every partnership, not for this text
+            (item for item in checklist if item.id not in self._general_items),
             key=lambda item: (-item.score, item.id),
         )[:TOP_ITEMS]
         for item in best:

@@ -706,3 +706,12 @@ def test_the_form_a_text_names_picks_the_principle_of_its_part(matcher, question
     ranked = [match.entry.id for match in matcher.match(question).matches]
     twin = principle.replace("-a", "-b") if "-a" in principle else principle.replace("-b", "-a")
     assert ranked.index(principle) < ranked.index(twin)
+
+
+def test_a_vague_text_gets_the_general_team_not_the_teams_of_weak_items(content, matcher):
+    triage = Triager(content, matcher).triage(
+        "We werken samen met de buren. Waar moet ik aan denken?"
+    )
+    assert triage.checklist  # about a partnership
+    assert [call.code for call in triage.experts] == [content.general_team]
+    assert triage.experts[0].why == content.messages.say("situation_why_general")

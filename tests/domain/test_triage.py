@@ -6,7 +6,14 @@ import pytest
 
 import bot.domain.triage as triage_module
 from bot.domain.content import load_content
-from bot.domain.triage import EVIDENCE_FIELDS, MIN_ITEM_SCORE, Evidence, Triager, importance
+from bot.domain.triage import (
+    EVIDENCE_FIELDS,
+    MIN_ITEM_SCORE,
+    Evidence,
+    TriageItem,
+    Triager,
+    importance,
+)
 
 SITUATION = (
     "We sluiten een convenant met drie partners over schuldhulp. De partners werken met "
@@ -199,3 +206,19 @@ def test_an_item_for_every_partnership_comes_along_when_the_text_is_about_one(co
     assert "jur-1" in scores and triager.evidence(text)["jur-1"].general == 1.0
     assert scores["inf-1"] > scores["jur-1"]  # what the text is about still comes first
     assert triager.triage("hoe laat is het").checklist == ()  # about no partnership: nothing
+
+
+def test_only_items_the_text_itself_matches_bring_their_team_and_no_general_one(content_dir):
+    themes = content_dir / "themes" / "juridisch.yaml"
+    anchor = "    experts: [JUR]\n    phrasings:"
+    source = themes.read_text(encoding="utf-8")
+    themes.write_text(source.replace(anchor, "    general: true\n" + anchor, 1), encoding="utf-8")
+    triager = Triager(load_content(content_dir))
+
+    def item(item_id: str, team: str, score: float, match: float) -> TriageItem:
+        return TriageItem(item_id, "", "", (team,), score, match)
+
+    best = (item("jur-1", "JUR", 0.9, 0.9), item("inf-1", "IBC", 0.5, 0.5))
+    assert [call.code for call in triager._teams_of_top_items(best, (), [])] == ["IBC"]
+    related_only = (item("inf-1", "IBC", 0.5, 0.1),)  # important, but hardly matched
+    assert triager._teams_of_top_items(related_only, (), []) == ()
