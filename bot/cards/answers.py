@@ -95,7 +95,7 @@ def _framework_card(entry_id: str, content: Content) -> Card:
         if questions:
             body += [heading(messages.say("answer_section_questions")), bullets(questions)]
         body += _section_extras(messages, section)
-    body += [*experts_section(framework.experts, content), feedback_prompt(messages)]
+    body += [*experts_section(framework.experts_of(section), content), feedback_prompt(messages)]
     return card(body, feedback_actions(messages, entry_id), full=True)
 
 

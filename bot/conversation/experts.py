@@ -104,8 +104,9 @@ class Experts:
         if entry in self._content.experts:
             return entry
         for framework in self._content.frameworks:
-            if entry == framework.id or any(s.id == entry for s in framework.sections):
-                return framework.experts[0] if framework.experts else None
+            section = next((s for s in framework.sections if s.id == entry), None)
+            if entry == framework.id or section is not None:
+                return framework.experts_of(section)[0]
         return None
 
     async def on_submit(self, context: TurnContext, action: CardAction) -> Card | None:

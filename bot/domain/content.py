@@ -332,6 +332,9 @@ class _CrossChecker:
                 self._rules(doc, where, item, codes)
         for doc, framework in frameworks:
             self._known(doc, ("experts",), framework.experts, codes, "expert")
+            for index, section in enumerate(framework.sections):
+                path = ("sections", index, "experts")
+                self._known(doc, path, section.experts, codes, "expert")
         general = experts[1].general
         if general is not None and general not in codes:
             self.reader.report(experts[0], ("general",), f"unknown expert '{general}'")

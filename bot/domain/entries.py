@@ -81,7 +81,7 @@ def build_entries(content: Content) -> Iterator[Entry]:
                 kind="framework",
                 title=section.title,
                 theme=framework.title,
-                experts=tuple(framework.experts),
+                experts=tuple(framework.experts_of(section)),
                 fields=(
                     Field(section.title, MAIN, is_phrasing=True),
                     *(Field(text, MAIN, is_phrasing=True) for text in section.phrasings),

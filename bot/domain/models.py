@@ -108,6 +108,7 @@ class Section(Strict):
     tool: Tool | None = None  # governance cycle: the bot's tool that serves this step
     wgr: Text | None = None  # roles: what this role does in a Wgr partnership (part A)
     network: Text | None = None  # roles: what it does in a network and other forms (part B)
+    experts: list[ExpertCode] = []  # its teams, where they differ from the framework's
 
 
 class Framework(Versioned):
@@ -119,6 +120,10 @@ class Framework(Versioned):
     phrasings: list[Text] = []
     phases: list[Text] = []
     sections: list[Section] = Field(min_length=1)
+
+    def experts_of(self, section: Section | None) -> list[str]:
+        """The teams of a section (the framework's own, unless the section names others)."""
+        return (section.experts if section else []) or self.experts
 
 
 PrinciplePart = Literal["A", "B"]

@@ -197,6 +197,17 @@ def test_section_answer_names_its_framework_and_lists_its_questions(content, ent
     }
 
 
+def test_a_section_with_its_own_teams_names_them_on_its_card_and_as_its_entry(content, entries):
+    """The financial rules of the principles are Financiën's first, not only the framework's."""
+    card = answer_card(entries["principe-a9"], content)
+    assert entries["principe-a9"].experts == ("FIN", "GOV")
+    lines = texts(card)
+    contact = lines.index("Neem contact op met")
+    assert lines[contact + 1] == "Financiën en control"
+    assert lines[contact + 3] == "Governance en Netwerken"
+    assert entries["principe-a8"].experts == ("GOV",)  # the framework's team otherwise
+
+
 def test_framework_answer_offers_its_sections_as_show_buttons(content, entries):
     card = answer_card(entries["fasenmodel"], content)
     sections = [s.id for f in content.frameworks if f.id == "fasenmodel" for s in f.sections]

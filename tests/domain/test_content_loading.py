@@ -42,6 +42,17 @@ def test_unknown_expert_is_reported_with_file_line_and_entry(content_dir):
     ]
 
 
+def test_an_unknown_team_of_a_framework_section_is_reported_with_file_and_line(content_dir):
+    path = next((content_dir / "frameworks").glob("*.yaml"))
+    text = path.read_text(encoding="utf-8")
+    first = text.index("  - id: ", text.index("sections:"))
+    line = text.count("\n", 0, first) + 2
+    path.write_text(text[:first] + text[first:].replace("\n", "\n    experts: [XYZ]\n", 1))
+    [problem] = _problems(content_dir)
+    assert problem.startswith(f"content/frameworks/{path.name}:{line}: ")
+    assert problem.endswith("experts: unknown expert 'XYZ'")
+
+
 def test_an_unknown_general_team_is_reported_with_file_and_line(content_dir):
     _replace(content_dir / "experts.yaml", "experts:\n", "general: GOV\nexperts:\n")
     assert _problems(content_dir) == ["content/experts.yaml:2: general: unknown expert 'GOV'"]
