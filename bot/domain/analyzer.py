@@ -54,6 +54,12 @@ MIN_COMPOUND = 9
 MIN_COMPLETION = 3
 MIN_REPAIR = 7  # shorter words are too often real words the content does not use
 COVERED_WEIGHT = 0.7  # a word the thesaurus knows: its concept carries most of its meaning
+# Separable verbs: "hoeveel leggen wij in" is "inleggen", "wie doet er mee" is "meedoen".
+PARTICLES = frozenset("aan af bij door in mee om op over samen terug toe uit vast voor weg".split())
+CLAUSE_ENDS = frozenset("als dat en maar of omdat terwijl voordat want zodat zonder".split())
+STOP_VERBS = frozenset("doe doen doet ga gaan gaat laat laten".split())  # stop words, verbs too
+VERB_REACH = 8  # how far before its particle a verb may stand
+_CLAUSE_BREAK = re.compile(r"[.,;:!?()\n]+")
 
 
 class Analyzer:
@@ -91,6 +97,7 @@ class Analyzer:
         vocabulary |= thesaurus_words
         self._vocabulary = frozenset(vocabulary - STOP_WORDS)
         self._thesaurus_stems = frozenset(stem(word) for word in thesaurus_words)
+        self._vocabulary_stems = frozenset(stem(word) for word in self._vocabulary)
         self._sorted_words = sorted(self._vocabulary)
         self._by_spelling_key: dict[str, str] = {}
         for word in sorted(self._vocabulary):
@@ -152,7 +159,40 @@ class Analyzer:
                     key = canonical[len(SYNONYM_PREFIX) :]
                     _add(result, canonical, PART_WEIGHT if index == 1 else HEAD_PART_WEIGHT)
                     hits.append(ConceptHit(key, token, position, part=True, tail=index == 1))
+        for word, position in self._separable_verbs(text, tokens):
+            _add(result, stem(word), 1.0)
+            canonical = self._phrases.get((light_stem(word),))
+            if canonical:
+                _add(result, canonical, 1.0)
+                key = canonical[len(SYNONYM_PREFIX) :]
+                hits.append(ConceptHit(key, tokens[position], position))
         return result, hits
+
+    def _separable_verbs(self, text: str, tokens: list[str]) -> list[tuple[str, int]]:
+        """The verbs whose particle ends a clause, joined with it ("leggen ... in": "inleggen"),
+        where the content knows the joined word: the nearest word before the particle that
+        makes one, with the verb's position. `tokens` are the text's words (repaired)."""
+        joined: list[tuple[str, int]] = []
+        start = 0
+        for clause in _CLAUSE_BREAK.split(text):
+            count = len(words(clause))
+            clause_tokens = tokens[start : start + count]
+            start += count
+            for end, token in enumerate(clause_tokens):
+                last = end + 1 == len(clause_tokens) or clause_tokens[end + 1] in CLAUSE_ENDS
+                if token not in PARTICLES or not last:
+                    continue
+                for at in range(end - 1, max(-1, end - VERB_REACH - 1), -1):
+                    verb = clause_tokens[at]
+                    if verb in CLAUSE_ENDS:
+                        break
+                    if verb in STOP_WORDS and verb not in STOP_VERBS:
+                        continue
+                    word = token + verb
+                    if stem(word) in self._vocabulary_stems or (light_stem(word),) in self._phrases:
+                        joined.append((word, start - count + at))
+                        break
+        return joined
 
     def _synonyms_in(
         self, tokens: list[str], stems: list[str], english: bool, capitals: set[str]

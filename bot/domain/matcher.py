@@ -193,8 +193,13 @@ class Matcher:
         person = not as_typed and self.people.asks_about(query)
         request = not as_typed and self.requests.asks(query)
         everyday = person or request or self._everyday(hits, partnership)
+        off_work = everyday or is_personal(words(query))  # office life or one's own affairs
         off_topic = self._off_topic(
-            closest_example / norm, closest_example > best_in_scope, hits, everyday, partnership
+            closest_example / norm,
+            closest_example > best_in_scope,
+            hits,
+            off_work,
+            partnership,
         )
         margin = (best_in_scope - closest_example) / norm
         floor = self._min_score(query, hits, terms, everyday, partnership, margin)
@@ -329,14 +334,14 @@ class Matcher:
         share_explained: float,
         closer: bool,
         hits: list[ConceptHit],
-        everyday: bool,
+        off_work: bool,
         partnership: bool,
     ) -> bool:
         """Declined: an out-of-scope example is closer than every in-scope phrasing and
         explains enough of the text, and the text names neither several domain concepts nor
         the partnership itself (unless the example explains nearly all of it, or the text
-        names a subject of everyday office life and not the partnership: "lunch voor het AB
-        van de GR")."""
+        names a subject of everyday office life and not the partnership, "lunch voor het AB
+        van de GR", or speaks of one's own affairs, "de opzegtermijn van mijn contract")."""
         tuning = self.tuning
         return (
             closer
@@ -344,7 +349,7 @@ class Matcher:
             and (
                 (self._domain_concepts(hits) < tuning.domain_concepts and not partnership)
                 or share_explained >= tuning.example_overrules
-                or everyday
+                or off_work
             )
         )
 

@@ -154,3 +154,18 @@ def test_a_foreign_concept_is_found_but_never_repaired_into():
     terms, hits = analyzer.analyse("het project is gestrat", repair_typos=True)
     assert (terms, hits) == analyzer.analyse("het project is gestart")
     assert analyzer.analyse("gestortt", repair_typos=True)[1] == []  # nor repaired itself
+
+
+def test_a_separable_verb_is_read_with_the_particle_that_ends_its_clause():
+    analyzer = Analyzer([["bijdrage", "inleggen"]], ["wie meedoet"], keys=["bijdrage"])
+    [hit] = analyzer.concepts("Hoeveel leggen wij in, en is dat elk jaar?")
+    assert (hit.key, hit.words, hit.position) == ("bijdrage", "leggen", 1)
+    assert "meedoet" in analyzer.terms("wie doet er echt mee en wie niet")  # "doet": a stop word
+
+
+def test_a_particle_inside_its_clause_or_that_makes_no_known_word_joins_nothing():
+    analyzer = Analyzer([["bijdrage", "inleggen"]], ["kaart"], keys=["bijdrage"])
+    assert analyzer.concepts("we leggen het in kaart") == []  # "in" is a preposition here
+    assert analyzer.concepts("we leggen het. Ze lachen het in") == []  # "inlachen": no word
+    assert analyzer.concepts("we leggen het, en ook dat, in") == []  # not in the same clause
+    assert analyzer.terms("wij lachen mee") == analyzer.terms("wij lachen")
