@@ -93,13 +93,25 @@ SINGULAR_PERSON = frozenset("ik mijn me mij i my me mine".split())
 PLURAL_PERSON = frozenset("we wij ons onze our us".split())
 
 
+# "mijn wethouder", "my staff": one speaks for the organisation, not of one's own affairs.
+WORK_POSSESSIONS = frozenset(
+    "wethouder wethouders bestuurder portefeuillehouder burgemeester mensen medewerkers"
+    " alderman staff".split()
+)
+
+
 def is_personal(tokens: list[str]) -> bool:
-    """First person singular, no 'we', no word about the partnership itself."""
+    """First person singular, no 'we', no word about the partnership itself, and not for a
+    work role ('mijn wethouder')."""
     present = set(tokens)
     return (
         bool(present & SINGULAR_PERSON)
         and not present & PLURAL_PERSON
         and not any(token.startswith(("samenwerk", "partner")) for token in present)
+        and not any(
+            word in ("mijn", "my") and after in WORK_POSSESSIONS
+            for word, after in zip(tokens, tokens[1:], strict=False)
+        )
     )
 
 

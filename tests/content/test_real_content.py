@@ -521,6 +521,8 @@ def test_dev_round2_quality_does_not_regress(matcher):
         ("dev_blind15", 0.77, 0.92, 0.90, 0.04, 0.84),  # a working day: keywords, chat, context
         ("dev_blind16", 0.75, 0.87, 0.92, 0.04, 0.80),  # frameworks in everyday words
         ("dev_blind17", 0.69, 0.82, 0.92, 0.05, 0.80),  # paraphrases that avoid the guide
+        ("dev_blind18", 0.85, 0.93, 0.92, 0.02, 0.92),  # everyday phrasing and stories
+        ("dev_blind19", 0.78, 0.91, 0.92, 0.03, 0.90),  # work vocabulary, keywords, English
     ],
 )
 def test_blind_written_dev_sets_do_not_regress(
@@ -556,6 +558,7 @@ def test_blind_written_dev_sets_do_not_regress(
         ("dev_blind11_situations", 0.90, 0.78, 0.62),  # the same, things named indirectly
         ("dev_blind12_situations", 0.93, 0.78, 0.62),  # many writers, domains and moments
         ("dev_blind13_situations", 0.92, 0.78, 0.65),  # several subjects at once, typed in haste
+        ("dev_blind14_situations", 0.95, 0.76, 0.70),  # starting, changing and ending ones
     ],
 )
 def test_blind_written_dev_situations_do_not_regress(

@@ -99,6 +99,8 @@ def test_a_part_of_a_compound_word_names_its_concept():
         ("kan ik met onze partners afspraken maken", False),
         ("wat moet ik regelen voor de samenwerking", False),
         ("wat eten we vandaag", False),
+        ("mijn wethouder wil meer geld van het rijk, hoe pak ik dat aan", False),  # a work role
+        ("ik heb een vraag over mijn wethoudersfoto", True),
     ],
 )
 def test_questions_about_ones_own_affairs_are_told_apart(text, personal):
