@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from functools import lru_cache
@@ -110,7 +111,7 @@ def is_personal(tokens: list[str]) -> bool:
         and not any(token.startswith(("samenwerk", "partner")) for token in present)
         and not any(
             word in ("mijn", "my") and after in WORK_POSSESSIONS
-            for word, after in zip(tokens, tokens[1:], strict=False)
+            for word, after in itertools.pairwise(tokens)
         )
     )
 
