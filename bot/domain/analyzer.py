@@ -173,6 +173,8 @@ class Analyzer:
         where the content knows the joined word: the nearest word before the particle that
         makes one, with the verb's position. `tokens` are the text's words (repaired)."""
         joined: list[tuple[str, int]] = []
+        if PARTICLES.isdisjoint(tokens):
+            return joined
         start = 0
         for clause in _CLAUSE_BREAK.split(text):
             count = len(words(clause))

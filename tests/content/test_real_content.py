@@ -523,6 +523,7 @@ def test_dev_round2_quality_does_not_regress(matcher):
         ("dev_blind17", 0.69, 0.82, 0.92, 0.05, 0.80),  # paraphrases that avoid the guide
         ("dev_blind18", 0.85, 0.93, 0.92, 0.02, 0.92),  # everyday phrasing and stories
         ("dev_blind19", 0.78, 0.91, 0.92, 0.03, 0.90),  # work vocabulary, keywords, English
+        ("dev_blind20", 0.80, 0.95, 0.95, 0.02, 0.89),  # twenty staff members, their own words
     ],
 )
 def test_blind_written_dev_sets_do_not_regress(
@@ -559,6 +560,7 @@ def test_blind_written_dev_sets_do_not_regress(
         ("dev_blind12_situations", 0.93, 0.78, 0.62),  # many writers, domains and moments
         ("dev_blind13_situations", 0.92, 0.78, 0.65),  # several subjects at once, typed in haste
         ("dev_blind14_situations", 0.95, 0.76, 0.70),  # starting, changing and ending ones
+        ("dev_blind15_situations", 0.91, 0.79, 0.60),  # things named indirectly, many domains
     ],
 )
 def test_blind_written_dev_situations_do_not_regress(
