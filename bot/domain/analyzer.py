@@ -59,6 +59,8 @@ PARTICLES = frozenset("aan af bij door in mee om op over samen terug toe uit vas
 CLAUSE_ENDS = frozenset("als dat en maar of omdat terwijl voordat want zodat zonder".split())
 STOP_VERBS = frozenset("doe doen doet ga gaan gaat laat laten".split())  # stop words, verbs too
 VERB_REACH = 8  # how far before its particle a verb may stand
+MIN_VERB_FORM = 6  # a verb form ending in -t read as its infinitive ('legt' may be 'legen')
+_LONG_VOWEL = re.compile(r"([aeou])\1([^aeiou])$")  # 'betaal-t': 'betal-en'
 _CLAUSE_BREAK = re.compile(r"[.,;:!?()\n]+")
 
 
@@ -257,6 +259,9 @@ class Analyzer:
             return token
         if token in self._known:
             return token
+        infinitive = self._infinitive(token)
+        if infinitive:
+            return infinitive
         key = _spelling_key(token)
         if key in self._by_spelling_key:
             return self._by_spelling_key[key]
@@ -271,6 +276,20 @@ class Analyzer:
         repaired = self._by_spelling_key[match[0]]
         same_start = repaired[0] == token[0] and abs(len(repaired) - len(token)) <= 2
         return repaired if same_start else token
+
+    def _infinitive(self, word: str) -> str | None:
+        """The content's infinitive of a verb form it does not use ('betaalt': 'betalen',
+        'archiveert': 'archiveren', 'beslist': 'beslissen'), rather than a look-alike word."""
+        if len(word) < MIN_VERB_FORM or not word.endswith("t"):
+            return None
+        base = word[:-1]
+        forms = (
+            base + "en",
+            _LONG_VOWEL.sub(r"\1\2", base) + "en",
+            base + base[-1] + "en",
+            base + "n",
+        )
+        return next((form for form in forms if form in self._vocabulary), None)
 
 
 def _spelling_key(word: str) -> str:

@@ -171,3 +171,11 @@ def test_a_particle_inside_its_clause_or_that_makes_no_known_word_joins_nothing(
     assert analyzer.concepts("we leggen het. Ze lachen het in") == []  # "inlachen": no word
     assert analyzer.concepts("we leggen het, en ook dat, in") == []  # not in the same clause
     assert analyzer.terms("wij lachen mee") == analyzer.terms("wij lachen")
+
+
+def test_a_verb_form_the_content_does_not_use_is_read_as_its_infinitive_not_a_look_alike():
+    analyzer = Analyzer([], ["archiveren", "architect", "betalen", "beslissen", "legen"])
+    assert analyzer.terms("wie archiveert", repair_typos=True) == analyzer.terms("archiveren")
+    assert analyzer.terms("wie betaalt", repair_typos=True) == analyzer.terms("betalen")
+    assert analyzer.terms("wie beslist", repair_typos=True) == analyzer.terms("beslissen")
+    assert analyzer.terms("wie legt", repair_typos=True) == analyzer.terms("legt")  # too short
