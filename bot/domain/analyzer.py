@@ -11,7 +11,7 @@ import bisect
 import itertools
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -75,10 +75,12 @@ class Analyzer:
         keys: Sequence[str] | None = None,
         known: Iterable[str] = (),
         foreign: Sequence[tuple[str, Sequence[str]]] = (),
+        real_words: Callable[[], Collection[str]] = frozenset,
     ) -> None:
         """`known`: texts whose words are never repaired, but no word is repaired into them.
         `foreign`: concepts (key, words) from outside the domain, found like the others; their
-        words are known."""
+        words are known. `real_words`: the words of the language, never taken for a typo (read
+        when a word first needs them)."""
         groups = [list(group) for group in synonym_groups]
         names = list(keys) if keys is not None else ["_".join(words(g[0])) for g in groups]
         names += [key for key, _ in foreign]
@@ -107,6 +109,7 @@ class Analyzer:
         self._spelling_keys = sorted(self._by_spelling_key)
         foreign_words = (word for _, group in foreign for term in group for word in words(term))
         self._known = frozenset(word for text in known for word in words(text)) | set(foreign_words)
+        self._real_words = real_words
         self._split = lru_cache(maxsize=65536)(self._split_uncached)
         self._repair = lru_cache(maxsize=65536)(self._repair_uncached)
 
@@ -260,8 +263,8 @@ class Analyzer:
         if token in self._known:
             return token
         infinitive = self._infinitive(token)
-        if infinitive:
-            return infinitive
+        if infinitive or token in self._real_words():
+            return infinitive or token
         key = _spelling_key(token)
         if key in self._by_spelling_key:
             return self._by_spelling_key[key]

@@ -37,6 +37,7 @@ from bot.domain.analyzer import SYNONYM_PREFIX, Analyzer, ConceptHit, Terms
 from bot.domain.content import Content
 from bot.domain.dutch import is_personal, split_sentences, words
 from bot.domain.entries import OUT_OF_SCOPE_ID, Entry, build_entries
+from bot.domain.lexicon import everyday_words
 from bot.domain.naming import Names
 from bot.domain.people import PersonRecogniser
 from bot.domain.requests import RequestRecogniser
@@ -129,6 +130,7 @@ class Matcher:
             keys=[concept.key for concept in content.thesaurus],
             known=content.out_of_scope,
             foreign=[(EVERYDAY + topic.key, topic.words) for topic in content.everyday],
+            real_words=everyday_words,
         )
         self._strong_topics = frozenset(EVERYDAY + t.key for t in content.everyday if t.strong)
         self._topic_referrals = {EVERYDAY + t.key: t.refer for t in content.everyday if t.refer}

@@ -4,6 +4,7 @@ import pytest
 
 from bot.domain.analyzer import Analyzer
 from bot.domain.dutch import is_personal, light_stem, normalize, words
+from bot.domain.lexicon import everyday_words
 
 CORPUS = [
     "Is er een verwerkersovereenkomst benodigd?",
@@ -179,3 +180,15 @@ def test_a_verb_form_the_content_does_not_use_is_read_as_its_infinitive_not_a_lo
     assert analyzer.terms("wie betaalt", repair_typos=True) == analyzer.terms("betalen")
     assert analyzer.terms("wie beslist", repair_typos=True) == analyzer.terms("beslissen")
     assert analyzer.terms("wie legt", repair_typos=True) == analyzer.terms("legt")  # too short
+
+
+def test_a_real_word_the_content_does_not_use_is_not_repaired_into_a_look_alike():
+    analyzer = Analyzer([], ["politiek", "samenwerking"], real_words=lambda: {"politie"})
+    assert analyzer.terms("politie", repair_typos=True) == analyzer.terms("politie")
+    assert analyzer.terms("samenwerkng", repair_typos=True) == analyzer.terms("samenwerking")
+
+
+def test_the_everyday_words_are_dutch_and_english_and_hold_no_typos():
+    words = everyday_words()
+    assert {"politie", "binnenstad", "verloopt", "talking", "provider"} <= words
+    assert not {"samenwerkng", "gedetageerd", "provinsie"} & words

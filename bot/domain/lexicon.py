@@ -1,0 +1,22 @@
+"""Everyday Dutch and English words, from the word lists pyspellchecker ships: a real word the
+content does not use ("politie", "binnenstad") is never repaired into a look-alike that it
+does use ("politiek", "binnenste"). Loaded once, when a word first needs it."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from functools import cache
+from importlib import resources
+
+LANGUAGES = ("nl", "en")
+
+
+@cache
+def everyday_words() -> frozenset[str]:
+    words: set[str] = set()
+    for language in LANGUAGES:
+        resource = resources.files("spellchecker") / "resources" / f"{language}.json.gz"
+        with resource.open("rb") as packed, gzip.open(packed, "rt", encoding="utf-8") as text:
+            words.update(json.load(text))
+    return frozenset(words)
