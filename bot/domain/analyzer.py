@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import os
 import re
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Sequence
@@ -271,14 +272,21 @@ class Analyzer:
         if len(token) < MIN_REPAIR:
             return token
         allowed_edits = 1 if len(token) < 10 else 2
-        match = process.extractOne(
-            key, self._spelling_keys, scorer=OSA.distance, score_cutoff=allowed_edits
+        matches = process.extract(
+            key, self._spelling_keys, scorer=OSA.distance, score_cutoff=allowed_edits, limit=8
         )
-        if not match:
+        candidates = [
+            self._by_spelling_key[candidate]
+            for candidate, _, _ in matches
+            if candidate[0] == key[0] and abs(len(candidate) - len(key)) <= 2
+        ]
+        if not candidates:
             return token
-        repaired = self._by_spelling_key[match[0]]
-        same_start = repaired[0] == token[0] and abs(len(repaired) - len(token)) <= 2
-        return repaired if same_start else token
+        # The fewest edits, then the longest common start ('partnes': 'partners', not 'parties').
+        distance = {c: OSA.distance(key, _spelling_key(c)) for c in candidates}
+        return min(
+            candidates, key=lambda c: (distance[c], -len(os.path.commonprefix((c, token))), c)
+        )
 
     def _infinitive(self, word: str) -> str | None:
         """The content's infinitive of a verb form it does not use ('betaalt': 'betalen',

@@ -192,3 +192,9 @@ def test_the_everyday_words_are_dutch_and_english_and_hold_no_typos():
     words = everyday_words()
     assert {"politie", "binnenstad", "verloopt", "talking", "provider"} <= words
     assert not {"samenwerkng", "gedetageerd", "provinsie"} & words
+
+
+def test_a_typo_close_to_two_words_is_read_as_the_one_it_starts_like():
+    analyzer = Analyzer([], ["partners", "parties", "bijdrage", "bedrag"])
+    assert analyzer.terms("partnes", repair_typos=True) == analyzer.terms("partners")
+    assert analyzer.terms("bijdrag", repair_typos=True) == analyzer.terms("bijdrage")
