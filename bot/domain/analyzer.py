@@ -275,18 +275,14 @@ class Analyzer:
         matches = process.extract(
             key, self._spelling_keys, scorer=OSA.distance, score_cutoff=allowed_edits, limit=8
         )
-        candidates = [
-            self._by_spelling_key[candidate]
-            for candidate, _, _ in matches
-            if candidate[0] == key[0] and abs(len(candidate) - len(key)) <= 2
-        ]
-        if not candidates:
-            return token
         # The fewest edits, then the longest common start ('partnes': 'partners', not 'parties').
-        distance = {c: OSA.distance(key, _spelling_key(c)) for c in candidates}
-        return min(
-            candidates, key=lambda c: (distance[c], -len(os.path.commonprefix((c, token))), c)
-        )
+        candidates = [
+            (edits, -len(os.path.commonprefix((word, token))), word)
+            for candidate, edits, _ in matches
+            if candidate[0] == key[0] and abs(len(candidate) - len(key)) <= 2
+            for word in (self._by_spelling_key[candidate],)
+        ]
+        return min(candidates)[2] if candidates else token
 
     def _infinitive(self, word: str) -> str | None:
         """The content's infinitive of a verb form it does not use ('betaalt': 'betalen',
