@@ -9,6 +9,8 @@ import json
 from functools import cache
 from importlib import resources
 
+from bot.domain.dutch import normalize
+
 LANGUAGES = ("nl", "en")
 
 
@@ -18,5 +20,10 @@ def everyday_words() -> frozenset[str]:
     for language in LANGUAGES:
         resource = resources.files("spellchecker") / "resources" / f"{language}.json.gz"
         with resource.open("rb") as packed, gzip.open(packed, "rt", encoding="utf-8") as text:
-            words.update(json.load(text))
+            words.update(_as_typed(word) for word in json.load(text))
     return frozenset(words)
+
+
+def _as_typed(word: str) -> str:
+    """The word as the analyzer reads it: 'cliënt' as 'client', "collega's" as 'collegas'."""
+    return word if word.isascii() and word.isalpha() else normalize(word).replace(" ", "")
