@@ -22,6 +22,7 @@ from bot.cli.register_export import register_csv
 from bot.conversation.bot import SamenwerkwijzerBot
 from bot.domain.calendar import evaluation_calendar
 from bot.domain.content import Content
+from bot.domain.lexicon import everyday_words
 from bot.domain.messages import Messages
 from bot.services import (
     Clock,
@@ -92,6 +93,7 @@ def create_app(
     app.router.add_get("/readyz", readyz)
     app.router.add_get("/calendar/{partnership_id:[0-9]+}.ics", calendar)
     app.router.add_get("/export/samenwerkingen.csv", register_overview)
+    app.cleanup_ctx.append(_load_word_lists)
     if settings.scheduler_interval_seconds:
         app.cleanup_ctx.append(_reminder_loop)
     app.on_cleanup.append(_close_connections)
@@ -293,6 +295,14 @@ async def _reminder_loop(app: web.Application) -> AsyncIterator[None]:
     except TimeoutError:
         log.warning("reminder run did not stop in time: cancelled (its claim expires)")
     log.info("reminder loop stopped")
+
+
+async def _load_word_lists(app: web.Application) -> AsyncIterator[None]:
+    """Loads the word lists of typo repair beside the start-up, so the first question does
+    not wait for them (bot/domain/lexicon.py)."""
+    loading = asyncio.get_running_loop().run_in_executor(None, everyday_words)
+    yield
+    await loading
 
 
 async def healthz(request: web.Request) -> web.Response:
