@@ -275,14 +275,16 @@ class Analyzer:
         matches = process.extract(
             key, self._spelling_keys, scorer=OSA.distance, score_cutoff=allowed_edits, limit=8
         )
-        # The fewest edits, then the longest common start ('partnes': 'partners', not 'parties').
-        candidates = [
-            (edits, -len(os.path.commonprefix((word, token))), word)
+        close = [
+            (edits, self._by_spelling_key[candidate])
             for candidate, edits, _ in matches
             if candidate[0] == key[0] and abs(len(candidate) - len(key)) <= 2
-            for word in (self._by_spelling_key[candidate],)
         ]
-        return min(candidates)[2] if candidates else token
+        # The fewest edits, then the longest common start ('partnes': 'partners', not 'parties').
+        ranked = sorted(
+            (edits, -len(os.path.commonprefix((word, token))), word) for edits, word in close
+        )
+        return ranked[0][2] if ranked else token
 
     def _infinitive(self, word: str) -> str | None:
         """The content's infinitive of a verb form it does not use ('betaalt': 'betalen',
