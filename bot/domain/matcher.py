@@ -195,7 +195,8 @@ class Matcher:
         person = not as_typed and self.people.asks_about(query)
         request = not as_typed and self.requests.asks(query)
         everyday = person or request or self._everyday(hits, partnership)
-        off_work = everyday or is_personal(words(query))  # office life or one's own affairs
+        personal = is_personal(words(query))
+        off_work = everyday or personal  # office life or one's own affairs
         off_topic = self._off_topic(
             closest_example / norm,
             closest_example > best_in_scope,
@@ -204,10 +205,10 @@ class Matcher:
             partnership,
         )
         margin = (best_in_scope - closest_example) / norm
-        floor = self._min_score(query, hits, terms, everyday, partnership, margin)
+        floor = self._min_score(personal, hits, terms, everyday, partnership, margin)
         decision = self._decide(ranked, off_topic, floor)
         explained = decision == "out_of_scope" and everyday
-        own_affairs = explained and is_personal(words(query))  # "ik heb per ongeluk ..."
+        own_affairs = explained and personal  # "ik heb per ongeluk ..."
         referral = None
         if decision == "out_of_scope":
             referral = self._referral(example if closest_example > 0 else None, hits, person)
@@ -427,7 +428,7 @@ class Matcher:
 
     def _min_score(
         self,
-        query: str,
+        personal: bool,
         hits: list[ConceptHit],
         terms: Terms,
         everyday: bool,
@@ -445,7 +446,7 @@ class Matcher:
         floors = [tuning.bare_min_score] if concepts == 0 and not partnership else []
         asks_team = self.names.asks(terms)[1]
         work = asks_team or margin >= tuning.personal_margin
-        if concepts <= 1 and is_personal(words(query)) and not work:
+        if concepts <= 1 and personal and not work:
             floors.append(tuning.personal_min_score)
         if everyday:
             floors.append(tuning.everyday_min_score)

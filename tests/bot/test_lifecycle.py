@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.domain.lexicon import everyday_words
+from bot.domain.lexicon import _load
 from bot.domain.schedule import DigestPolicy
 from bot.services import Services
 from bot.teams.proactive import Pacing, ProactiveSender
@@ -264,10 +264,10 @@ async def test_a_removal_naming_the_user_without_entra_id_still_reaches_the_refe
 
 
 async def test_the_word_lists_of_typo_repair_are_loaded_while_the_bot_starts(settings):
-    everyday_words.cache_clear()
+    _load.cache_clear()
     client = await start_bot(settings)
     try:
         await client.get("/healthz")  # started; the lists load beside it
     finally:
         await client.close()  # waits for the loading, which has then finished
-    assert everyday_words.cache_info().currsize == 1
+    assert _load.cache_info().currsize == 1

@@ -1,7 +1,10 @@
 from __future__ import annotations
 
+import threading
+
 import pytest
 
+from bot.domain import lexicon
 from bot.domain.analyzer import Analyzer
 from bot.domain.dutch import is_personal, light_stem, normalize, words
 from bot.domain.lexicon import everyday_words
@@ -193,6 +196,16 @@ def test_the_everyday_words_are_dutch_and_english_and_hold_no_typos():
     assert {"politie", "binnenstad", "verloopt", "talking", "provider"} <= words
     assert {"collegas", "clienten"} <= words  # as the analyzer reads "collega's", "cliënten"
     assert not {"samenwerkng", "gedetageerd", "provinsie"} & words
+
+
+def test_the_everyday_words_are_read_once_also_when_asked_for_twice_at_the_same_time():
+    lexicon._load.cache_clear()
+    readers = [threading.Thread(target=everyday_words) for _ in range(2)]
+    for reader in readers:
+        reader.start()
+    for reader in readers:
+        reader.join()
+    assert lexicon._load.cache_info().misses == 1
 
 
 def test_a_typo_close_to_two_words_is_read_as_the_one_it_starts_like():
