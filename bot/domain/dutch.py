@@ -27,7 +27,8 @@ STOP_WORDS = frozenset(
     erin eruit erop erbij ermee ervan erover ervoor erna eraan daarmee daarvoor daarover daaraan
     hierin hiervoor hiermee hierover hieraan waarin waarmee waarvoor waarover waaraan
     zoals echter dus daardoor terwijl want wanneer iemand niemand iedereen allemaal
-    ieder iedere af mee
+    ieder iedere af mee hen hem haar men geweest kon konden waren werd werden niets reeds toen
+    wezen der doch ge
     a an and are can do does for from have how i if in is it me my of on or please should the
     to we what when where which who why will with you your our us be is this that there these
     those any has had was were would could need want about at as by into so than then them they

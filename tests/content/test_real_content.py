@@ -527,6 +527,8 @@ def test_dev_round2_quality_does_not_regress(matcher):
         ("dev_blind21", 0.87, 0.95, 0.87, 0.02, 0.95),  # short chat, abbreviations, half sentences
         ("dev_blind22", 0.74, 0.86, 0.95, 0.05, 0.84),  # paraphrases that avoid the guide's words
         ("dev_blind23", 0.80, 0.92, 0.95, 0.03, 0.86),  # everyday phrasing in an ordinary week
+        ("dev_blind24", 0.89, 0.95, 0.88, 0.02, 0.92),  # everyday questions, another municipality
+        ("dev_blind25", 0.79, 0.91, 0.91, 0.03, 0.83),  # hard paraphrases in the asker's own terms
     ],
 )
 def test_blind_written_dev_sets_do_not_regress(
@@ -565,6 +567,7 @@ def test_blind_written_dev_sets_do_not_regress(
         ("dev_blind14_situations", 0.95, 0.76, 0.70),  # starting, changing and ending ones
         ("dev_blind15_situations", 0.91, 0.79, 0.60),  # things named indirectly, many domains
         ("dev_blind16_situations", 0.92, 0.79, 0.65),  # the teams a careful reviewer insists on
+        ("dev_blind17_situations", 0.93, 0.79, 0.66),  # starting, changing, evaluated and ending
     ],
 )
 def test_blind_written_dev_situations_do_not_regress(
