@@ -19,9 +19,10 @@ from functools import lru_cache
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from bot.domain.dutch import ENGLISH_MARKERS, STOP_WORDS, light_stem, stem, words
+from bot.domain.dutch import ENGLISH_MARKERS, FILLERS, STOP_WORDS, light_stem, stem, words
 
 Terms = dict[str, float]
+_FILLER_STEMS = frozenset(light_stem(word) for word in FILLERS)
 _CAPITALS = re.compile(r"\b[A-Z][A-Z&]+\b")
 
 
@@ -96,6 +97,11 @@ class Analyzer:
                 if term.isupper() and len(phrase) == 1 and phrase[0] in STOP_WORDS:
                     self._guarded.add(phrase)
         self._longest_phrase = max((len(phrase) for phrase in self._phrases), default=1)
+        self._loose_phrases = {  # phrases of several words that a filler may stand between
+            phrase: canonical
+            for phrase, canonical in self._phrases.items()
+            if len(phrase) > 1 and _FILLER_STEMS.isdisjoint(phrase)
+        }
         self._counts = Counter(word for text in corpus for word in words(text))
         vocabulary = set(self._counts)
         thesaurus_words = {word for group in groups for term in group for word in words(term)}
@@ -205,23 +211,57 @@ class Analyzer:
     def _synonyms_in(
         self, tokens: list[str], stems: list[str], english: bool, capitals: set[str]
     ) -> list[ConceptHit]:
+        """The thesaurus's phrases in the text, longest first; a phrase of several words is
+        also found with fillers between its words ("doet het weer eens niet")."""
         found: list[ConceptHit] = []
         start = 0
         while start < len(stems):
-            for length in range(min(self._longest_phrase, len(stems) - start), 0, -1):
-                phrase = tuple(stems[start : start + length])
-                canonical = self._phrases.get(phrase)
-                guarded = phrase in self._guarded and english
-                if canonical and guarded and tokens[start] not in capitals:
-                    canonical = None
-                if canonical:
-                    surface = " ".join(tokens[start : start + length])
-                    found.append(ConceptHit(canonical[len(SYNONYM_PREFIX) :], surface, start))
-                    start += length
-                    break
+            length = self._phrase_at(stems, start, english, tokens, capitals)
+            loose = None if length else self._loose_phrase_at(tokens, stems, start)
+            if length:
+                canonical = self._phrases[tuple(stems[start : start + length])]
+            elif loose:
+                length, canonical = loose
             else:
                 start += 1
+                continue
+            surface = " ".join(tokens[start : start + length])
+            found.append(ConceptHit(canonical[len(SYNONYM_PREFIX) :], surface, start))
+            start += length
         return found
+
+    def _phrase_at(
+        self, stems: list[str], start: int, english: bool, tokens: list[str], capitals: set[str]
+    ) -> int:
+        for length in range(min(self._longest_phrase, len(stems) - start), 0, -1):
+            phrase = tuple(stems[start : start + length])
+            if phrase not in self._phrases:
+                continue
+            if phrase in self._guarded and english and tokens[start] not in capitals:
+                continue
+            return length
+        return 0
+
+    def _loose_phrase_at(
+        self, tokens: list[str], stems: list[str], start: int
+    ) -> tuple[int, str] | None:
+        """The longest phrase of several words that starts here when fillers are skipped:
+        its length in the text and its canonical term."""
+        if tokens[start] in FILLERS:
+            return None
+        kept: list[tuple[str, int]] = []  # (stem, end position in the text)
+        for position in range(start, len(stems)):
+            if tokens[position] in FILLERS:
+                continue
+            kept.append((stems[position], position + 1))
+            if len(kept) == self._longest_phrase:
+                break
+        for count in range(len(kept), 1, -1):
+            length = kept[count - 1][1] - start
+            canonical = self._loose_phrases.get(tuple(word for word, _ in kept[:count]))
+            if canonical and length > count:  # a filler stood between its words
+                return length, canonical
+        return None
 
     def _split_uncached(self, word: str) -> tuple[str, ...]:
         """Parts of a compound word: the longest known tail, else the longest known head;
