@@ -100,7 +100,7 @@ PLURAL_PERSON = frozenset("we wij ons onze our us".split())
 # "mijn wethouder", "my staff": one speaks for the organisation, not of one's own affairs.
 WORK_POSSESSIONS = frozenset(
     "wethouder wethouders bestuurder portefeuillehouder burgemeester mensen medewerkers"
-    " alderman staff".split()
+    " collegas alderman staff colleagues".split()
 )
 
 

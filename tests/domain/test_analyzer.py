@@ -116,6 +116,8 @@ def test_a_part_of_a_compound_word_names_its_concept():
         ("wat eten we vandaag", False),
         ("mijn wethouder wil meer geld van het rijk, hoe pak ik dat aan", False),  # a work role
         ("ik heb een vraag over mijn wethoudersfoto", True),
+        ("mijn collega's werken alsof het een gemeentelijk project is", False),
+        ("hoe krijg ik mijn collega's mee", False),
     ],
 )
 def test_questions_about_ones_own_affairs_are_told_apart(text, personal):
