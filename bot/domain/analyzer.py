@@ -214,10 +214,11 @@ class Analyzer:
         """The thesaurus's phrases in the text, longest first; a phrase of several words is
         also found with fillers between its words ("doet het weer eens niet")."""
         found: list[ConceptHit] = []
+        fillers = not FILLERS.isdisjoint(tokens)
         start = 0
         while start < len(stems):
             length = self._phrase_at(stems, start, english, tokens, capitals)
-            loose = None if length else self._loose_phrase_at(tokens, stems, start)
+            loose = None if length or not fillers else self._loose_phrase_at(tokens, stems, start)
             if length:
                 canonical = self._phrases[tuple(stems[start : start + length])]
             elif loose:
