@@ -217,31 +217,32 @@ class Analyzer:
         fillers = not FILLERS.isdisjoint(tokens)
         start = 0
         while start < len(stems):
-            length = self._phrase_at(stems, start, english, tokens, capitals)
-            loose = None if length or not fillers else self._loose_phrase_at(tokens, stems, start)
-            if length:
-                canonical = self._phrases[tuple(stems[start : start + length])]
-            elif loose:
-                length, canonical = loose
-            else:
+            phrase = self._phrase_at(tokens, stems, start, english, capitals)
+            if phrase is None and fillers:
+                phrase = self._loose_phrase_at(tokens, stems, start)
+            if phrase is None:
                 start += 1
                 continue
+            length, canonical = phrase
             surface = " ".join(tokens[start : start + length])
             found.append(ConceptHit(canonical[len(SYNONYM_PREFIX) :], surface, start))
             start += length
         return found
 
     def _phrase_at(
-        self, stems: list[str], start: int, english: bool, tokens: list[str], capitals: set[str]
-    ) -> int:
+        self, tokens: list[str], stems: list[str], start: int, english: bool, capitals: set[str]
+    ) -> tuple[int, str] | None:
+        """The longest phrase that starts here: its length and its canonical term. "OR" and
+        "IT" in an English text only count in capitals."""
         for length in range(min(self._longest_phrase, len(stems) - start), 0, -1):
             phrase = tuple(stems[start : start + length])
-            if phrase not in self._phrases:
+            canonical = self._phrases.get(phrase)
+            if canonical is None:
                 continue
             if phrase in self._guarded and english and tokens[start] not in capitals:
                 continue
-            return length
-        return 0
+            return length, canonical
+        return None
 
     def _loose_phrase_at(
         self, tokens: list[str], stems: list[str], start: int

@@ -36,9 +36,10 @@ STOP_WORDS = frozenset(
     """.split()
 )
 
-# Words that mark a text as English (not Dutch): there "OR" and "IT" are no acronyms.
 # Words that stand between the words of a phrase without changing it ("doet het weer eens niet").
 FILLERS = frozenset("alweer eens echt even gewoon nou steeds toch weer".split())
+
+# Words that mark a text as English (not Dutch): there "OR" and "IT" are no acronyms.
 ENGLISH_MARKERS = frozenset(
     """
     the and are does should what who how with our this that which there need want
