@@ -22,7 +22,6 @@ from rapidfuzz.distance import OSA
 from bot.domain.dutch import ENGLISH_MARKERS, FILLERS, STOP_WORDS, light_stem, stem, words
 
 Terms = dict[str, float]
-_FILLER_STEMS = frozenset(light_stem(word) for word in FILLERS)
 _CAPITALS = re.compile(r"\b[A-Z][A-Z&]+\b")
 
 
@@ -88,19 +87,22 @@ class Analyzer:
         names += [key for key, _ in foreign]
         self._phrases: dict[tuple[str, ...], str] = {}
         self._guarded: set[tuple[str, ...]] = set()  # "OR", "IT": English words too
+        with_filler: set[tuple[str, ...]] = set()  # "werkt weer niet": matched exactly only
         for index, group in enumerate([*groups, *(list(group) for _, group in foreign)]):
             name = names[index]
             canonical = SYNONYM_PREFIX + name
             for term in group:
                 phrase = tuple(light_stem(word) for word in words(term))
                 self._phrases.setdefault(phrase, canonical)
+                if not FILLERS.isdisjoint(words(term)):
+                    with_filler.add(phrase)
                 if term.isupper() and len(phrase) == 1 and phrase[0] in STOP_WORDS:
                     self._guarded.add(phrase)
         self._longest_phrase = max((len(phrase) for phrase in self._phrases), default=1)
         self._loose_phrases = {  # phrases of several words that a filler may stand between
             phrase: canonical
             for phrase, canonical in self._phrases.items()
-            if len(phrase) > 1 and _FILLER_STEMS.isdisjoint(phrase)
+            if len(phrase) > 1 and phrase not in with_filler
         }
         self._counts = Counter(word for text in corpus for word in words(text))
         vocabulary = set(self._counts)

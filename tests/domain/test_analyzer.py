@@ -84,12 +84,17 @@ def test_thesaurus_concepts_are_found_with_the_words_that_name_them():
 
 
 def test_a_phrase_is_found_with_fillers_between_its_words_but_no_shorter_one_is_made():
-    analyzer = Analyzer([["storing", "doet het niet", "werkt weer niet"]], [], keys=["storing"])
+    analyzer = Analyzer(
+        [["storing", "doet het niet", "werkt weer niet", "geeft een foutmelding"]],
+        [],
+        keys=["storing"],
+    )
     [hit] = analyzer.concepts("de printer doet het weer eens niet")
     assert (hit.key, hit.words, hit.position) == ("storing", "doet het weer eens niet", 2)
     assert analyzer.concepts("de printer werkt weer niet")[0].key == "storing"
     assert analyzer.concepts("hun omgeving werkt niet met de onze") == []  # not "werkt niet"
     assert analyzer.concepts("weer doet het niet")[0].position == 1  # a filler starts none
+    assert analyzer.concepts("hij geeft toch een foutmelding")[0].key == "storing"  # "een"
 
 
 def test_or_and_it_are_acronyms_in_dutch_or_in_capitals_but_not_in_english():
