@@ -29,6 +29,7 @@ from bot.domain.models import (
     ImportanceLevel,
     OutOfScopeExample,
     OutOfScopeFile,
+    OwnBusiness,
     PeopleQuestions,
     PhaseOption,
     RegisterFile,
@@ -83,6 +84,7 @@ class Content:
     everyday: tuple[EverydayTopic, ...] = ()  # subjects of office life, not of the domain
     requests: TaskRequests | None = None  # asking the bot to do something, not a question
     people: PeopleQuestions | None = None  # asking about a colleague named by name
+    own_business: OwnBusiness | None = None  # about the municipality's own business
     appraisal: AppraisalFile | None = None  # content/appraisal.yaml; optional
     general_team: str | None = None  # experts.yaml `general`: when nothing calls for another
     agreements: AgreementsRule | None = None  # experts.yaml `agreements`
@@ -128,7 +130,8 @@ def load_content(root: Path = DEFAULT_ROOT, contacts: Path | None = None) -> Con
     checker = _CrossChecker(reader)
     checker.check(themes, experts, frameworks, overrides)
     owners = checker.check_thesaurus(thesaurus, themes, experts, register[1])
-    checker.check_everyday(out_of_scope, owners)
+    concepts = {concept.key for concept in thesaurus[1].concepts}
+    checker.check_everyday(out_of_scope, owners, concepts)
     checker.check_register(register, themes, frameworks)
     checker.check_framework_fields(frameworks)
     checker.check_phases(register, themes, frameworks)
@@ -156,6 +159,7 @@ def load_content(root: Path = DEFAULT_ROOT, contacts: Path | None = None) -> Con
         everyday=tuple(out_of_scope[1].topics),
         requests=out_of_scope[1].requests,
         people=out_of_scope[1].people,
+        own_business=out_of_scope[1].own_business,
         appraisal=appraisal[1] if appraisal else None,
         general_team=experts[1].general,
         agreements=experts[1].agreements,
@@ -393,9 +397,13 @@ class _CrossChecker:
         return owner
 
     def check_everyday(
-        self, out_of_scope: tuple[YamlDocument, OutOfScopeFile], owner: dict[tuple[str, ...], str]
+        self,
+        out_of_scope: tuple[YamlDocument, OutOfScopeFile],
+        owner: dict[tuple[str, ...], str],
+        concepts: set[str],
     ) -> None:
-        """Everyday topics have unique keys, and no word of theirs is a domain concept's."""
+        """Everyday topics have unique keys, and no word of theirs is a domain concept's; the
+        partners of the own business are concepts."""
         doc, model = out_of_scope
         self._unique(
             ((doc, ("topics", n, "key"), topic.key) for n, topic in enumerate(model.topics)),
@@ -403,6 +411,9 @@ class _CrossChecker:
         )
         for index, topic in enumerate(model.topics):
             self._own_words(doc, ("topics", index), f"everyday:{topic.key}", topic.words, owner)
+        if model.own_business:
+            where = ("own_business", "partners")
+            self._known(doc, where, model.own_business.partners, concepts, "concept")
 
     def _own_words(
         self,

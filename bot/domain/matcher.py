@@ -39,6 +39,7 @@ from bot.domain.dutch import is_personal, split_sentences, words
 from bot.domain.entries import OUT_OF_SCOPE_ID, Entry, build_entries
 from bot.domain.lexicon import everyday_words
 from bot.domain.naming import Names
+from bot.domain.own_business import OwnBusinessRecogniser
 from bot.domain.people import PersonRecogniser
 from bot.domain.requests import RequestRecogniser
 from bot.domain.smalltalk import SmalltalkDetector
@@ -65,6 +66,7 @@ class Tuning:
     personal_min_score: float = 0.43  # and for "ik"/"mijn" without "we" and one concept at most,
     personal_margin: float = 0.48  # unless an in-scope phrasing is this much closer than examples
     everyday_min_score: float = 0.5  # and for a text naming a subject of everyday office life
+    own_business_min_score: float = 0.5  # and for one about the municipality's own business
     clarify_ratio: float = 0.92  # runner-up this close to the best: ask which one
     confident_score: float = 0.55  # above this, answer even with close runners-up
     max_options: int = 3
@@ -137,6 +139,7 @@ class Matcher:
         self.smalltalk = SmalltalkDetector(content.smalltalk, content.smalltalk_fillers)
         self.requests = RequestRecogniser(content.requests)
         self.people = PersonRecogniser(content.people, self.analyzer.vocabulary)
+        self.own_business = OwnBusinessRecogniser(content.own_business)
         entry_terms = [self._entry_terms(entry) for entry in entries]
         self._idf = _idf(entry_terms)
         self._max_idf = max(self._idf.values())
@@ -179,14 +182,19 @@ class Matcher:
                 terms[term] += weight * field.weight
         return terms
 
-    def match(self, query: str, limit: int = 5, *, as_typed: bool = False) -> MatchResult:
-        """`as_typed`: the query is still being typed, so its last word may be unfinished."""
+    def match(
+        self, query: str, limit: int = 5, *, as_typed: bool = False, in_situation: bool = False
+    ) -> MatchResult:
+        """`as_typed`: the query is still being typed, so its last word may be unfinished;
+        `in_situation`: it is a sentence of a described partnership, which may name the
+        partners in another sentence (so it is no question about the own business)."""
         tuning = self.tuning
         if not as_typed:
             kind = self.smalltalk.kind(query)
             if kind is not None:
                 return MatchResult(query, "smalltalk", (), tuning.max_options, smalltalk=kind)
         terms, hits = self.analyzer.analyse(query, repair_typos=True, complete_last=as_typed)
+        own_business = not (as_typed or in_situation) and self.own_business.says(query, terms, hits)
         if not as_typed:
             terms = self._question_first(query, terms)
         vector, norm = self._query_vector(terms)
@@ -205,18 +213,19 @@ class Matcher:
             partnership,
         )
         margin = (best_in_scope - closest_example) / norm
-        floor = self._min_score(personal, hits, terms, everyday, partnership, margin)
+        floor = self._min_score(personal, hits, terms, everyday, partnership, margin, own_business)
         decision = self._decide(ranked, off_topic, floor)
         explained = decision == "out_of_scope" and everyday
         own_affairs = explained and personal  # "ik heb per ongeluk ..."
         referral = None
         if decision == "out_of_scope":
-            referral = self._referral(example if closest_example > 0 else None, hits, person)
+            example_index = example if closest_example > 0 else None
+            referral = self._referral(example_index, hits, person, own_business)
         if not as_typed:
             asked = self._asked_off_topic(query)
             if asked is not None:  # the scene is a partnership, but what it asks is not
                 decision, explained, referral = "out_of_scope", True, asked.referral or referral
-            elif not request and not own_affairs and self._is_situation(query, hits):
+            elif not (request or own_affairs or own_business) and self._is_situation(query, hits):
                 decision = "situation"  # a described partnership, even where no item fits
         choices = tuple(self._choices(ranked)) if decision == "clarify" else ()
         if decision == "clarify" and all(_alike(choices[0].entry, c.entry) for c in choices[1:]):
@@ -249,16 +258,20 @@ class Matcher:
         result = self.match(" ".join(asked))
         return result if result.explained else None
 
-    def _referral(self, example: int | None, hits: list[ConceptHit], person: bool) -> str | None:
+    def _referral(
+        self, example: int | None, hits: list[ConceptHit], person: bool, own_business: bool
+    ) -> str | None:
         """Where to go instead: the closest example's referral, else where to find a colleague
-        the text names (`PersonRecogniser`), else that of the first everyday topic it names."""
+        the text names (`PersonRecogniser`), else that of the first everyday topic it names,
+        else where questions about the own organisation go."""
         referrals = self.content.referrals
         if example is not None and example < len(referrals) and referrals[example]:
             return referrals[example]
         if person and self.content.people and self.content.people.refer:
             return self.content.people.refer
         topics = self._topic_referrals
-        return next((topics[hit.key] for hit in hits if hit.key in topics), None)
+        topic = next((topics[hit.key] for hit in hits if hit.key in topics), None)
+        return topic or (self.own_business.refer if own_business else None)
 
     def _question_first(self, query: str, terms: Terms) -> Terms:
         """A text of several sentences that asks its question in some of them: the words of
@@ -434,6 +447,7 @@ class Matcher:
         everyday: bool,
         partnership: bool,
         margin: float,
+        own_business: bool,
     ) -> float | None:
         """A higher bar for a text naming no domain concept, about one's own affairs ("mijn
         salaris") naming at most one, or about everyday office life (see `_everyday`). A text
@@ -450,6 +464,8 @@ class Matcher:
             floors.append(tuning.personal_min_score)
         if everyday:
             floors.append(tuning.everyday_min_score)
+        if own_business:
+            floors.append(tuning.own_business_min_score)
         return max(floors, default=None)
 
     def _everyday(self, hits: list[ConceptHit], partnership: bool) -> bool:

@@ -262,11 +262,23 @@ class PeopleQuestions(Strict):
     refer: Text | None = None  # where to find a colleague's contact details
 
 
+class OwnBusiness(Strict):
+    """A question about the municipality's own business ("de risicoparagraaf van onze eigen
+    begroting", "de schoonmaak van het stadhuis"): a marker, and no partner named."""
+
+    markers: list[Text] = Field(min_length=1)  # "onze eigen", "het stadhuis", "ons team"
+    partners: list[Identifier] = []  # thesaurus concepts that name a partner or partnership
+    partner_words: list[Word] = []  # words that do: "samen", "gezamenlijk", "partnership"
+    before_names: list[Word] = []  # a capitalised word after one names a partner: "met HZ"
+    refer: Text | None = None  # where to go instead
+
+
 class OutOfScopeFile(Versioned):
     examples: list[Text | OutOfScopeExample] = Field(min_length=1)
     topics: list[EverydayTopic] = []
     requests: TaskRequests | None = None
     people: PeopleQuestions | None = None
+    own_business: OwnBusiness | None = None
 
 
 class SmalltalkKind(Strict):

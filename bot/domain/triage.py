@@ -211,7 +211,7 @@ class Triager:
         sentences = split_sentences(text)[:MAX_SENTENCES]
         parts = [(True, text)] + [(False, s) for s in sentences if len(sentences) > 1]
         for whole, part in parts:
-            result = self.matcher.match(part, limit=MATCHES)
+            result = self.matcher.match(part, limit=MATCHES, in_situation=True)
             if result.decision in ("out_of_scope", "smalltalk"):
                 continue
             checklist = [match for match in result.matches if match.entry.kind == "checklist"]

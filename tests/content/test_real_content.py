@@ -534,7 +534,11 @@ def test_dev_round2_quality_does_not_regress(matcher):
         ("dev_blind28", 0.91, 0.95, 0.97, 0.02, 0.93),  # everyday, twelve other municipalities
         ("dev_blind29", 0.76, 0.91, 0.91, 0.03, 0.85),  # paraphrases through a case's details
         ("dev_blind30", 0.90, 0.95, 0.97, 0.02, 0.95),  # short Teams chat, abbreviations
-        ("dev_blind31", 0.89, 0.95, 0.77, 0.01, 0.92),  # the jargon of controllers, lawyers, HR
+        ("dev_blind31", 0.89, 0.95, 0.88, 0.01, 0.92),  # the jargon of controllers, lawyers, HR
+        ("dev_blind32", 0.92, 0.98, 0.77, 0.01, 0.97),  # everyday, own business in its jargon
+        ("dev_blind33", 0.80, 0.93, 0.80, 0.02, 0.88),  # paraphrases through a case's details
+        ("dev_blind34", 0.81, 0.92, 0.71, 0.01, 0.88),  # near pairs: partnership or own business
+        ("dev_blind35", 0.94, 0.96, 0.72, 0.02, 0.96),  # a week of traffic in one municipality
     ],
 )
 def test_blind_written_dev_sets_do_not_regress(
@@ -575,6 +579,7 @@ def test_blind_written_dev_sets_do_not_regress(
         ("dev_blind16_situations", 0.92, 0.79, 0.65),  # the teams a careful reviewer insists on
         ("dev_blind17_situations", 0.93, 0.79, 0.66),  # starting, changing, evaluated and ending
         ("dev_blind18_situations", 0.95, 0.88, 0.67),  # strict must-teams, many forms and subjects
+        ("dev_blind19_situations", 0.93, 0.87, 0.70),  # the same, English and chat among them
     ],
 )
 def test_blind_written_dev_situations_do_not_regress(
@@ -712,6 +717,28 @@ def test_requests_and_questions_about_a_colleague_are_declined_a_question_is_not
     matcher, text, declined
 ):
     assert (matcher.match(text).decision == "out_of_scope") == declined
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Wat kost de nieuwe vloerbedekking in ons eigen stadskantoor?", None),
+        ("Hoe zetten we de voorjaarsnota van onze eigen afdeling op?", None),
+        ("Mag ik zelf een leverancier kiezen voor de trainingen van ons team?", None),
+        ("Hoe zetten we de bijdrage aan de GR in de voorjaarsnota?", "fin-3"),
+        ("Mogen de medewerkers van de GGD bij ons in het stadskantoor werken?", "cap-11"),
+        ("Moeten we samen met Oisterwijk aanbesteden voor ons team?", "jur-3"),
+    ],
+)
+def test_the_own_business_is_declined_a_named_partner_makes_it_a_question(
+    content, matcher, text, expected
+):
+    result = matcher.match(text)
+    if expected is None:
+        assert result.decision == "out_of_scope"
+        assert content.own_business and result.referral == content.own_business.refer
+    else:
+        assert result.decision != "out_of_scope" and result.matches[0].entry.id == expected
 
 
 @pytest.mark.parametrize(

@@ -420,6 +420,14 @@ def test_a_regime_with_an_unknown_cadence_or_kind_is_reported(content_dir):
     ]
 
 
+def test_the_partners_of_the_own_business_are_concepts_of_the_thesaurus(content_dir):
+    with (content_dir / "out_of_scope.yaml").open("a", encoding="utf-8") as file:
+        file.write("own_business:\n  markers: [stadhuis]\n  partners: [geld, partnerz]\n")
+    assert _problems(content_dir) == [
+        "content/out_of_scope.yaml:10: own_business.partners: unknown concept 'partnerz'",
+    ]
+
+
 def test_an_everyday_topic_may_not_take_a_word_of_the_thesaurus(content_dir):
     with (content_dir / "out_of_scope.yaml").open("a", encoding="utf-8") as file:
         file.write(

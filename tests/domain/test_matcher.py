@@ -285,6 +285,24 @@ def test_a_question_about_a_named_colleague_is_declined_with_where_to_find_them(
     )
 
 
+def test_a_question_about_the_own_business_is_declined_unless_it_names_a_partner(content_dir):
+    question = "is er een overeenkomst nodig voor de schoonmaak van het stadhuis"
+    before, after = _before_and_after(
+        content_dir,
+        "own_business:\n  markers: [stadhuis]\n  partners: [gemeenschappelijke-regeling]\n"
+        "  partner_words: [samen]\n  before_names: [met]\n"
+        "  refer: Vraag het team dat erover gaat.\n",
+    )
+    assert before.match(question).decision == "answer"
+    result = after.match(question)
+    assert (result.decision, result.referral) == ("out_of_scope", "Vraag het team dat erover gaat.")
+    for partner in (" met de GR", " samen met ons", " met Goirle"):
+        named = after.match(question + partner)
+        assert named.decision == "answer" and named.options[0].entry.id == "jur-1", partner
+    # a question that fits the guide as well as an everyday subject must is still answered
+    assert after.match("moeten we een contract tekenen voor het stadhuis").decision == "answer"
+
+
 def test_an_entry_with_two_fitting_phrasings_beats_one_with_a_single_equal_fit(content_dir):
     """The best phrasing decides most, the runner-up the rest: of two items that both have
     the text as a phrasing, the one whose other phrasings also fit comes first."""
