@@ -30,9 +30,10 @@ class OwnBusinessRecogniser:
 
     def says(self, text: str, terms: Terms, hits: list[ConceptHit]) -> bool:
         tokens = words(text)
+        present = set(tokens)
         return (
             len(tokens) <= MAX_WORDS
-            and any(contains(tokens, marker) for marker in self._markers)
+            and any(marker[0] in present and contains(tokens, marker) for marker in self._markers)
             and not any(hit.key in self._partners for hit in hits)
             and self._partner_stems.isdisjoint({*terms, *map(stem, tokens)})
             and not self._names_partner(text)
