@@ -539,6 +539,7 @@ def test_dev_round2_quality_does_not_regress(matcher):
         ("dev_blind33", 0.80, 0.93, 0.80, 0.02, 0.88),  # paraphrases through a case's details
         ("dev_blind34", 0.81, 0.92, 0.71, 0.01, 0.88),  # near pairs: partnership or own business
         ("dev_blind35", 0.94, 0.96, 0.72, 0.02, 0.96),  # a week of traffic in one municipality
+        ("dev_blind36", 0.84, 0.97, 0.73, 0.01, 0.94),  # two weeks, half of it the own business
     ],
 )
 def test_blind_written_dev_sets_do_not_regress(
