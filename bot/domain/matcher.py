@@ -450,11 +450,12 @@ class Matcher:
         own_business: bool,
     ) -> float | None:
         """A higher bar for a text naming no domain concept, about one's own affairs ("mijn
-        salaris") naming at most one, or about everyday office life (see `_everyday`). A text
-        that names the partnership itself ("de samenwerking") is about the domain even when it
-        names no other concept; one that asks for a team ("ik zoek een jurist"), or that an
-        in-scope phrasing fits far better than every out-of-scope example (`margin`: "ik moet
-        de statuten aanpassen"), is no question about one's own affairs."""
+        salaris") naming at most one, about everyday office life (see `_everyday`) or about the
+        municipality's own business (`OwnBusinessRecogniser`). A text that names the
+        partnership itself ("de samenwerking") is about the domain even when it names no other
+        concept; one that asks for a team ("ik zoek een jurist"), or that an in-scope phrasing
+        fits far better than every out-of-scope example (`margin`: "ik moet de statuten
+        aanpassen"), is no question about one's own affairs."""
         tuning = self.tuning
         concepts = self._domain_concepts(hits)
         floors = [tuning.bare_min_score] if concepts == 0 and not partnership else []

@@ -4,10 +4,10 @@
 het stadskantoor aanbesteden?": the domain's words (begroting, aanbesteding, archief) about
 the organisation itself. The text says so with a marker of out_of_scope.yaml `own_business`
 ("onze eigen", "het stadhuis", "ons team") and names no partner: none of its `partners`
-concepts, none of its `partner_words` (also misspelt: the analyser's repaired stems count;
-and stop words such as "dit", which the analyser drops)
-and no capitalised name after one of its `before_names` ("met Delfland", "namens HZ"). A
-long text is a description of a situation, not a question about the own business.
+concepts, none of its `partner_words` (misspelt ones too, through the analyser's repaired
+stems, and stop words such as "dit", which the analyser drops) and no capitalised name after
+one of its `before_names` ("met Delfland", "namens HZ"). A long text describes a situation,
+whose partners go by names of their own.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from bot.domain.dutch import as_typed, contains, normalize, phrases, stem, words
 from bot.domain.models import OwnBusiness
 
 ARTICLES = frozenset({"de", "het", "the"})
-MAX_WORDS = 30  # a longer text describes a situation, and names its partners in its own words
+MAX_WORDS = 30  # a longer text describes a situation
 
 
 class OwnBusinessRecogniser:

@@ -43,6 +43,9 @@ def test_a_marker_without_a_partner_is_the_own_business(text):
         "Mijn collega's op het stadhuis weten niet dat we met Delfland werken",  # a name
         "wie tekent voor ons team namens Goirle",  # a name after "namens"
         "komen ze op het stadhuis werken met de HZ",  # a name after an article
+        "Ons team gaat volgend jaar de hele administratie van de subsidies anders inrichten,"
+        " met nieuwe formulieren, een nieuw systeem en andere afspraken over wie wat controleert"
+        " en wanneer er wordt uitbetaald aan de aanvragers.",  # a description of a situation
     ],
 )
 def test_no_marker_or_a_partner_named_is_no_own_business(text):
