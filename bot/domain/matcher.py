@@ -51,7 +51,16 @@ RANK_DEPTH = 30  # how many entries are ranked; the rest never matter
 SUBJECT_WORDS = 3  # a message of at most this many words may name just a subject
 # The nouns for the partnership itself (not the verb: "samenwerken in een word-document").
 PARTNERSHIP_WORDS = frozenset(
-    ("samenwerking", "samenwerkingen", "samenwerkingsverband", "samenwerkingsverbanden")
+    (
+        "samenwerking",
+        "samenwerkingen",
+        "samenwerkingsverband",
+        "samenwerkingsverbanden",
+        "partnerschap",
+        "partnerschappen",
+        "partnership",
+        "partnerships",
+    )
 )
 _SENTENCE_END = re.compile(r"[.!?]+(?:\s|$)")
 
