@@ -92,6 +92,7 @@ class Tuning:
     title_weight: float = 1.2  # an entry whose full name holds nearly all of the text
     other_framework_weight: float = 0.7  # another framework than the one the text names
     other_part_weight: float = 0.8  # a principle for the other form (Wgr or network)
+    unnamed_part_weight: float = 0.9  # a principle of part B, when the text names no form
     title_cover: float = 0.8  # that much of the text's weight (squared TF-IDF)
     # A situation: this many sentences (or words) and this many different subjects.
     situation_sentences: int = 2
@@ -327,7 +328,8 @@ class Matcher:
         entries = self.entries
         titled = self.names.titled(vector, tuning.title_cover)
         elsewhere = self.names.other_frameworks(terms)
-        other_part = self.names.other_part(terms)
+        other_part, form_named = self.names.other_part(terms)
+        part_weight = tuning.other_part_weight if form_named else tuning.unnamed_part_weight
         # A text that is the name of a framework section or team card (and of no checklist
         # item) asks for it: "wat is rolneming" is the principle, not a question about roles.
         named = titled if all(entries[i].kind != "checklist" for i in titled) else frozenset()
@@ -340,7 +342,7 @@ class Matcher:
             (
                 prior(index)
                 * (tuning.other_framework_weight if entries[index].theme in elsewhere else 1.0)
-                * (tuning.other_part_weight if entries[index].id in other_part else 1.0)
+                * (part_weight if entries[index].id in other_part else 1.0)
                 * (tuning.root_weight if entries[index].id in named_sections else 1.0)
                 * (tuning.title_weight if index in titled else 1.0)
                 * (share * whole.get(index, 0.0) + (1 - share) * best_phrasing.get(index, 0.0))

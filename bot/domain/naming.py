@@ -56,6 +56,11 @@ class Names:
             )
             for part in ("A", "B")
         }
+        titles = {entry.id: entry.title for entry in entries}
+        in_a = {titles[id_] for id_ in self._principles_of_part["A"]}
+        self._shared_in_b = frozenset(  # part B's principles with a namesake in part A
+            id_ for id_ in self._principles_of_part["B"] if titles[id_] in in_a
+        )
         with_title: dict[str, set[int]] = defaultdict(set)
         for index, entry in enumerate(entries):  # a section's full name has its framework's
             for term in analyzer.terms(f"{entry.title} {entry.theme or ''}"):
@@ -81,15 +86,19 @@ class Names:
             return frozenset()
         return frozenset(f.title for f in self._content.frameworks if f.title not in named)
 
-    def other_part(self, terms: Terms) -> frozenset[str]:
+    def other_part(self, terms: Terms) -> tuple[frozenset[str], bool]:
         """The principles (by section id) of the other part of the regional guide, when the
         text names forms of one part only: a "gr" is part A (Wgr), a "convenant" or a
         "netwerk" part B (register.yaml `principles`; sections are `principe-a…` and
-        `principe-b…`)."""
+        `principe-b…`). A text that names no form gets those of part B that share their name
+        with one of part A: the guide treats such a theme in full in part A, and part B
+        refers back to it. The flag says whether the text named a form."""
         named = {self._part_of_concept[term] for term in terms if term in self._part_of_concept}
+        if not named:
+            return self._shared_in_b, False
         if len(named) != 1:
-            return frozenset()
-        return self._principles_of_part[next(iter({"A", "B"} - named))]
+            return frozenset(), True
+        return self._principles_of_part[next(iter({"A", "B"} - named))], True
 
     def titled(self, vector: dict[str, float], cover: float) -> frozenset[int]:
         """The entries whose full name (title, with its theme or framework) holds at least

@@ -755,6 +755,19 @@ def test_the_form_a_text_names_picks_the_principle_of_its_part(matcher, question
     assert ranked.index(principle) < ranked.index(twin)
 
 
+def test_a_text_naming_no_form_gets_the_principle_of_part_a_before_its_namesake(matcher):
+    """Part B of the regional guide refers back to part A for the themes they share."""
+    text = "hoe houden we regie en overzicht als we in heel veel verbanden zitten"
+    ranked = [match.entry.id for match in matcher.match(text).matches]
+    assert ranked.index("principe-a8") < ranked.index("principe-b8")
+    weighted, named = matcher.names.other_part(matcher.analyzer.terms(text))
+    assert not named and "principe-b8" in weighted
+    assert "principe-b1" not in weighted  # a theme of networks alone, no namesake in part A
+    network = matcher.match("hoe houden we regie als we in heel veel netwerken zitten").matches
+    ranked = [match.entry.id for match in network]
+    assert ranked.index("principe-b8") < ranked.index("principe-a8")
+
+
 def test_a_vague_text_gets_the_general_team_not_the_teams_of_weak_items(content, matcher):
     triage = Triager(content, matcher).triage(
         "We werken samen met de buren. Waar moet ik aan denken?"
