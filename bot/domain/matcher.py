@@ -35,7 +35,7 @@ from typing import Literal
 
 from bot.domain.analyzer import SYNONYM_PREFIX, Analyzer, ConceptHit, Terms
 from bot.domain.content import Content
-from bot.domain.dutch import is_personal, split_sentences, words
+from bot.domain.dutch import is_personal, name_stems, split_sentences, words
 from bot.domain.entries import OUT_OF_SCOPE_ID, Entry, build_entries
 from bot.domain.lexicon import everyday_words
 from bot.domain.naming import Names
@@ -207,7 +207,7 @@ class Matcher:
         own_business = not (as_typed or in_situation) and self.own_business.says(query, terms, hits)
         if not as_typed:
             terms = self._question_first(query, terms)
-        vector, norm = self._query_vector(terms)
+        vector, norm = self._query_vector(terms, name_stems(query))
         ranked, best_in_scope, (closest_example, example) = self._rank(terms, vector, norm)
         partnership = _names_partnership(query)
         person = not as_typed and self.people.asks_about(query)
@@ -392,7 +392,9 @@ class Matcher:
             "out_of_scope": 1.0,
         }
 
-    def _query_vector(self, terms: Terms) -> tuple[dict[str, float], float]:
+    def _query_vector(
+        self, terms: Terms, names: frozenset[str] = frozenset()
+    ) -> tuple[dict[str, float], float]:
         """TF-IDF of the question's known terms, with sublinear term frequency (a word said
         three times in a long text does not outweigh the rest); words the content never uses
         add to the norm, unless the thesaurus knows them."""
@@ -407,7 +409,10 @@ class Matcher:
         unknown = sum(
             1
             for term in terms
-            if term not in self._idf and term[0].isalnum() and not self.analyzer.in_thesaurus(term)
+            if term not in self._idf
+            and term[0].isalnum()
+            and term not in names
+            and not self.analyzer.in_thesaurus(term)
         )
         unknown_weight = self.tuning.unknown_word_weight * self._max_idf
         squares = sum(value * value for value in vector.values()) + unknown * unknown_weight**2

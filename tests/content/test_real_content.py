@@ -540,6 +540,8 @@ def test_dev_round2_quality_does_not_regress(matcher):
         ("dev_blind34", 0.81, 0.92, 0.71, 0.01, 0.88),  # near pairs: partnership or own business
         ("dev_blind35", 0.94, 0.96, 0.72, 0.02, 0.96),  # a week of traffic in one municipality
         ("dev_blind36", 0.84, 0.97, 0.73, 0.01, 0.94),  # two weeks, half of it the own business
+        ("dev_blind37", 0.86, 0.95, 0.92, 0.02, 0.93),  # work spoken of from the own organisation
+        ("dev_blind38", 0.79, 0.93, 0.97, 0.02, 0.89),  # paraphrases that avoid the guide's words
     ],
 )
 def test_blind_written_dev_sets_do_not_regress(
@@ -581,6 +583,7 @@ def test_blind_written_dev_sets_do_not_regress(
         ("dev_blind17_situations", 0.93, 0.79, 0.66),  # starting, changing, evaluated and ending
         ("dev_blind18_situations", 0.95, 0.88, 0.67),  # strict must-teams, many forms and subjects
         ("dev_blind19_situations", 0.93, 0.87, 0.70),  # the same, English and chat among them
+        ("dev_blind20_situations", 0.93, 0.92, 0.72),  # starting, changing and ending, own words
     ],
 )
 def test_blind_written_dev_situations_do_not_regress(
@@ -740,6 +743,17 @@ def test_the_own_business_is_declined_a_named_partner_makes_it_a_question(
         assert content.own_business and result.referral == content.own_business.refer
     else:
         assert result.decision != "out_of_scope" and result.matches[0].entry.id == expected
+
+
+def test_the_names_of_partners_do_not_make_a_question_less_clear(matcher):
+    """Names the content cannot know (Tiwos, Leystromen) say who takes part; they do not
+    dilute what is asked, as an unknown ordinary word does."""
+    text = (
+        "Wie zitten er eigenlijk allemaal aan tafel bij het Wijkakkoord Noord (Tiwos, Contour, "
+        "Amarant, Leystromen) en wat doet ieder van hen?"
+    )
+    result = matcher.match(text)
+    assert result.decision != "out_of_scope" and result.matches[0].entry.id == "par-1"
 
 
 @pytest.mark.parametrize(
