@@ -58,6 +58,8 @@ COVERED_WEIGHT = 0.7  # a word the thesaurus knows: its concept carries most of 
 # Separable verbs: "hoeveel leggen wij in" is "inleggen", "wie doet er mee" is "meedoen".
 PARTICLES = frozenset("aan af bij door in mee om op over samen terug toe uit vast voor weg".split())
 CLAUSE_ENDS = frozenset("als dat en maar of omdat terwijl voordat want zodat zonder".split())
+# A particle may be followed by its verb's prepositional object: "draagt de gemeente bij aan".
+OBJECT_PREPOSITIONS = frozenset("aan met tot van".split())
 STOP_VERBS = frozenset("doe doen doet ga gaan gaat laat laten".split())  # stop words, verbs too
 VERB_REACH = 8  # how far before its particle a verb may stand
 MIN_VERB_FORM = 6  # a verb form ending in -t read as its infinitive ('legt' may be 'legen')
@@ -195,7 +197,11 @@ class Analyzer:
             clause_tokens = tokens[start : start + count]
             start += count
             for end, token in enumerate(clause_tokens):
-                last = end + 1 == len(clause_tokens) or clause_tokens[end + 1] in CLAUSE_ENDS
+                last = (
+                    end + 1 == len(clause_tokens)
+                    or clause_tokens[end + 1] in CLAUSE_ENDS
+                    or clause_tokens[end + 1] in OBJECT_PREPOSITIONS
+                )
                 if token not in PARTICLES or not last:
                     continue
                 for at in range(end - 1, max(-1, end - VERB_REACH - 1), -1):
@@ -204,11 +210,20 @@ class Analyzer:
                         break
                     if verb in STOP_WORDS and verb not in STOP_VERBS:
                         continue
-                    word = token + verb
-                    if stem(word) in self._vocabulary_stems or (light_stem(word),) in self._phrases:
+                    word = self._joined_verb(token, verb)
+                    if word:
                         joined.append((word, start - count + at))
                         break
         return joined
+
+    def _joined_verb(self, particle: str, verb: str) -> str | None:
+        """The particle joined with the verb as typed or as one of its infinitives, a word
+        of the thesaurus first, else one of the content ("bij" + "draagt": "bijdragen")."""
+        joined = [particle + form for form in (verb, *_infinitives(verb))]
+        return next(
+            (word for word in joined if (light_stem(word),) in self._phrases),
+            next((word for word in joined if stem(word) in self._vocabulary_stems), None),
+        )
 
     def _synonyms_in(
         self, tokens: list[str], stems: list[str], english: bool, capitals: set[str]
@@ -333,16 +348,22 @@ class Analyzer:
     def _infinitive(self, word: str) -> str | None:
         """The content's infinitive of a verb form it does not use ('betaalt': 'betalen',
         'archiveert': 'archiveren', 'beslist': 'beslissen'), rather than a look-alike word."""
-        if len(word) < MIN_VERB_FORM or not word.endswith("t"):
+        if len(word) < MIN_VERB_FORM:
             return None
-        base = word[:-1]
-        forms = (
-            base + "en",
-            _LONG_VOWEL.sub(r"\1\2", base) + "en",
-            base + base[-1] + "en",
-            base + "n",
-        )
-        return next((form for form in forms if form in self._vocabulary), None)
+        return next((form for form in _infinitives(word) if form in self._vocabulary), None)
+
+
+def _infinitives(word: str) -> tuple[str, ...]:
+    """The infinitives a verb form ending in -t may have ('draagt': 'dragen')."""
+    if not word.endswith("t"):
+        return ()
+    base = word[:-1]
+    return (
+        base + "en",
+        _LONG_VOWEL.sub(r"\1\2", base) + "en",
+        base + base[-1] + "en",
+        base + "n",
+    )
 
 
 def _spelling_key(word: str) -> str:

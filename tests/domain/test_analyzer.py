@@ -187,6 +187,12 @@ def test_a_separable_verb_is_read_with_the_particle_that_ends_its_clause():
     assert "meedoet" in analyzer.terms("wie doet er echt mee en wie niet")  # "doet": a stop word
 
 
+def test_a_separable_verb_is_read_before_its_object_and_as_its_infinitive():
+    analyzer = Analyzer([["bijdrage", "bijdragen"]], [], keys=["bijdrage"])
+    [hit] = analyzer.concepts("Hoeveel draagt de gemeente bij aan het fonds?")
+    assert (hit.key, hit.words) == ("bijdrage", "draagt")
+
+
 def test_a_particle_inside_its_clause_or_that_makes_no_known_word_joins_nothing():
     analyzer = Analyzer([["bijdrage", "inleggen"]], ["kaart"], keys=["bijdrage"])
     assert analyzer.concepts("we leggen het in kaart") == []  # "in" is a preposition here
