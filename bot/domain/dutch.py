@@ -105,14 +105,21 @@ WORK_POSSESSIONS = frozenset(
 )
 
 
+OWN_PARTNER = frozenset({("mijn", "partner"), ("my", "partner")})  # one's spouse
+
+
 def is_personal(tokens: list[str]) -> bool:
-    """First person singular, no 'we', no word about the partnership itself, and not for a
-    work role ('mijn wethouder')."""
+    """First person singular, no 'we', no word about the partnership itself ('mijn partner'
+    is one's own), and not for a work role ('mijn wethouder')."""
     present = set(tokens)
     return (
         bool(present & SINGULAR_PERSON)
         and not present & PLURAL_PERSON
-        and not any(token.startswith(("samenwerk", "partner")) for token in present)
+        and not any(
+            token.startswith("samenwerk")
+            or (token.startswith("partner") and (before, token) not in OWN_PARTNER)
+            for before, token in itertools.pairwise(["", *tokens])
+        )
         and not any(
             word in ("mijn", "my") and after in WORK_POSSESSIONS
             for word, after in itertools.pairwise(tokens)

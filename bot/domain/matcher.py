@@ -204,7 +204,9 @@ class Matcher:
             if kind is not None:
                 return MatchResult(query, "smalltalk", (), tuning.max_options, smalltalk=kind)
         terms, hits = self.analyzer.analyse(query, repair_typos=True, complete_last=as_typed)
-        own_business = not (as_typed or in_situation) and self.own_business.says(query, terms, hits)
+        own_business = not (as_typed or in_situation) and self.own_business.says(
+            query, terms, hits, self._unknown(terms)
+        )
         if not as_typed:
             terms = self._question_first(query, terms)
         vector, norm = self._query_vector(terms, name_stems(query))
@@ -406,17 +408,16 @@ class Matcher:
             for term, tf in terms.items()
             if term in self._idf
         }
-        unknown = sum(
-            1
-            for term in terms
-            if term not in self._idf
-            and term[0].isalnum()
-            and term not in names
-            and not self.analyzer.in_thesaurus(term)
-        )
+        unknown = sum(1 for term in self._unknown(terms) if term[0].isalnum() and term not in names)
         unknown_weight = self.tuning.unknown_word_weight * self._max_idf
         squares = sum(value * value for value in vector.values()) + unknown * unknown_weight**2
         return vector, math.sqrt(squares) or 1.0
+
+    def _unknown(self, terms: Terms) -> frozenset[str]:
+        """The terms that no entry and no thesaurus concept uses."""
+        return frozenset(
+            term for term in terms if term not in self._idf and not self.analyzer.in_thesaurus(term)
+        )
 
     def _decide(
         self, ranked: list[Match], off_topic: bool, min_score: float | None = None

@@ -6,8 +6,9 @@ the organisation itself. The text says so with a marker of out_of_scope.yaml `ow
 ("onze eigen", "het stadhuis", "ons team") and names no partner: none of its `partners`
 concepts, none of its `partner_words` (misspelt ones too, through the analyser's repaired
 stems, and stop words such as "dit", which the analyser drops) and no capitalised name after
-one of its `before_names` ("met Delfland", "namens HZ"). A long text describes a situation,
-whose partners go by names of their own.
+one of its `before_names` ("met Delfland", "namens HZ"), and no abbreviation the content
+does not know ("de MRE": a partner's; the own departments' are among the markers). A long
+text describes a situation, whose partners go by names of their own.
 """
 
 from __future__ import annotations
@@ -28,7 +29,10 @@ class OwnBusinessRecogniser:
         self._before_names = frozenset(own.before_names) if own else frozenset()
         self.refer = own.refer if own else None
 
-    def says(self, text: str, terms: Terms, hits: list[ConceptHit]) -> bool:
+    def says(
+        self, text: str, terms: Terms, hits: list[ConceptHit], unknown: frozenset[str] = frozenset()
+    ) -> bool:
+        """`unknown`: the text's terms that the content does not know."""
         tokens = words(text)
         present = set(tokens)
         return (
@@ -37,6 +41,7 @@ class OwnBusinessRecogniser:
             and not any(hit.key in self._partners for hit in hits)
             and self._partner_stems.isdisjoint({*terms, *map(stem, tokens)})
             and not self._names_partner(text)
+            and not any(stem(word) in unknown for word in _abbreviations(text))
         )
 
     def _names_partner(self, text: str) -> bool:
@@ -50,3 +55,10 @@ class OwnBusinessRecogniser:
             if name[:1].isupper():
                 return True
         return False
+
+
+def _abbreviations(text: str) -> list[str]:
+    """The words of three letters or more written in capitals only ("MRE", "ODZOB")."""
+    return [
+        word.lower() for word in map(as_typed, text.split()) if len(word) > 2 and word.isupper()
+    ]

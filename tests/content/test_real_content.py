@@ -542,6 +542,8 @@ def test_dev_round2_quality_does_not_regress(matcher):
         ("dev_blind36", 0.84, 0.97, 0.73, 0.01, 0.94),  # two weeks, half of it the own business
         ("dev_blind37", 0.86, 0.95, 0.92, 0.02, 0.93),  # work spoken of from the own organisation
         ("dev_blind38", 0.79, 0.93, 0.97, 0.02, 0.89),  # paraphrases that avoid the guide's words
+        ("dev_blind39", 0.87, 0.96, 0.95, 0.01, 0.94),  # a month of 25 staff members' traffic
+        ("dev_blind40", 0.93, 0.98, 0.97, 0.01, 0.97),  # near neighbours told apart
     ],
 )
 def test_blind_written_dev_sets_do_not_regress(

@@ -123,6 +123,10 @@ def test_a_part_of_a_compound_word_names_its_concept():
         ("ik heb een vraag over mijn wethoudersfoto", True),
         ("mijn collega's werken alsof het een gemeentelijk project is", False),
         ("hoe krijg ik mijn collega's mee", False),
+        ("mijn partner is zwanger, hoeveel verlof krijg ik", True),  # one's own partner
+        ("mag ik mijn partners zelf kiezen", False),
+        ("kan ik de partners zelf kiezen", False),
+        ("ik wil mijn samenwerking waarderen", False),
     ],
 )
 def test_questions_about_ones_own_affairs_are_told_apart(text, personal):

@@ -60,6 +60,15 @@ def test_a_partner_concept_or_a_misspelt_partner_word_names_a_partner():
     assert not OwnBusinessRecogniser(OWN).says(text + " samenwerkng", repaired, [])
 
 
+def test_an_abbreviation_the_content_does_not_know_names_a_partner():
+    text = "hoe stemmen we onze eigen inbreng in de RUD af"
+    terms = {stem(word): 1.0 for word in words(text)}
+    recogniser = OwnBusinessRecogniser(OWN)
+    assert recogniser.says(text, terms, [])
+    assert not recogniser.says(text, terms, [], unknown=frozenset({"rud"}))
+    assert recogniser.says("onze eigen cijfers in Power BI", {}, [], unknown=frozenset({"bi"}))
+
+
 def test_without_content_nothing_is_the_own_business():
     recogniser = OwnBusinessRecogniser(None)
     assert not recogniser.says("de schoonmaak van het stadhuis", {}, [])
