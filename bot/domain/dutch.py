@@ -176,4 +176,8 @@ def starts_with(tokens: list[str], phrase: tuple[str, ...]) -> bool:
 
 
 def contains(tokens: list[str], phrase: tuple[str, ...]) -> bool:
-    return any(starts_with(tokens[start:], phrase) for start in range(len(tokens)))
+    first, size = phrase[0], len(phrase)
+    return any(
+        token == first and tuple(tokens[start : start + size]) == phrase
+        for start, token in enumerate(tokens)
+    )

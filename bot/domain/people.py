@@ -26,7 +26,8 @@ class PersonRecogniser:
         tokens = words(text)
         if not self._context or len(tokens) > MAX_WORDS:
             return False
-        says_context = any(contains(tokens, phrase) for phrase in self._context)
+        present = set(tokens)
+        says_context = any(p[0] in present and contains(tokens, p) for p in self._context)
         return says_context and any(self._is_name(word) for word in _inner_words(text))
 
     def _is_name(self, word: str) -> bool:

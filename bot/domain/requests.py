@@ -32,11 +32,18 @@ class RequestRecogniser:
         )
 
     def _asks(self, tokens: list[str]) -> bool:
-        if any(contains(tokens, phrase) for phrase in self._own):
+        present = set(tokens)
+        if any(phrase[0] in present and contains(tokens, phrase) for phrase in self._own):
             return False
         polite = False
-        while opener := next((o for o in self._openers if starts_with(tokens, o)), None):
+        while opener := _opening(tokens, self._openers):
             tokens, polite = tokens[len(opener) :], True
-        if any(starts_with(tokens, command) for command in self._commands):
+        if _opening(tokens, self._commands):
             return True
         return polite and not self._verbs.isdisjoint(tokens)
+
+
+def _opening(tokens: list[str], candidates: tuple[tuple[str, ...], ...]) -> tuple[str, ...] | None:
+    """The first of the candidate phrases that the tokens start with."""
+    first = tokens[0] if tokens else None
+    return next((c for c in candidates if c[0] == first and starts_with(tokens, c)), None)
