@@ -154,18 +154,6 @@ def as_typed(chunk: str) -> str:
     return chunk.strip(PUNCTUATION)
 
 
-def name_stems(text: str) -> frozenset[str]:
-    """The stems of the names in a text: words written with a capital inside a sentence
-    ("met Windesheim en Deltion"), not all in capitals (an abbreviation such as GGD)."""
-    names: set[str] = set()
-    for sentence in split_sentences(text):
-        for chunk in sentence.split()[1:]:
-            word = as_typed(chunk)
-            if word[:1].isupper() and not word.isupper():
-                names.update(stem(token) for token in words(word))
-    return frozenset(names)
-
-
 def phrases(texts: list[str]) -> tuple[tuple[str, ...], ...]:
     """Each text as its words, the empty ones left out."""
     return tuple(tuple(words(text)) for text in texts if words(text))

@@ -35,7 +35,7 @@ from typing import Literal
 
 from bot.domain.analyzer import SYNONYM_PREFIX, Analyzer, ConceptHit, Terms
 from bot.domain.content import Content
-from bot.domain.dutch import is_personal, name_stems, split_sentences, words
+from bot.domain.dutch import is_personal, split_sentences, words
 from bot.domain.entries import OUT_OF_SCOPE_ID, Entry, build_entries
 from bot.domain.lexicon import everyday_words
 from bot.domain.naming import Names
@@ -209,7 +209,7 @@ class Matcher:
         )
         if not as_typed:
             terms = self._question_first(query, terms)
-        vector, norm = self._query_vector(terms, name_stems(query))
+        vector, norm = self._query_vector(terms)
         ranked, best_in_scope, (closest_example, example) = self._rank(terms, vector, norm)
         partnership = _names_partnership(query)
         person = not as_typed and self.people.asks_about(query)
@@ -394,9 +394,7 @@ class Matcher:
             "out_of_scope": 1.0,
         }
 
-    def _query_vector(
-        self, terms: Terms, names: frozenset[str] = frozenset()
-    ) -> tuple[dict[str, float], float]:
+    def _query_vector(self, terms: Terms) -> tuple[dict[str, float], float]:
         """TF-IDF of the question's known terms, with sublinear term frequency (a word said
         three times in a long text does not outweigh the rest); words the content never uses
         add to the norm, unless the thesaurus knows them."""
@@ -408,7 +406,7 @@ class Matcher:
             for term, tf in terms.items()
             if term in self._idf
         }
-        unknown = sum(1 for term in self._unknown(terms) if term[0].isalnum() and term not in names)
+        unknown = sum(1 for term in self._unknown(terms) if term[0].isalnum())
         unknown_weight = self.tuning.unknown_word_weight * self._max_idf
         squares = sum(value * value for value in vector.values()) + unknown * unknown_weight**2
         return vector, math.sqrt(squares) or 1.0

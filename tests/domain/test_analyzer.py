@@ -6,7 +6,7 @@ import pytest
 
 from bot.domain import lexicon
 from bot.domain.analyzer import Analyzer
-from bot.domain.dutch import is_personal, light_stem, name_stems, normalize, words
+from bot.domain.dutch import is_personal, light_stem, normalize, words
 from bot.domain.lexicon import everyday_words
 
 CORPUS = [
@@ -240,8 +240,3 @@ def test_a_typo_close_to_two_words_is_read_as_the_one_it_starts_like():
     analyzer = Analyzer([], ["partners", "parties", "bijdrage", "bedrag"])
     assert analyzer.terms("partnes", repair_typos=True) == analyzer.terms("partners")
     assert analyzer.terms("bijdrag", repair_typos=True) == analyzer.terms("bijdrage")
-
-
-def test_names_are_the_capitalised_words_inside_a_sentence_not_abbreviations():
-    text = "Wie doet wat bij de Zorgcampus? Met Windesheim en de GGD willen we starten."
-    assert name_stems(text) == {"zorgcampus", "windesheim"}
