@@ -220,10 +220,10 @@ class Analyzer:
         """The particle joined with the verb as typed or as one of its infinitives, a word
         of the thesaurus first, else one of the content ("bij" + "draagt": "bijdragen")."""
         joined = [particle + form for form in (verb, *_infinitives(verb))]
-        return next(
-            (word for word in joined if (light_stem(word),) in self._phrases),
-            next((word for word in joined if stem(word) in self._vocabulary_stems), None),
-        )
+        for word in joined:
+            if (light_stem(word),) in self._phrases:
+                return word
+        return next((word for word in joined if stem(word) in self._vocabulary_stems), None)
 
     def _synonyms_in(
         self, tokens: list[str], stems: list[str], english: bool, capitals: set[str]

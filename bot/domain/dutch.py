@@ -163,9 +163,14 @@ def starts_with(tokens: list[str], phrase: tuple[str, ...]) -> bool:
     return tuple(tokens[: len(phrase)]) == phrase
 
 
-def contains(tokens: list[str], phrase: tuple[str, ...]) -> bool:
-    first, size = phrase[0], len(phrase)
+def contains_any(tokens: list[str], candidates: tuple[tuple[str, ...], ...]) -> bool:
+    """Whether one of the phrases occurs in the tokens; each is looked for only where its
+    first word stands."""
+    positions: dict[str, list[int]] = {}
+    for position, token in enumerate(tokens):
+        positions.setdefault(token, []).append(position)
     return any(
-        token == first and tuple(tokens[start : start + size]) == phrase
-        for start, token in enumerate(tokens)
+        tuple(tokens[start : start + len(phrase)]) == phrase
+        for phrase in candidates
+        for start in positions.get(phrase[0], ())
     )

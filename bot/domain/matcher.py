@@ -205,7 +205,7 @@ class Matcher:
                 return MatchResult(query, "smalltalk", (), tuning.max_options, smalltalk=kind)
         terms, hits = self.analyzer.analyse(query, repair_typos=True, complete_last=as_typed)
         own_business = not (as_typed or in_situation) and self.own_business.says(
-            query, terms, hits, self._unknown(terms)
+            query, terms, hits, self._knows
         )
         if not as_typed:
             terms = self._question_first(query, terms)
@@ -406,16 +406,14 @@ class Matcher:
             for term, tf in terms.items()
             if term in self._idf
         }
-        unknown = sum(1 for term in self._unknown(terms) if term[0].isalnum())
+        unknown = sum(1 for term in terms if term[0].isalnum() and not self._knows(term))
         unknown_weight = self.tuning.unknown_word_weight * self._max_idf
         squares = sum(value * value for value in vector.values()) + unknown * unknown_weight**2
         return vector, math.sqrt(squares) or 1.0
 
-    def _unknown(self, terms: Terms) -> frozenset[str]:
-        """The terms that no entry and no thesaurus concept uses."""
-        return frozenset(
-            term for term in terms if term not in self._idf and not self.analyzer.in_thesaurus(term)
-        )
+    def _knows(self, term: str) -> bool:
+        """Whether an entry or a thesaurus concept uses the term."""
+        return term in self._idf or self.analyzer.in_thesaurus(term)
 
     def _decide(
         self, ranked: list[Match], off_topic: bool, min_score: float | None = None

@@ -13,8 +13,10 @@ text describes a situation, whose partners go by names of their own.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from bot.domain.analyzer import ConceptHit, Terms
-from bot.domain.dutch import as_typed, contains, normalize, phrases, stem, words
+from bot.domain.dutch import as_typed, contains_any, normalize, phrases, stem, words
 from bot.domain.models import OwnBusiness
 
 ARTICLES = frozenset({"de", "het", "the"})
@@ -30,18 +32,21 @@ class OwnBusinessRecogniser:
         self.refer = own.refer if own else None
 
     def says(
-        self, text: str, terms: Terms, hits: list[ConceptHit], unknown: frozenset[str] = frozenset()
+        self,
+        text: str,
+        terms: Terms,
+        hits: list[ConceptHit],
+        known: Callable[[str], bool] = lambda term: True,
     ) -> bool:
-        """`unknown`: the text's terms that the content does not know."""
+        """`known`: whether the content uses a term (an abbreviation it does not is a name)."""
         tokens = words(text)
-        present = set(tokens)
         return (
             len(tokens) <= MAX_WORDS
-            and any(marker[0] in present and contains(tokens, marker) for marker in self._markers)
+            and contains_any(tokens, self._markers)
             and not any(hit.key in self._partners for hit in hits)
             and self._partner_stems.isdisjoint({*terms, *map(stem, tokens)})
             and not self._names_partner(text)
-            and not any(stem(word) in unknown for word in _abbreviations(text))
+            and all(known(stem(word)) for word in _abbreviations(text))
         )
 
     def _names_partner(self, text: str) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from bot.domain.dutch import as_typed, contains, phrases, split_sentences, words
+from bot.domain.dutch import as_typed, contains_any, phrases, split_sentences, words
 from bot.domain.models import PeopleQuestions
 
 MAX_WORDS = 25  # a longer text describes a situation
@@ -26,9 +26,9 @@ class PersonRecogniser:
         tokens = words(text)
         if not self._context or len(tokens) > MAX_WORDS:
             return False
-        present = set(tokens)
-        says_context = any(p[0] in present and contains(tokens, p) for p in self._context)
-        return says_context and any(self._is_name(word) for word in _inner_words(text))
+        return contains_any(tokens, self._context) and any(
+            self._is_name(word) for word in _inner_words(text)
+        )
 
     def _is_name(self, word: str) -> bool:
         """Capitalised, not an acronym ("GGD"), and no word of the content's."""

@@ -8,7 +8,7 @@ question. Which words make a request is content (out_of_scope.yaml `requests`).
 
 from __future__ import annotations
 
-from bot.domain.dutch import contains, phrases, split_sentences, starts_with, words
+from bot.domain.dutch import contains_any, phrases, split_sentences, starts_with, words
 from bot.domain.models import TaskRequests
 
 
@@ -32,8 +32,7 @@ class RequestRecogniser:
         )
 
     def _asks(self, tokens: list[str]) -> bool:
-        present = set(tokens)
-        if any(phrase[0] in present and contains(tokens, phrase) for phrase in self._own):
+        if contains_any(tokens, self._own):
             return False
         polite = False
         while opener := _opening(tokens, self._openers):

@@ -6,7 +6,7 @@ import pytest
 
 from bot.domain import lexicon
 from bot.domain.analyzer import Analyzer
-from bot.domain.dutch import is_personal, light_stem, normalize, words
+from bot.domain.dutch import contains_any, is_personal, light_stem, normalize, words
 from bot.domain.lexicon import everyday_words
 
 CORPUS = [
@@ -240,3 +240,9 @@ def test_a_typo_close_to_two_words_is_read_as_the_one_it_starts_like():
     analyzer = Analyzer([], ["partners", "parties", "bijdrage", "bedrag"])
     assert analyzer.terms("partnes", repair_typos=True) == analyzer.terms("partners")
     assert analyzer.terms("bijdrag", repair_typos=True) == analyzer.terms("bijdrage")
+
+
+def test_a_phrase_is_found_at_any_place_its_first_word_stands_and_only_whole():
+    tokens = ["ons", "eigen", "budget", "voor", "ons", "team"]
+    assert contains_any(tokens, (("mijn", "team"), ("ons", "team")))
+    assert not contains_any(tokens, (("ons", "budget"), ("team", "ons"), ("ons", "team", "x")))
