@@ -19,7 +19,15 @@ from functools import lru_cache
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from bot.domain.dutch import ENGLISH_MARKERS, FILLERS, STOP_WORDS, light_stem, stem, words
+from bot.domain.dutch import (
+    ENGLISH_MARKERS,
+    FILLERS,
+    LIGHT_TAILS,
+    STOP_WORDS,
+    light_stem,
+    stem,
+    words,
+)
 
 Terms = dict[str, float]
 _CAPITALS = re.compile(r"\b[A-Z][A-Z&]+\b")
@@ -168,13 +176,19 @@ class Analyzer:
             if (light[position],) in self._phrases:
                 continue  # a thesaurus word says what it means: its parts need not
             parts = self._split(token)
+            light_tail = len(parts) > 1 and parts[1] in LIGHT_TAILS  # the head says it all
             for index, part in enumerate(parts):
                 _add(result, stem(part), PART_WEIGHT)
                 canonical = self._phrases.get((light_stem(part),))
-                if canonical:
-                    key = canonical[len(SYNONYM_PREFIX) :]
-                    _add(result, canonical, PART_WEIGHT if index == 1 else HEAD_PART_WEIGHT)
-                    hits.append(ConceptHit(key, token, position, part=True, tail=index == 1))
+                if not canonical:
+                    continue
+                key = canonical[len(SYNONYM_PREFIX) :]
+                if light_tail and index == 0:
+                    _add(result, canonical, weight)
+                    hits.append(ConceptHit(key, token, position))
+                    continue
+                _add(result, canonical, PART_WEIGHT if index == 1 else HEAD_PART_WEIGHT)
+                hits.append(ConceptHit(key, token, position, part=True, tail=index == 1))
         for word, position in self._separable_verbs(text, tokens):
             _add(result, stem(word), 1.0)
             canonical = self._phrases.get((light_stem(word),))

@@ -105,6 +105,11 @@ WORK_POSSESSIONS = frozenset(
 )
 
 
+# Compound tails that add little meaning: 'lobbywerk' is lobby, 'de privacykant' privacy.
+LIGHT_TAILS = frozenset(
+    "werk werkzaamheden zaken kant stuk traject proces activiteiten vraagstuk vraagstukken"
+    " aspect aspecten onderdeel taak taken".split()
+)
 OWN_PARTNER = frozenset({("mijn", "partner"), ("my", "partner")})  # one's spouse
 
 

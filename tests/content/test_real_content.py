@@ -545,6 +545,8 @@ def test_dev_round2_quality_does_not_regress(matcher):
         ("dev_blind39", 0.87, 0.96, 0.95, 0.01, 0.94),  # a month of 25 staff members' traffic
         ("dev_blind40", 0.93, 0.98, 0.97, 0.01, 0.97),  # near neighbours told apart
         ("dev_blind41", 0.91, 0.98, 0.92, 0.01, 0.95),  # fast chat, abbreviations, typos
+        ("dev_blind42", 0.87, 0.96, 0.90, 0.02, 0.93),  # everyday phrasing, short chat
+        ("dev_blind43", 0.80, 0.94, 0.95, 0.02, 0.89),  # paraphrases, stories, tricky declines
     ],
 )
 def test_blind_written_dev_sets_do_not_regress(
@@ -587,6 +589,7 @@ def test_blind_written_dev_sets_do_not_regress(
         ("dev_blind18_situations", 0.95, 0.88, 0.67),  # strict must-teams, many forms and subjects
         ("dev_blind19_situations", 0.93, 0.87, 0.70),  # the same, English and chat among them
         ("dev_blind20_situations", 0.93, 0.92, 0.72),  # starting, changing and ending, own words
+        ("dev_blind21_situations", 0.93, 0.88, 0.72),  # many kinds of partners, money said absent
     ],
 )
 def test_blind_written_dev_situations_do_not_regress(
@@ -694,7 +697,12 @@ def test_a_text_naming_one_framework_is_answered_from_that_framework(matcher):
 
 @pytest.mark.parametrize(
     ("question", "team"),
-    [("ik zoek een jurist die mee kan kijken", "JUR"), ("mailadres van juridische zaken", "JUR")],
+    [
+        ("ik zoek een jurist die mee kan kijken", "JUR"),
+        ("mailadres van juridische zaken", "JUR"),
+        ("wat doet een communicatieadviseur voor een samenwerking?", "COM"),
+        ("tactisch IT adviseur, wie is dat?", "IT"),
+    ],
 )
 def test_asking_for_a_team_in_the_first_person_is_answered_with_that_team(matcher, question, team):
     result = matcher.match(question)
@@ -781,3 +789,14 @@ def test_a_vague_text_gets_the_general_team_not_the_teams_of_weak_items(content,
     assert triage.checklist  # about a partnership
     assert [call.code for call in triage.experts] == [content.general_team]
     assert triage.experts[0].why == content.messages.say("situation_why_general")
+
+
+def test_a_text_saying_no_money_is_involved_calls_for_no_financial_advice(content, matcher):
+    triager = Triager(content, matcher)
+    scene = "Met de politie en de horeca sluiten we een convenant voor veilig uitgaan."
+    paid = triager.triage(f"{scene} De gemeente betaalt de helft. Wie moet ik erbij halen?")
+    free = triager.triage(f"{scene} Er is geen geld mee gemoeid. Wie moet ik erbij halen?")
+    assert "FIN" in [call.code for call in paid.experts]
+    assert paid.registration.flags["municipal_money"] is True
+    assert "FIN" not in [call.code for call in free.experts]
+    assert free.registration.flags["municipal_money"] is False

@@ -145,6 +145,15 @@ def test_the_last_part_of_a_compound_word_tells_what_it_is_a_first_part_does_not
     assert whole.telling
 
 
+def test_a_compound_with_a_light_tail_is_its_first_part():
+    analyzer = Analyzer([["lobby"], ["privacy"]], ["werk", "kant"], keys=["lobby", "privacy"])
+    [hit] = analyzer.concepts("waar helpt lobbywerk ons")
+    assert (hit.key, hit.part, hit.telling) == ("lobby", False, True)
+    assert analyzer.terms("lobbywerk")["=lobby"] == analyzer.terms("lobby")["=lobby"]
+    [kant] = analyzer.concepts("wie kijkt naar de privacykant")
+    assert (kant.key, kant.part) == ("privacy", False)
+
+
 def test_a_diminutive_and_its_plural_name_the_same_concept():
     analyzer = Analyzer([["pasjes"]], [], keys=["pas"])
     assert [hit.key for hit in analyzer.concepts("ze krijgen een pasje")] == ["pas"]
