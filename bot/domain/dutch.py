@@ -132,6 +132,36 @@ def is_personal(tokens: list[str]) -> bool:
     )
 
 
+# "geen geld", "zonder personeel", "no personal data": what the negation's next words name is
+# not involved, unless it is not there yet ("nog geen") or no longer ("geen geld meer").
+NEGATIONS = frozenset("geen zonder no without noch nor".split())
+NEGATION_REACH = 3  # words after the negation that it covers: "geen financiele bijdrage"
+_NEGATION_ENDS = frozenset("en and maar but wel".split())
+_NOT_YET = frozenset("nog yet".split())
+_NO_LONGER = frozenset("meer more longer".split())
+_CLAUSE = re.compile(r"[.,;:!?()\n]+")
+
+
+def negated_positions(text: str) -> frozenset[int]:
+    """The positions (in `words(text)`) of the words a negation covers, within its clause."""
+    negated: set[int] = set()
+    start = 0
+    for clause in _CLAUSE.split(text):
+        tokens = words(clause)
+        for at, token in enumerate(tokens):
+            if token not in NEGATIONS or (at and tokens[at - 1] in _NOT_YET):
+                continue
+            scope: list[int] = []
+            for after in range(at + 1, min(at + 1 + NEGATION_REACH, len(tokens))):
+                if tokens[after] in _NEGATION_ENDS:
+                    break
+                scope.append(after)
+            if not any(tokens[index] in _NO_LONGER for index in scope):
+                negated.update(start + index for index in scope)
+        start += len(tokens)
+    return frozenset(negated)
+
+
 def rest_after(text: str, word_count: int) -> str | None:
     """The original text after its first `word_count` words, without leading punctuation
     ('aandacht, de bijdrage is onduidelijk' after one word: 'de bijdrage is onduidelijk')."""

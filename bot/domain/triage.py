@@ -34,7 +34,7 @@ from typing import Any
 
 from bot.domain.analyzer import ConceptHit
 from bot.domain.content import Content
-from bot.domain.dutch import as_typed, split_sentences, words
+from bot.domain.dutch import as_typed, negated_positions, split_sentences, words
 from bot.domain.matcher import Matcher
 
 MAX_ITEMS = 8
@@ -46,6 +46,7 @@ TOP_ITEM_SCORE = 0.1  # when the item is this important
 TOP_ITEM_MATCH = 0.2  # and the text matches it this well, not only through related evidence
 MAX_QUOTED = 3
 MAX_SENTENCES = 12  # a longer text is matched as a whole and in its first sentences
+SENTENCE_ENDINGS = ".,;:!?"
 
 
 @dataclass
@@ -170,9 +171,10 @@ class Triager:
         self._general_items = frozenset(i for i, item in content.items.items() if item.general)
 
     def triage(self, text: str) -> Triage:
-        hits = self._hits(text)
+        affirmed = self._affirmed(text)
+        hits = self._hits(affirmed)
         experts = self._experts(hits)
-        evidence = self._evidence(text, hits, {call.code for call in experts})
+        evidence = self._evidence(affirmed, hits, {call.code for call in experts})
         checklist = self._checklist(evidence, experts)
         experts += self._teams_of_top_items(checklist, experts, hits)
         experts += self._agreements_team(experts)
@@ -189,8 +191,9 @@ class Triager:
 
     def evidence(self, text: str) -> dict[str, Evidence]:
         """What the text says for each checklist item it bears on at all."""
-        hits = self._hits(text)
-        return self._evidence(text, hits, {call.code for call in self._experts(hits)})
+        affirmed = self._affirmed(text)
+        hits = self._hits(affirmed)
+        return self._evidence(affirmed, hits, {call.code for call in self._experts(hits)})
 
     def _hits(self, text: str) -> list[ConceptHit]:
         """The concepts the text names, each with the text's own spelling of its words."""
@@ -205,6 +208,32 @@ class Triager:
             )
             for hit in self.matcher.analyzer.concepts(text)
         ]
+
+    def _affirmed(self, text: str) -> str:
+        """The text without what it says is not involved: the words of a concept with a
+        register flag that a negation covers ("er gaat geen geld in om", "no personal data")."""
+        negated = negated_positions(text)
+        concepts = self.content.concepts
+        dropped = {
+            position
+            for hit in self.matcher.analyzer.concepts(text)
+            if hit.position in negated and hit.key in concepts and concepts[hit.key].flags
+            for position in range(hit.position, hit.position + len(hit.words.split()))
+        }
+        if not dropped:
+            return text
+        kept: list[str] = []
+        position = 0
+        for chunk in text.split():
+            count = len(words(chunk))
+            if count and all(at in dropped for at in range(position, position + count)):
+                ending = chunk[len(chunk.rstrip(SENTENCE_ENDINGS)) :]  # keep the sentence apart
+                if ending and kept:
+                    kept[-1] += ending
+            else:
+                kept.append(chunk)
+            position += count
+        return " ".join(kept)
 
     def _evidence(self, text: str, hits: list[ConceptHit], called: set[str]) -> dict[str, Evidence]:
         found: dict[str, Evidence] = defaultdict(Evidence)

@@ -547,6 +547,8 @@ def test_dev_round2_quality_does_not_regress(matcher):
         ("dev_blind41", 0.91, 0.98, 0.92, 0.01, 0.95),  # fast chat, abbreviations, typos
         ("dev_blind42", 0.87, 0.96, 0.90, 0.02, 0.93),  # everyday phrasing, short chat
         ("dev_blind43", 0.80, 0.94, 0.95, 0.02, 0.89),  # paraphrases, stories, tricky declines
+        ("dev_blind44", 0.91, 0.98, 0.92, 0.01, 0.96),  # first person, short stories, two themes
+        ("dev_blind45", 0.86, 0.94, 0.97, 0.02, 0.95),  # frameworks in everyday words, typos
     ],
 )
 def test_blind_written_dev_sets_do_not_regress(
@@ -590,6 +592,7 @@ def test_blind_written_dev_sets_do_not_regress(
         ("dev_blind19_situations", 0.93, 0.87, 0.70),  # the same, English and chat among them
         ("dev_blind20_situations", 0.93, 0.92, 0.72),  # starting, changing and ending, own words
         ("dev_blind21_situations", 0.93, 0.88, 0.72),  # many kinds of partners, money said absent
+        ("dev_blind22_situations", 0.95, 0.89, 0.73),  # across the border, what is not involved
     ],
 )
 def test_blind_written_dev_situations_do_not_regress(
@@ -791,7 +794,7 @@ def test_a_vague_text_gets_the_general_team_not_the_teams_of_weak_items(content,
     assert triage.experts[0].why == content.messages.say("situation_why_general")
 
 
-def test_a_text_saying_no_money_is_involved_calls_for_no_financial_advice(content, matcher):
+def test_what_a_text_says_is_not_involved_calls_for_no_team(content, matcher):
     triager = Triager(content, matcher)
     scene = "Met de politie en de horeca sluiten we een convenant voor veilig uitgaan."
     paid = triager.triage(f"{scene} De gemeente betaalt de helft. Wie moet ik erbij halen?")
@@ -800,3 +803,9 @@ def test_a_text_saying_no_money_is_involved_calls_for_no_financial_advice(conten
     assert paid.registration.flags["municipal_money"] is True
     assert "FIN" not in [call.code for call in free.experts]
     assert free.registration.flags["municipal_money"] is False
+    english = triager.triage(
+        "We set up a monthly knowledge exchange with the planners of Liège. There is no budget, "
+        "no staff exchange and no personal data involved. Do I still need to involve anyone?"
+    )
+    assert [call.code for call in english.experts] == [content.general_team]
+    assert not any(english.registration.flags.values())

@@ -6,7 +6,14 @@ import pytest
 
 from bot.domain import lexicon
 from bot.domain.analyzer import Analyzer
-from bot.domain.dutch import contains_any, is_personal, light_stem, normalize, words
+from bot.domain.dutch import (
+    contains_any,
+    is_personal,
+    light_stem,
+    negated_positions,
+    normalize,
+    words,
+)
 from bot.domain.lexicon import everyday_words
 
 CORPUS = [
@@ -131,6 +138,22 @@ def test_a_part_of_a_compound_word_names_its_concept():
 )
 def test_questions_about_ones_own_affairs_are_told_apart(text, personal):
     assert is_personal(words(text)) is personal
+
+
+@pytest.mark.parametrize(
+    ("text", "covered"),
+    [
+        ("er gaat geen geld of personeel in om", {"geld", "of", "personeel"}),
+        ("geen geld, wel personeel", {"geld"}),
+        ("no budget and no staff", {"budget", "staff"}),
+        ("er is nog geen geld", set()),  # not there yet
+        ("er is geen geld meer", set()),  # no longer
+        ("het geld gaat naar de partners", set()),
+    ],
+)
+def test_a_negation_covers_the_next_words_of_its_clause(text, covered):
+    tokens = words(text)
+    assert {tokens[position] for position in negated_positions(text)} == covered
 
 
 def test_the_last_part_of_a_compound_word_tells_what_it_is_a_first_part_does_not():

@@ -44,6 +44,18 @@ def test_registration_names_the_flags_of_the_text_and_no_form_it_does_not_name(t
     assert named.registration.flags == {"personal_data": False}
 
 
+def test_what_the_text_says_is_not_involved_calls_for_no_team_and_sets_no_flag(triager):
+    said = "We sluiten een convenant met drie partners over schuldhulp."
+    data = triager.triage(f"{said} De partners werken met klantgegevens van inwoners.")
+    none = triager.triage(f"{said} Er worden geen klantgegevens van inwoners gedeeld.")
+    assert [call.triggers for call in data.experts if call.code == "IBC"] == [("klantgegevens",)]
+    assert data.registration.flags == {"personal_data": True}
+    assert not any(call.triggers for call in none.experts if call.code == "IBC")
+    assert none.registration.flags == {"personal_data": False}
+    later = triager.triage(f"{said} Er zijn nog geen afspraken over klantgegevens gemaakt.")
+    assert later.registration.flags == {"personal_data": True}  # not there yet: still to do
+
+
 def test_checklist_is_grouped_by_theme_with_the_themes_in_the_same_order(triager):
     triage = triager.triage(SITUATION)
     ids = [item.id for item in triage.checklist]
