@@ -66,8 +66,9 @@ COVERED_WEIGHT = 0.7  # a word the thesaurus knows: its concept carries most of 
 # Separable verbs: "hoeveel leggen wij in" is "inleggen", "wie doet er mee" is "meedoen".
 PARTICLES = frozenset("aan af bij door in mee om op over samen terug toe uit vast voor weg".split())
 CLAUSE_ENDS = frozenset("als dat en maar of omdat terwijl voordat want zodat zonder".split())
-# A particle may be followed by its verb's prepositional object: "draagt de gemeente bij aan".
-OBJECT_PREPOSITIONS = frozenset("aan met tot van".split())
+# A particle may be followed by a prepositional object or adjunct of its verb: "draagt de
+# gemeente bij aan", "vraag ik een budget aan bij de provincie".
+OBJECT_PREPOSITIONS = frozenset("aan bij met tot van voor".split())
 STOP_VERBS = frozenset("doe doen doet ga gaan gaat laat laten".split())  # stop words, verbs too
 VERB_REACH = 8  # how far before its particle a verb may stand
 MIN_VERB_FORM = 6  # a verb form ending in -t read as its infinitive ('legt' may be 'legen')

@@ -10,6 +10,7 @@ from functools import lru_cache
 import snowballstemmer
 
 _STEMMER = snowballstemmer.stemmer("dutch")
+_OWN_GE_STEMMER = snowballstemmer.stemmer("dutch_porter")  # keeps a word's start
 _JOINED_AMPERSAND = re.compile(r"(?<=\w)&(?=\w)")
 _APOSTROPHE = re.compile(r"(?<=\w)['\u2019`](?=\w)")
 _WORD = re.compile(r"[a-z0-9]+")
@@ -63,9 +64,37 @@ def words(text: str) -> list[str]:
     return normalize(text).split()
 
 
+# Words whose ge- is their own, not a past participle's: the stemmer would make 'gemeente' of
+# 'meen', 'gezin' of 'zin', 'gewoon' of 'woon' and 'gegevens' of 'geven'.
+_OWN_GE = (
+    "gebied",
+    "gebouw",
+    "gebruik",
+    "gedachte",
+    "gedrag",
+    "gegeven",
+    "geheel",
+    "gehele",
+    "gelijk",
+    "geloof",
+    "gemeen",
+    "genoeg",
+    "geschikt",
+    "gesprek",
+    "geval",
+    "gevolg",
+    "gewon",
+    "gewoon",
+    "gezag",
+    "gezamenlijk",
+    "gezin",
+    "gezond",
+)
+
+
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    stemmed: str = _STEMMER.stemWord(word)
+    stemmed: str = (_OWN_GE_STEMMER if word.startswith(_OWN_GE) else _STEMMER).stemWord(word)
     return stemmed
 
 

@@ -12,6 +12,7 @@ from bot.domain.dutch import (
     light_stem,
     negated_positions,
     normalize,
+    stem,
     words,
 )
 from bot.domain.lexicon import everyday_words
@@ -177,6 +178,24 @@ def test_a_compound_with_a_light_tail_is_its_first_part():
     assert (kant.key, kant.part) == ("privacy", False)
 
 
+@pytest.mark.parametrize(
+    ("word", "other"),
+    [
+        ("gemeente", "meen"),
+        ("gemeen", "meen"),
+        ("gezin", "zin"),
+        ("gewoon", "wonen"),
+        ("gegevens", "geven"),
+    ],
+)
+def test_a_words_own_ge_is_kept_by_the_stemmer(word, other):
+    assert stem(word) != stem(other)
+
+
+def test_a_past_participle_still_loses_its_ge():
+    assert stem("gedetacheerd") == stem("detacheer")
+
+
 def test_a_diminutive_and_its_plural_name_the_same_concept():
     analyzer = Analyzer([["pasjes"]], [], keys=["pas"])
     assert [hit.key for hit in analyzer.concepts("ze krijgen een pasje")] == ["pas"]
@@ -227,6 +246,9 @@ def test_a_separable_verb_is_read_before_its_object_and_as_its_infinitive():
     analyzer = Analyzer([["bijdrage", "bijdragen"]], [], keys=["bijdrage"])
     [hit] = analyzer.concepts("Hoeveel draagt de gemeente bij aan het fonds?")
     assert (hit.key, hit.words) == ("bijdrage", "draagt")
+    asked = Analyzer([["aanvraag", "aanvragen"]], [], keys=["aanvraag"])
+    [hit] = asked.concepts("hoe vraag ik een budget aan bij de provincie")
+    assert (hit.key, hit.words) == ("aanvraag", "vraag")
 
 
 def test_a_particle_inside_its_clause_or_that_makes_no_known_word_joins_nothing():
