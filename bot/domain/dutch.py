@@ -66,29 +66,9 @@ def words(text: str) -> list[str]:
 
 # Words whose ge- is their own, not a past participle's: the stemmer would make 'gemeente' of
 # 'meen', 'gezin' of 'zin', 'gewoon' of 'woon' and 'gegevens' of 'geven'.
-_OWN_GE = (
-    "gebied",
-    "gebouw",
-    "gebruik",
-    "gedachte",
-    "gedrag",
-    "gegeven",
-    "geheel",
-    "gehele",
-    "gelijk",
-    "geloof",
-    "gemeen",
-    "genoeg",
-    "geschikt",
-    "gesprek",
-    "geval",
-    "gevolg",
-    "gewon",
-    "gewoon",
-    "gezag",
-    "gezamenlijk",
-    "gezin",
-    "gezond",
+_OWN_GE = tuple(
+    "gebied gebouw gebruik gedachte gedrag gegeven geheel gehele gelijk geloof gemeen"
+    " genoeg geschikt gesprek geval gevolg gewon gewoon gezag gezamenlijk gezin gezond".split()
 )
 
 
