@@ -88,11 +88,13 @@ class Analyzer:
         known: Iterable[str] = (),
         foreign: Sequence[tuple[str, Sequence[str]]] = (),
         real_words: Callable[[], Collection[str]] = frozenset,
+        first_names: Iterable[str] = (),
     ) -> None:
         """`known`: texts whose words are never repaired, but no word is repaired into them.
         `foreign`: concepts (key, words) from outside the domain, found like the others; their
         words are known. `real_words`: the words of the language, never taken for a typo (read
-        when a word first needs them)."""
+        when a word first needs them). `first_names`: words of `foreign` that are first names, found
+        only as written ('Hans', not 'HAN', the abbreviation, nor 'han')."""
         groups = [list(group) for group in synonym_groups]
         names = list(keys) if keys is not None else ["_".join(words(g[0])) for g in groups]
         names += [key for key, _ in foreign]
@@ -109,6 +111,8 @@ class Analyzer:
                     with_filler.add(phrase)
                 if term.isupper() and len(phrase) == 1 and phrase[0] in STOP_WORDS:
                     self._guarded.add(phrase)
+        self._first_names = frozenset(words(" ".join(first_names)))
+        self._name_phrases = frozenset((light_stem(name),) for name in self._first_names)
         self._longest_phrase = max((len(phrase) for phrase in self._phrases), default=1)
         self._loose_phrases = {  # phrases of several words that a filler may stand between
             phrase: canonical
@@ -160,7 +164,11 @@ class Analyzer:
             tokens = [self._repair(token) for token in tokens]
         stems = [stem(token) for token in tokens]
         english = any(token in ENGLISH_MARKERS for token in tokens)
-        capitals = {word.lower() for word in _CAPITALS.findall(text)} if self._guarded else set()
+        capitals = (
+            {word.lower() for word in _CAPITALS.findall(text)}
+            if self._guarded or self._first_names
+            else set()
+        )
         result: Terms = {}
         light = [light_stem(token) for token in tokens]
         hits = self._synonyms_in(tokens, light, english, capitals)
@@ -265,13 +273,18 @@ class Analyzer:
         self, tokens: list[str], stems: list[str], start: int, english: bool, capitals: set[str]
     ) -> tuple[int, str] | None:
         """The longest phrase that starts here: its length and its canonical term. "OR" and
-        "IT" in an English text only count in capitals."""
+        "IT" in an English text only count in capitals, a first name only as written and not
+        in capitals."""
         for length in range(min(self._longest_phrase, len(stems) - start), 0, -1):
             phrase = tuple(stems[start : start + length])
             canonical = self._phrases.get(phrase)
             if canonical is None:
                 continue
             if phrase in self._guarded and english and tokens[start] not in capitals:
+                continue
+            if phrase in self._name_phrases and (
+                tokens[start] not in self._first_names or tokens[start] in capitals
+            ):
                 continue
             return length, canonical
         return None

@@ -143,6 +143,7 @@ class Matcher:
             known=content.out_of_scope,
             foreign=[(EVERYDAY + topic.key, topic.words) for topic in content.everyday],
             real_words=everyday_words,
+            first_names=[w for topic in content.everyday if topic.names for w in topic.words],
         )
         self._strong_topics = frozenset(EVERYDAY + t.key for t in content.everyday if t.strong)
         self._topic_referrals = {EVERYDAY + t.key: t.refer for t in content.everyday if t.refer}

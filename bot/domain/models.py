@@ -241,6 +241,7 @@ class EverydayTopic(Strict):
     words: list[Text] = Field(min_length=1)
     refer: Text | None = None  # where to go instead, when the closest example does not say
     strong: bool = False  # never the bot's, even about the partnership ("schrijf een mail")
+    names: bool = False  # its words are first names: as written, never an abbreviation (HAN)
 
 
 class TaskRequests(Strict):

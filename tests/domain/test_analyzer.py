@@ -196,6 +196,15 @@ def test_a_past_participle_still_loses_its_ge():
     assert stem("gedetacheerd") == stem("detacheer")
 
 
+def test_a_first_name_counts_as_written_and_not_in_capitals():
+    analyzer = Analyzer(
+        [["hogeschool"]], [], keys=["school"], foreign=[("!person", ["hans"])], first_names=["hans"]
+    )
+    assert [hit.key for hit in analyzer.concepts("is Hans er vandaag?")] == ["!person"]
+    assert analyzer.concepts("een convenant met de HAN") == []  # an abbreviation
+    assert analyzer.concepts("de han van de pan") == []  # not the name as written
+
+
 def test_a_diminutive_and_its_plural_name_the_same_concept():
     analyzer = Analyzer([["pasjes"]], [], keys=["pas"])
     assert [hit.key for hit in analyzer.concepts("ze krijgen een pasje")] == ["pas"]
