@@ -169,6 +169,7 @@ class Analyzer:
             if self._guarded or self._first_names
             else set()
         )
+        names = _proper_names(text)
         result: Terms = {}
         light = [light_stem(token) for token in tokens]
         hits = self._synonyms_in(tokens, light, english, capitals)
@@ -185,6 +186,8 @@ class Analyzer:
             if (light[position],) in self._phrases:
                 continue  # a thesaurus word says what it means: its parts need not
             parts = self._split(token)
+            if parts and token in names and not self._is_word(parts[0]):
+                continue  # a place's name is no compound: 'Lewenborg' is no 'borg'
             light_tail = len(parts) > 1 and parts[1] in LIGHT_TAILS  # the head says it all
             for index, part in enumerate(parts):
                 _add(result, stem(part), PART_WEIGHT)
@@ -330,6 +333,9 @@ class Analyzer:
                 return (head, word[cut:])
         return ()
 
+    def _is_word(self, word: str) -> bool:
+        return word in self._vocabulary or word in self._real_words()
+
     def _complete(self, prefix: str) -> str:
         """The word the content uses most that starts with `prefix` (3 letters or more)."""
         if prefix in self._vocabulary or len(prefix) < MIN_COMPLETION:
@@ -392,6 +398,14 @@ def _infinitives(word: str) -> tuple[str, ...]:
         base + base[-1] + "en",
         base + "n",
     )
+
+
+_NAME = re.compile(r"(?<![.!?:]\s)(?<!^)\b([A-Z][a-z]+(?:-[A-Z]?[a-z]+)*)\b")
+
+
+def _proper_names(text: str) -> set[str]:
+    """Capitalised words inside a sentence ('in Lewenborg', 'de Zuiderburen'), as read."""
+    return {word for match in _NAME.findall(text.strip()) for word in words(match)}
 
 
 def _spelling_key(word: str) -> str:

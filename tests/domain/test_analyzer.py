@@ -205,6 +205,13 @@ def test_a_first_name_counts_as_written_and_not_in_capitals():
     assert analyzer.concepts("de han van de pan") == []  # not the name as written
 
 
+def test_a_place_name_inside_a_sentence_is_no_compound():
+    analyzer = Analyzer([["borg"], ["regeling"]], ["archief"], keys=["borg", "regeling"])
+    assert analyzer.concepts("we starten een aanpak in Lewenborg") == []
+    assert [hit.key for hit in analyzer.concepts("een lewenborg")] == ["borg"]  # not a name
+    assert [hit.key for hit in analyzer.concepts("volgens de Archiefregeling")] == ["regeling"]
+
+
 def test_a_diminutive_and_its_plural_name_the_same_concept():
     analyzer = Analyzer([["pasjes"]], [], keys=["pas"])
     assert [hit.key for hit in analyzer.concepts("ze krijgen een pasje")] == ["pas"]
