@@ -53,6 +53,7 @@ class ConceptHit:
 
 SYNONYM_PREFIX = "="
 PREFIX_PREFIX = "~"
+NAME_PREFIX = "name:"
 PREFIX_LENGTH = 6
 PREFIX_WEIGHT = 0.4
 PART_WEIGHT = 0.6
@@ -179,6 +180,9 @@ class Analyzer:
         for position, (token, stemmed) in enumerate(zip(tokens, stems, strict=True)):
             if token in STOP_WORDS or len(token) < 2:
                 continue
+            if token in names and position not in covered and self._unknown_name(token):
+                _add(result, NAME_PREFIX + token, 1.0)  # no word of any entry or example
+                continue
             weight = COVERED_WEIGHT if position in covered else 1.0
             _add(result, stemmed, weight)
             if len(stemmed) > PREFIX_LENGTH + 1:
@@ -186,7 +190,7 @@ class Analyzer:
             if (light[position],) in self._phrases:
                 continue  # a thesaurus word says what it means: its parts need not
             parts = self._split(token)
-            if parts and token in names and not self._is_word(parts[0]):
+            if parts and token in names and not self._compound_of_words(token):
                 continue  # a place's name is no compound: 'Lewenborg' is no 'borg'
             light_tail = len(parts) > 1 and parts[1] in LIGHT_TAILS  # the head says it all
             for index, part in enumerate(parts):
@@ -333,8 +337,15 @@ class Analyzer:
                 return (head, word[cut:])
         return ()
 
-    def _is_word(self, word: str) -> bool:
-        return word in self._vocabulary or word in self._real_words()
+    def _unknown_name(self, name: str) -> bool:
+        """A name the content does not use, nor a compound of one of its words
+        ('Archiefregeling')."""
+        return name not in self._vocabulary and not self._compound_of_words(name)
+
+    def _compound_of_words(self, word: str) -> bool:
+        """Whether both parts of the word are words of the content."""
+        parts = self._split(word)
+        return bool(parts) and parts[0] in self._vocabulary and parts[1] in self._vocabulary
 
     def _complete(self, prefix: str) -> str:
         """The word the content uses most that starts with `prefix` (3 letters or more)."""

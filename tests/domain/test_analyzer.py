@@ -212,6 +212,14 @@ def test_a_place_name_inside_a_sentence_is_no_compound():
     assert [hit.key for hit in analyzer.concepts("volgens de Archiefregeling")] == ["regeling"]
 
 
+def test_a_name_the_content_does_not_use_is_no_word_of_the_question():
+    analyzer = Analyzer([["huisvesting", "pand"]], ["samen"], keys=["huisvesting"])
+    terms = analyzer.terms("we gaan samen in een pand op het Science Park")
+    assert "park" not in terms and "scienc" not in terms  # not the car park of an example
+    assert "name:park" in terms  # still a word of the text that the content does not know
+    assert "park" in analyzer.terms("waar kan ik mijn auto park")  # not a name here
+
+
 def test_a_diminutive_and_its_plural_name_the_same_concept():
     analyzer = Analyzer([["pasjes"]], [], keys=["pas"])
     assert [hit.key for hit in analyzer.concepts("ze krijgen een pasje")] == ["pas"]
