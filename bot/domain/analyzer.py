@@ -146,18 +146,34 @@ class Analyzer:
     def vocabulary(self) -> frozenset[str]:
         return self._vocabulary
 
-    def terms(self, text: str, *, repair_typos: bool = False, complete_last: bool = False) -> Terms:
+    def terms(
+        self,
+        text: str,
+        *,
+        repair_typos: bool = False,
+        complete_last: bool = False,
+        typed: bool = False,
+    ) -> Terms:
         """`complete_last`: the last word may be half typed ("staats" -> "staatssteun")."""
-        return self.analyse(text, repair_typos=repair_typos, complete_last=complete_last)[0]
+        return self.analyse(
+            text, repair_typos=repair_typos, complete_last=complete_last, typed=typed
+        )[0]
 
-    def concepts(self, text: str) -> list[ConceptHit]:
+    def concepts(self, text: str, *, typed: bool = False) -> list[ConceptHit]:
         """The thesaurus concepts a text names, in the order of the text (typos not repaired:
         a word the content does not know is more often a real word than a slip)."""
-        return self.analyse(text)[1]
+        return self.analyse(text, typed=typed)[1]
 
     def analyse(
-        self, text: str, *, repair_typos: bool = False, complete_last: bool = False
+        self,
+        text: str,
+        *,
+        repair_typos: bool = False,
+        complete_last: bool = False,
+        typed: bool = False,
     ) -> tuple[Terms, list[ConceptHit]]:
+        """`typed`: a text someone typed, whose capitalised words inside a sentence are names
+        ('in Lewenborg'); the content's own texts capitalise titles."""
         tokens = words(text)
         if complete_last and tokens:
             tokens[-1] = self._complete(tokens[-1])
@@ -170,7 +186,7 @@ class Analyzer:
             if self._guarded or self._first_names
             else set()
         )
-        names = _proper_names(text)
+        names = _proper_names(text) if typed else set()
         result: Terms = {}
         light = [light_stem(token) for token in tokens]
         hits = self._synonyms_in(tokens, light, english, capitals)

@@ -204,7 +204,9 @@ class Matcher:
             kind = self.smalltalk.kind(query)
             if kind is not None:
                 return MatchResult(query, "smalltalk", (), tuning.max_options, smalltalk=kind)
-        terms, hits = self.analyzer.analyse(query, repair_typos=True, complete_last=as_typed)
+        terms, hits = self.analyzer.analyse(
+            query, repair_typos=True, complete_last=as_typed, typed=True
+        )
         own_business = not (as_typed or in_situation) and self.own_business.says(
             query, terms, hits, self._knows
         )
@@ -298,7 +300,7 @@ class Matcher:
         weighted: Terms = defaultdict(float)
         for sentence in sentences:
             weight = 1.0 if sentence in asked else self.tuning.scene_weight
-            for term, tf in self.analyzer.terms(sentence, repair_typos=True).items():
+            for term, tf in self.analyzer.terms(sentence, repair_typos=True, typed=True).items():
                 weighted[term] += weight * tf
         return weighted
 

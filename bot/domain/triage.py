@@ -206,7 +206,7 @@ class Triager:
                 hit.part,
                 hit.tail,
             )
-            for hit in self.matcher.analyzer.concepts(text)
+            for hit in self.matcher.analyzer.concepts(text, typed=True)
         ]
 
     def _affirmed(self, text: str) -> str:
@@ -216,7 +216,7 @@ class Triager:
         concepts = self.content.concepts
         dropped = {
             position
-            for hit in self.matcher.analyzer.concepts(text)
+            for hit in self.matcher.analyzer.concepts(text, typed=True)
             if hit.position in negated and hit.key in concepts and concepts[hit.key].flags
             for position in range(hit.position, hit.position + len(hit.words.split()))
         }

@@ -207,17 +207,20 @@ def test_a_first_name_counts_as_written_and_not_in_capitals():
 
 def test_a_place_name_inside_a_sentence_is_no_compound():
     analyzer = Analyzer([["borg"], ["regeling"]], ["archief"], keys=["borg", "regeling"])
-    assert analyzer.concepts("we starten een aanpak in Lewenborg") == []
-    assert [hit.key for hit in analyzer.concepts("een lewenborg")] == ["borg"]  # not a name
-    assert [hit.key for hit in analyzer.concepts("volgens de Archiefregeling")] == ["regeling"]
+    assert analyzer.concepts("we starten een aanpak in Lewenborg", typed=True) == []
+    assert [hit.key for hit in analyzer.concepts("een lewenborg", typed=True)] == ["borg"]
+    [law] = analyzer.concepts("volgens de Archiefregeling", typed=True)
+    assert law.key == "regeling"
+    assert [hit.key for hit in analyzer.concepts("aanpak in Lewenborg")] == ["borg"]  # content
 
 
 def test_a_name_the_content_does_not_use_is_no_word_of_the_question():
     analyzer = Analyzer([["huisvesting", "pand"]], ["samen"], keys=["huisvesting"])
-    terms = analyzer.terms("we gaan samen in een pand op het Science Park")
+    terms = analyzer.terms("we gaan samen in een pand op het Science Park", typed=True)
     assert "park" not in terms and "scienc" not in terms  # not the car park of an example
     assert "name:park" in terms  # still a word of the text that the content does not know
-    assert "park" in analyzer.terms("waar kan ik mijn auto park")  # not a name here
+    assert "park" in analyzer.terms("waar kan ik mijn auto park", typed=True)  # no name here
+    assert "park" in analyzer.terms("het Science Park")  # the content's own text
 
 
 def test_a_diminutive_and_its_plural_name_the_same_concept():
