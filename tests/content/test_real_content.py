@@ -551,6 +551,7 @@ def test_dev_round2_quality_does_not_regress(matcher):
         ("dev_blind45", 0.86, 0.94, 0.97, 0.02, 0.95),  # frameworks in everyday words, typos
         ("dev_blind46", 0.84, 0.96, 0.94, 0.02, 0.89),  # a busy day: half sentences, partner names
         ("dev_blind47", 0.91, 0.98, 0.90, 0.02, 0.93),  # thirty staff members, English among them
+        ("dev_blind48", 0.88, 0.95, 0.95, 0.01, 0.93),  # partnerships that change or are in trouble
     ],
 )
 def test_blind_written_dev_sets_do_not_regress(
