@@ -103,7 +103,7 @@ def light_stem(word: str) -> str:
 
 # "ik" without "we": a question about one's own affairs (password, salary, leave) more often
 # than about a partnership.
-SINGULAR_PERSON = frozenset("ik mijn me mij i my me mine".split())
+SINGULAR_PERSON = frozenset("ik mijn me mij mezelf mijzelf i my me mine myself".split())
 PLURAL_PERSON = frozenset("we wij ons onze our us".split())
 
 
