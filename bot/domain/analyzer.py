@@ -208,19 +208,7 @@ class Analyzer:
             parts = self._split(token)
             if parts and token in names and not self._compound_of_words(token):
                 continue  # a place's name is no compound: 'Lewenborg' is no 'borg'
-            light_tail = len(parts) > 1 and parts[1] in LIGHT_TAILS  # the head says it all
-            for index, part in enumerate(parts):
-                _add(result, stem(part), PART_WEIGHT)
-                canonical = self._phrases.get((light_stem(part),))
-                if not canonical:
-                    continue
-                key = canonical[len(SYNONYM_PREFIX) :]
-                if light_tail and index == 0:
-                    _add(result, canonical, weight)
-                    hits.append(ConceptHit(key, token, position))
-                    continue
-                _add(result, canonical, PART_WEIGHT if index == 1 else HEAD_PART_WEIGHT)
-                hits.append(ConceptHit(key, token, position, part=True, tail=index == 1))
+            self._add_parts(parts, token, position, weight, result, hits)
         for word, position in self._separable_verbs(text, tokens):
             _add(result, stem(word), 1.0)
             canonical = self._phrases.get((light_stem(word),))
@@ -229,6 +217,31 @@ class Analyzer:
                 key = canonical[len(SYNONYM_PREFIX) :]
                 hits.append(ConceptHit(key, tokens[position], position))
         return result, hits
+
+    def _add_parts(
+        self,
+        parts: tuple[str, ...],
+        token: str,
+        position: int,
+        weight: float,
+        terms: Terms,
+        hits: list[ConceptHit],
+    ) -> None:
+        """A compound's parts and the concepts they name: its last part says what it is, its
+        first part less, unless the last part adds little ('lobby|werk')."""
+        light_tail = len(parts) > 1 and parts[1] in LIGHT_TAILS
+        for index, part in enumerate(parts):
+            _add(terms, stem(part), PART_WEIGHT)
+            canonical = self._phrases.get((light_stem(part),))
+            if not canonical:
+                continue
+            key = canonical[len(SYNONYM_PREFIX) :]
+            if light_tail and index == 0:
+                _add(terms, canonical, weight)
+                hits.append(ConceptHit(key, token, position))
+                continue
+            _add(terms, canonical, PART_WEIGHT if index == 1 else HEAD_PART_WEIGHT)
+            hits.append(ConceptHit(key, token, position, part=True, tail=index == 1))
 
     def _separable_verbs(self, text: str, tokens: list[str]) -> list[tuple[str, int]]:
         """The verbs whose particle ends a clause, joined with it ("leggen ... in": "inleggen"),
