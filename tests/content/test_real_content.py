@@ -556,6 +556,8 @@ def test_dev_round2_quality_does_not_regress(matcher):
         ("dev_blind50", 0.88, 0.98, 0.95, 0.01, 0.95),  # people, communication and lobby, informal
         ("dev_blind51", 0.88, 0.95, 0.95, 0.02, 0.94),  # a month of traffic naming real partners
         ("dev_blind52", 0.81, 0.96, 0.97, 0.01, 0.88),  # paraphrases by people new to the guide
+        ("dev_blind53", 0.83, 0.99, 0.97, 0.01, 0.96),  # stories and the first person, frameworks
+        ("dev_blind54", 0.87, 0.97, 0.97, 0.01, 0.93),  # two themes, keywords, typos, English
     ],
 )
 def test_blind_written_dev_sets_do_not_regress(
