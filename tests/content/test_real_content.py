@@ -558,6 +558,8 @@ def test_dev_round2_quality_does_not_regress(matcher):
         ("dev_blind52", 0.81, 0.96, 0.97, 0.01, 0.88),  # paraphrases by people new to the guide
         ("dev_blind53", 0.83, 0.99, 0.97, 0.01, 0.96),  # stories and the first person, frameworks
         ("dev_blind54", 0.87, 0.97, 0.97, 0.01, 0.93),  # two themes, keywords, typos, English
+        ("dev_blind55", 0.90, 0.98, 0.92, 0.01, 0.96),  # a month of Tilburg traffic
+        ("dev_blind56", 0.65, 0.83, 0.97, 0.06, 0.81),  # needs told indirectly, never named
     ],
 )
 def test_blind_written_dev_sets_do_not_regress(
