@@ -213,6 +213,8 @@ class Triager:
         """The text without what it says is not involved: the words of a concept with a
         register flag that a negation covers ("er gaat geen geld in om", "no personal data")."""
         negated = negated_positions(text)
+        if not negated:  # most texts: no second reading
+            return text
         concepts = self.content.concepts
         dropped = {
             position
